@@ -1,0 +1,198 @@
+/**
+ * The one schema of vnplan's output JSON. TypeScript types are inferred from it and the
+ * committed JSON Schema file (document.schema.json) is emitted from it by
+ * `npm run schema` (scripts/emit-schema.ts); a test checks the file is current.
+ *
+ * Field names follow the annotation format users gave us (shared fixtures README):
+ * scalars are wrapped as { value, confidence, provenance }, list items carry their plain
+ * fields plus confidence and provenance, so both analysts and the scorer read them.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+export const BBoxSchema = z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
+
+export const ProvenanceSchema = z
+  .object({
+    /** Outline path of the section holding the value, e.g. "III.3.3"; null outside the outline. */
+    section: z.string().nullable(),
+    /** Character offsets [start, end) into the record's `text`. */
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    /** 1-based page and bounding box (pixels of the OCR'd page image) for OCR'd input. */
+    page: z.number().int().positive().optional(),
+    bbox: BBoxSchema.optional(),
+  })
+  .describe('Where a value was found.');
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+const confidence = z.number().min(0).max(1);
+
+/** A scalar extracted value. `value` is null when the document leaves it blank or lacks it. */
+export function extracted<T extends z.ZodTypeAny>(value: T) {
+  return z.object({
+    value: value.nullable(),
+    confidence,
+    provenance: ProvenanceSchema.nullable(),
+  });
+}
+const ExtractedString = extracted(z.string());
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const ExtractedDate = extracted(isoDate).extend({
+  /** 'day' for a full date; 'month' or 'year' when the document only gives those. */
+  precision: z.enum(['day', 'month', 'year']).optional(),
+});
+
+export const ReferenceSchema = z.object({
+  type: z.string(),
+  number: z.string().nullable(),
+  date: isoDate.nullable(),
+  issuer: z.string().nullable(),
+  subject: z.string().nullable(),
+  text: z.string(),
+  confidence,
+  provenance: ProvenanceSchema.nullable(),
+});
+
+export const QuotaItemSchema = z.object({ count: z.number(), unit: z.string() });
+export const QuotaSchema = z.object({
+  text: z.string(),
+  items: z.array(QuotaItemSchema).optional(),
+  percent: z.number().optional(),
+  /** What the percentage applies to, e.g. "số hồ sơ TTHC". */
+  subject: z.string().nullable().optional(),
+  /** Qualifier such as "không quá", "tối thiểu". */
+  qualifier: z.string().nullable().optional(),
+  section: z.string().nullable(),
+  confidence,
+  provenance: ProvenanceSchema.nullable(),
+});
+
+export const DeadlineSchema = z.object({
+  date: isoDate,
+  text: z.string(),
+  kind: z.enum(['before', 'no_later_than', 'until', 'by', 'from']),
+  action: z.string().nullable().optional(),
+  who: z.string().nullable().optional(),
+  section: z.string().nullable(),
+  confidence,
+  provenance: ProvenanceSchema.nullable(),
+});
+
+export interface OutlineNode {
+  number: string;
+  title: string;
+  /** Full outline path, e.g. "III.3.1". */
+  path: string;
+  kind: 'roman' | 'arabic' | 'decimal' | 'letter';
+  /** Offsets of the heading and of the whole section (heading + body) in `text`. */
+  titleSpan: { start: number; end: number };
+  span: { start: number; end: number };
+  confidence: number;
+  children: OutlineNode[];
+}
+export const OutlineNodeSchema: z.ZodType<OutlineNode> = z.lazy(() =>
+  z.object({
+    number: z.string(),
+    title: z.string(),
+    path: z.string(),
+    kind: z.enum(['roman', 'arabic', 'decimal', 'letter']),
+    titleSpan: z.object({ start: z.number().int(), end: z.number().int() }),
+    span: z.object({ start: z.number().int(), end: z.number().int() }),
+    confidence,
+    children: z.array(OutlineNodeSchema),
+  }),
+);
+
+export const DocumentFieldsSchema = z.object({
+  documentType: ExtractedString,
+  number: ExtractedString,
+  issuingBody: z.object({ name: ExtractedString, parent: ExtractedString }),
+  place: ExtractedString,
+  issueDate: ExtractedDate,
+  title: ExtractedString,
+  period: z.object({ from: ExtractedDate, to: ExtractedDate }),
+  references: z.array(ReferenceSchema),
+  sections: z.array(OutlineNodeSchema),
+  quotas: z.array(QuotaSchema),
+  deadlines: z.array(DeadlineSchema),
+  awards: z.array(ExtractedString),
+  signer: z.object({ name: ExtractedString, title: ExtractedString, onBehalfOf: ExtractedString }),
+  recipients: z.array(ExtractedString),
+});
+export type DocumentFields = z.infer<typeof DocumentFieldsSchema>;
+
+export const DiagnosticSchema = z.object({
+  stage: z.string(),
+  severity: z.enum(['info', 'warning', 'error']),
+  code: z.string(),
+  message: z.string(),
+  position: z
+    .object({ offset: z.number().optional(), page: z.number().optional(), line: z.number().optional(), column: z.number().optional() })
+    .optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const DocumentRecordSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  docId: z.string(),
+  source: z.object({
+    path: z.string(),
+    relPath: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    bytes: z.number().int().nonnegative(),
+    mime: z.string().optional(),
+    kind: z.enum(['text', 'pdf-text', 'pdf-scan', 'pdf-mixed', 'image']),
+    encoding: z.string().optional(),
+  }),
+  pipeline: z.object({ name: z.string(), version: z.string() }),
+  createdAt: z.string(),
+  timings: z.record(z.string(), z.number()),
+  diagnostics: z.array(DiagnosticSchema),
+  pages: z.array(
+    z.object({
+      number: z.number().int().positive(),
+      origin: z.enum(['text', 'text-layer', 'ocr']),
+      confidence: z.number().optional(),
+      needsRestoration: z.boolean().optional(),
+      /** Offsets [start, end) of this page's text within `text`. */
+      start: z.number().int(),
+      end: z.number().int(),
+    }),
+  ),
+  restoration: z
+    .object({
+      applied: z.boolean(),
+      accentedRatioBefore: z.number(),
+      changedTokens: z.number().int(),
+      totalTokens: z.number().int(),
+      meanConfidence: z.number(),
+      tokens: z
+        .array(
+          z.object({
+            input: z.string(),
+            output: z.string(),
+            start: z.number().int(),
+            end: z.number().int(),
+            confidence: z.number(),
+            alternatives: z.array(z.object({ output: z.string(), score: z.number() })).optional(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
+  /** The final (normalized, restored) text that all offsets point into. */
+  text: z.string(),
+  fields: DocumentFieldsSchema,
+});
+export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;
+
+/** The JSON Schema (draft 2020-12) emitted from the zod schema. */
+export function documentJsonSchema(): Record<string, unknown> {
+  return {
+    $id: `https://vnplan.local/schema/document-${SCHEMA_VERSION}.json`,
+    title: 'vnplan document record',
+    ...z.toJSONSchema(DocumentRecordSchema, { target: 'draft-2020-12' }),
+  } as Record<string, unknown>;
+}
