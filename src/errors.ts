@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   OCR_MODEL_MISSING:
     'The Tesseract model package is missing. Run `npm install` (it installs @tesseract.js-data/vie).',
   OCR_FAILED: 'OCR failed on this document. Check that the scan is readable; see the message for details.',
+  OCR_REQUIRED: 'The document has image-only pages and this pipeline does not run OCR. Re-run with --pipeline default.',
   DICTIONARY_MISSING:
     'A linguistic model under dictionaries/ is missing or unreadable. Reinstall, or rebuild it with `npm run build:lm`.',
   OUTPUT_LOCKED:
