@@ -1,0 +1,55 @@
+/**
+ * Public API of the syllable language model (issue 3a). Scores are log10.
+ * See .notes/LM-API.md and dictionaries/lm/MANIFEST.json.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VnplanError } from '../errors.js';
+import { matchCase, stripMarks } from '../lang/syllable.js';
+import { LanguageModel, loadFromDir } from './language-model.js';
+
+export { LanguageModel, Vocabulary } from './language-model.js';
+export { tokenizeForLM, lmUnit, UNK, BOS, EOS, NUM } from './tokenize.js';
+export { splitOfLine, readCorpusLines, HELD_OUT_RULE, type Split } from './corpus.js';
+export { DocumentCache } from './cache.js';
+
+/** dictionaries/lm of this package (from src/ under tsx and from dist/src/). */
+export function defaultLmDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'dictionaries', 'lm');
+    if (existsSync(join(candidate, 'MANIFEST.json'))) return candidate;
+    dir = dirname(dir);
+  }
+  return resolve('dictionaries', 'lm');
+}
+
+const cache = new Map<string, LanguageModel>();
+
+/** Load (once per directory) the committed model; throws DICTIONARY_MISSING if absent. */
+export function loadLanguageModel(dir: string = defaultLmDir()): LanguageModel {
+  const key = resolve(dir);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  let lm: LanguageModel;
+  try {
+    lm = loadFromDir(key);
+  } catch (err) {
+    throw new VnplanError('DICTIONARY_MISSING', `cannot load the language model from ${key} (run npm run build:lm)`, { cause: err });
+  }
+  cache.set(key, lm);
+  return lm;
+}
+
+/**
+ * "Most frequent variant" baseline: each word token becomes the most frequent vocabulary
+ * unit with the same mark-stripped form (case kept); other tokens are returned unchanged.
+ */
+export function baselineRestore(tokens: readonly string[], lm: LanguageModel = loadLanguageModel()): string[] {
+  return tokens.map((tok) => {
+    if (!/\p{L}/u.test(tok)) return tok;
+    const ids = lm.variantsOf(stripMarks(tok).toLowerCase());
+    return ids.length ? matchCase(tok, lm.word(ids[0])) : tok;
+  });
+}
