@@ -1,0 +1,150 @@
+/**
+ * `npm run bench:restore`: measures diacritic restoration.
+ *  - syllable accuracy on the 4 garbled seeds vs gold, line by line (../shared/tools/textmetrics.mjs --lines),
+ *    beside do-nothing and a unigram "most frequent variant" baseline;
+ *  - syllable accuracy on stripped held-out administrative + legal corpus lines;
+ *  - share of tokens left unchanged on correct text (seed 001, held-out lines);
+ *  - speed (syllables/s after load, one core) for the fast and accurate modes; load time, RSS;
+ *  - the 30 most frequent remaining confusions.
+ * Uses the committed LM when src/lm provides it, else a count trigram built here from the
+ * corpus training split (held-out lines excluded) — the report says which.
+ * Held-out = the LM's 'test' split (src/lm/corpus.ts). Flags: --count-lm (force the fallback), --heldout N (lines, default 3000), --accurate-lines N (default 600).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fnv1a } from '../src/channel-data/corpus-sample.js';
+import { CountTrigramLM, createRestorer, getDefaultRestorer, type Restorer } from '../src/restore/index.js';
+import { skeletonKey, toToneStyle } from '../src/restore/text.js';
+
+const SHARED = resolve('../shared');
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+type Score = { syllables: number; errors: number; accuracy: number };
+const textmetrics = (await import(pathToFileURL(join(SHARED, 'tools', 'textmetrics.mjs')).href)) as { score: (g: string, h: string, lines?: boolean) => Score };
+/** textmetrics --lines, summed line by line: its whole-text CER is quadratic, so big texts are scored per line. */
+function score(gold: string, hyp: string, _byLines: true): Score {
+  const g = gold.split('\n');
+  const h = hyp.split('\n');
+  let syllables = 0;
+  let errors = 0;
+  for (let i = 0; i < Math.max(g.length, h.length); i++) {
+    const r = textmetrics.score(g[i] ?? '', h[i] ?? '', true);
+    syllables += r.syllables;
+    errors += r.errors;
+  }
+  return { syllables, errors, accuracy: 1 - errors / Math.max(1, syllables) };
+}
+
+async function readCorpus(file: string, keep: (line: string, heldOut: boolean) => boolean): Promise<string[]> {
+  const out: string[] = [];
+  const rl = createInterface({ input: createReadStream(join(SHARED, 'corpus', file)).pipe(createGunzip()), crlfDelay: Infinity });
+  for await (const line of rl) if (line.trim() && keep(line, fnv1a(line) % 100 === 0 /* the LM's 'test' split, src/lm/corpus.ts */)) out.push(line);
+  return out;
+}
+
+const domainFiles = ['admin_word_recommend.txt.gz', 'legal_tvpl_johnpa02.txt.gz'];
+const heldOut: string[] = [];
+for (const f of domainFiles) heldOut.push(...(await readCorpus(f, (_l, h) => h)));
+
+let restorer: Restorer;
+let lmLabel: string;
+const loadStart = performance.now();
+try {
+  if (process.argv.includes('--count-lm')) throw new Error('--count-lm given');
+  restorer = await getDefaultRestorer();
+  lmLabel = 'committed LM (src/lm, dictionaries/lm)';
+} catch (err) {
+  const train: string[] = [];
+  for (const f of domainFiles) train.push(...(await readCorpus(f, (_l, h) => !h)));
+  restorer = createRestorer(new CountTrigramLM(train));
+  lmLabel = `fallback count trigram built in the bench from ${train.length} admin+legal training lines (${(err as Error).message.slice(0, 80)})`;
+}
+const loadMs = performance.now() - loadStart;
+console.log(`LM: ${lmLabel}\nload: ${(loadMs / 1000).toFixed(2)} s, RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+
+const strip = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+/** Unigram baseline: every word becomes its most frequent variant (no context, no channel). */
+const unigram = (text: string): string => text.replace(/[\p{L}\p{M}]+/gu, (w) => {
+  const v = restorer.lm.variantsOf(skeletonKey(w))[0];
+  if (!v) return w;
+  return w === w.toUpperCase() && w.length > 1 ? v.toUpperCase() : /^\p{Lu}/u.test(w) ? v[0].toUpperCase() + v.slice(1) : v;
+});
+const confusions = new Map<string, number>();
+function collectConfusions(gold: string, hyp: string): void {
+  const g = gold.split('\n');
+  const h = hyp.split('\n');
+  g.forEach((line, i) => {
+    const gt = line.split(/\s+/).filter(Boolean);
+    const ht = (h[i] ?? '').split(/\s+/).filter(Boolean);
+    if (gt.length !== ht.length) return;
+    gt.forEach((w, j) => {
+      const a = w.replace(/^\p{P}+|\p{P}+$/gu, '').toLowerCase();
+      const b = ht[j].replace(/^\p{P}+|\p{P}+$/gu, '').toLowerCase();
+      if (a !== b && a.normalize('NFC') !== b.normalize('NFC')) confusions.set(`${a} → ${b}`, (confusions.get(`${a} → ${b}`) ?? 0) + 1);
+    });
+  });
+}
+
+console.log('\n== garbled seeds vs gold (textmetrics --lines) ==');
+const seedsDir = join(SHARED, 'seeds');
+const goldDir = join(SHARED, 'fixtures', 'gold');
+let tot = { n: 0, model: 0, none: 0, uni: 0, acc: 0 };
+for (const file of readdirSync(goldDir).sort()) {
+  const seed = readFileSync(join(seedsDir, file), 'utf8');
+  const gold = readFileSync(join(goldDir, file), 'utf8');
+  const out = restorer.restore(seed).text;
+  const m = score(gold, out, true);
+  const none = score(gold, seed, true);
+  const uni = score(gold, unigram(seed), true);
+  const acc = score(gold, restorer.restore(seed, { mode: 'accurate' }).text, true);
+  collectConfusions(gold, out);
+  tot = { n: tot.n + m.syllables, model: tot.model + m.errors, none: tot.none + none.errors, uni: tot.uni + uni.errors, acc: tot.acc + acc.errors };
+  console.log(`${file}: model ${pct(m.accuracy)}  accurate ${pct(acc.accuracy)}  unigram ${pct(uni.accuracy)}  do-nothing ${pct(none.accuracy)}  (${m.syllables} syl)`);
+}
+console.log(`ALL seeds: model ${pct(1 - tot.model / tot.n)}  accurate ${pct(1 - tot.acc / tot.n)}  unigram ${pct(1 - tot.uni / tot.n)}  do-nothing ${pct(1 - tot.none / tot.n)}  (target ≥ 97%)`);
+
+console.log('\n== stripped held-out admin+legal text ==');
+const heldOutSample = heldOut.slice(0, arg('--heldout', 3000));
+const goldHeld = heldOutSample.join('\n');
+const stripped = strip(goldHeld);
+let t0 = performance.now();
+const restored = restorer.restore(stripped, { restore: 'always' }).text;
+const fastMs = performance.now() - t0;
+const syllables = stripped.split(/\s+/).filter(Boolean).length;
+const h = score(goldHeld, restored, true);
+const hu = score(goldHeld, unigram(stripped), true);
+console.log(`held-out (${heldOutSample.length} lines, ${h.syllables} syl): model ${pct(h.accuracy)}  unigram ${pct(hu.accuracy)}  (target ≥ 99.0%)`);
+t0 = performance.now();
+restorer.restore(stripped, { restore: 'always' });
+const warmMs = performance.now() - t0;
+console.log(`speed fast mode: ${(syllables / (fastMs / 1000) / 1000).toFixed(0)} k syl/s cold cache, ${(syllables / (warmMs / 1000) / 1000).toFixed(0)} k syl/s warm (target ≥ 200 k)`);
+const accLines = heldOutSample.slice(0, arg('--accurate-lines', 600));
+t0 = performance.now();
+const accOut = restorer.restore(strip(accLines.join('\n')), { restore: 'always', mode: 'accurate' }).text;
+const accMs = performance.now() - t0;
+const accScore = score(accLines.join('\n'), accOut, true);
+const fastSub = score(accLines.join('\n'), restored.split('\n').slice(0, accLines.length).join('\n'), true);
+console.log(`accurate mode on first ${accLines.length} lines: ${pct(accScore.accuracy)} (fast ${pct(fastSub.accuracy)}), ${(accScore.syllables / (accMs / 1000) / 1000).toFixed(0)} k syl/s`);
+collectConfusions(goldHeld, restored);
+
+console.log('\n== correct text left unchanged ==');
+for (const [label, text] of [['seed 001', readFileSync(join(seedsDir, '001_b5b6068bbf0ccc88.txt'), 'utf8')], ['held-out correct', goldHeld]] as const) {
+  const r = restorer.restore(text);
+  // A tone-placement change (Thuỷ → Thủy) is the configured output style, not an error; counted apart.
+  const styleOnly = (t: { input: string; output: string }): boolean => toToneStyle(t.input, 'old') === t.output;
+  const changed = r.tokens.filter((t) => t.output !== t.input && !styleOnly(t));
+  const restyled = r.tokens.filter((t) => t.output !== t.input && styleOnly(t)).length;
+  console.log(`${label}: ${pct(1 - changed.length / Math.max(1, r.tokens.length))} unchanged (${changed.length}/${r.tokens.length} changed, ${restyled} tone-placement restyled; mode ${r.stats.channelMode}) e.g. ${changed.slice(0, 8).map((t) => `${t.input}→${t.output}`).join(', ')}  (target ≥ 99.9%)`);
+}
+console.log(`RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+
+console.log('\n== 30 most frequent remaining confusions (gold → output) ==');
+for (const [k, n] of [...confusions].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${String(n).padStart(4)}  ${k}`);
+
+function pct(x: number): string { return `${(x * 100).toFixed(2)}%`; }

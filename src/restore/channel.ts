@@ -1,0 +1,192 @@
+/**
+ * Channel model P(observed token | syllable) and candidate generation. Candidates come from
+ * (1) the observed token's own skeleton (diacritics stripped or misread: principled, not
+ * fitted), (2) look-alike rewrites of the skeleton (dictionaries/restore/lookalikes.json),
+ * (3) the learned token tables of dictionaries/channel (aligned tesseract eng/vie OCR of
+ * rendered corpus text). Costs are -ln P; per-character mark costs come from the learned
+ * character confusions when present. Candidates are cached per observed token and mode.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DecoderLM } from './lm.js';
+import { skeletonKey } from './text.js';
+
+/** stripped: marks removed, nothing else; garble: English-model OCR; clean: text that kept its marks (or Vietnamese OCR). */
+export type ChannelMode = 'stripped' | 'garble' | 'clean';
+export interface Candidate { word: string; cost: number }
+export interface LookalikeRule { from: string; to: string; cost: number; where: 'any' | 'start' | 'end' }
+export interface LearnedTables {
+  /** observed (lowercase) → source syllable (lowercase) → count */
+  tokenPairs: Map<string, Map<string, number>>;
+  sourceCounts: Map<string, number>;
+  /** source char → observed substring → P (lowercase) */
+  charProbs: Map<string, Map<string, number>>;
+}
+
+const MAX_REWRITES = 2;
+const MAX_CANDIDATES = 24;
+const PRIOR_WEIGHT = 0.5;
+/** Text that kept its marks rarely has look-alike misreadings: they must be strongly supported. */
+const CLEAN_REWRITE_PENALTY = 3;
+const CLEAN_KNOWN_PENALTY = 4;
+
+/**
+ * Skeleton for look-alike rewriting: like skeletonKey but é and ó survive, because Latin OCR
+ * writes é for ê/ô/ơ/ă and ó for ô/ơ — the rules decide which base letter they stand for.
+ */
+export function lookalikeSkeleton(lower: string): string {
+  return [...lower].map((c) => (c === 'é' || c === 'ó' ? c : skeletonKey(c))).join('');
+}
+
+export function loadLookalikes(dictDir: string): LookalikeRule[] {
+  const raw = JSON.parse(readFileSync(join(dictDir, 'restore', 'lookalikes.json'), 'utf8')) as { rules: [string, string, number, string][] };
+  return raw.rules.map(([from, to, cost, where]) => ({ from, to, cost, where: where as LookalikeRule['where'] }));
+}
+
+interface RawTable { tokenPairs: Record<string, Record<string, number>>; sourceCounts: Record<string, number>; charConfusionsFolded: Record<string, Record<string, number>> }
+
+export interface LearnedChannels { eng?: LearnedTables; vie?: LearnedTables }
+
+/** The learned eng (garbled text) and vie (text that kept its marks) channel tables, when built. */
+export function loadLearnedTables(dictDir: string): LearnedChannels {
+  return { eng: loadLearnedTable(join(dictDir, 'channel', 'ocr-eng.json')), vie: loadLearnedTable(join(dictDir, 'channel', 'ocr-vie.json')) };
+}
+
+/** One channel table as lowercase lookup maps. */
+export function loadLearnedTable(path: string): LearnedTables | undefined {
+  const files = [path].filter((f) => existsSync(f));
+  if (files.length === 0) return undefined;
+  const tokenPairs = new Map<string, Map<string, number>>();
+  const sourceCounts = new Map<string, number>();
+  const charCounts = new Map<string, Map<string, number>>();
+  for (const file of files) {
+    const table = JSON.parse(readFileSync(file, 'utf8')) as RawTable;
+    for (const [obs, row] of Object.entries(table.tokenPairs)) {
+      const key = obs.toLowerCase();
+      const target = tokenPairs.get(key) ?? new Map<string, number>();
+      for (const [src, n] of Object.entries(row)) target.set(src.toLowerCase(), (target.get(src.toLowerCase()) ?? 0) + n);
+      tokenPairs.set(key, target);
+    }
+    for (const [src, n] of Object.entries(table.sourceCounts)) sourceCounts.set(src.toLowerCase(), (sourceCounts.get(src.toLowerCase()) ?? 0) + n);
+    for (const [src, row] of Object.entries(table.charConfusionsFolded)) {
+      const target = charCounts.get(src) ?? new Map<string, number>();
+      for (const [obs, n] of Object.entries(row)) target.set(obs, (target.get(obs) ?? 0) + n);
+      charCounts.set(src, target);
+    }
+  }
+  const charProbs = new Map<string, Map<string, number>>();
+  for (const [src, row] of charCounts) {
+    const total = [...row.values()].reduce((a, b) => a + b, 0);
+    charProbs.set(src, new Map([...row].map(([obs, n]) => [obs, n / total])));
+  }
+  return { tokenPairs, sourceCounts, charProbs };
+}
+
+export class ChannelModel {
+  private readonly cache = new Map<string, Candidate[]>();
+
+  constructor(
+    private readonly lm: DecoderLM,
+    private readonly rules: readonly LookalikeRule[],
+    private readonly learnedByModel: LearnedChannels = {},
+  ) {}
+
+  private learnedFor(mode: ChannelMode): LearnedTables | undefined {
+    return mode === 'garble' ? this.learnedByModel.eng : mode === 'clean' ? this.learnedByModel.vie : undefined;
+  }
+
+  /** Candidates for an observed word token (any case), best first, at most MAX_CANDIDATES. */
+  candidates(observed: string, mode: ChannelMode): Candidate[] {
+    const lower = observed.normalize('NFC').toLowerCase();
+    const cacheKey = mode + '\u0000' + lower;
+    const hit = this.cache.get(cacheKey);
+    if (hit) return hit;
+    const best = new Map<string, number>();
+    const offer = (word: string, cost: number): void => {
+      const old = best.get(word);
+      if (old === undefined || cost < old) best.set(word, cost);
+    };
+    const skeleton = lookalikeSkeleton(lower);
+    const learned = this.learnedFor(mode);
+    // Stripped text: a token that is a syllable skeleton only lost its marks; anything else may be a misreading.
+    // Letters of one or two characters ("c)", "cm") are list markers and units, never rewritten here.
+    const plainSyllable = mode === 'stripped' && /^[a-z]+$/.test(lower) && (lower.length <= 2 || this.lm.variantsOf(skeleton).length > 0);
+    const keys = plainSyllable ? new Map([[skeleton, 0]]) : this.rewrites(skeleton);
+    for (const [key, rewriteCost] of keys) {
+      const penalty = rewriteCost === 0 ? 0 : rewriteCost + (mode === 'clean' ? CLEAN_REWRITE_PENALTY : 0);
+      for (const word of this.lm.variantsOf(key)) {
+        offer(word, penalty + (rewriteCost === 0 ? this.markCost(lower, word, mode, learned) : this.looseMarkCost(mode)));
+      }
+    }
+    const pairs = learned?.tokenPairs.get(lower);
+    if (pairs) {
+      for (const [word, n] of pairs) {
+        if (this.lm.id(word) < 0) continue;
+        const total = learned!.sourceCounts.get(word) ?? n;
+        offer(word, -Math.log(Math.min(1, (n + 0.5) / (total + 1))) + (mode === 'clean' && word !== lower ? CLEAN_REWRITE_PENALTY : 0));
+      }
+    }
+    if (/^[\p{L}\p{M}]+$/u.test(lower) && mode === 'clean' && this.lm.variantsOf(skeleton).includes(lower)) {
+      // Text that kept its marks: a known syllable is changed only on overwhelming LM evidence,
+      // which keeps correct text untouched and makes restoration idempotent.
+      for (const [word, cost] of best) best.set(word, cost + CLEAN_KNOWN_PENALTY);
+      best.set(lower, 0);
+    }
+    // Rank (for truncation only) by channel cost minus a unigram prior, so a frequent word whose
+    // lost mark is slightly rarer ("căn" for "can") is not cut off behind rare ones.
+    const rank = (c: Candidate): number => c.cost - PRIOR_WEIGHT * this.lm.logProb(-1, -1, this.lm.id(c.word));
+    const list = [...best].map(([word, cost]) => ({ word, cost })).sort((a, b) => rank(a) - rank(b)).slice(0, MAX_CANDIDATES);
+    this.cache.set(cacheKey, list);
+    return list;
+  }
+
+  /** Skeleton keys reachable with ≤ MAX_REWRITES look-alike rewrites that the LM knows. */
+  private rewrites(skeleton: string): Map<string, number> {
+    const found = new Map<string, number>();
+    const visit = (s: string, from: number, depth: number, cost: number): void => {
+      if (!/[éó]/u.test(s) && this.lm.variantsOf(s).length > 0) {
+        const old = found.get(s);
+        if (old === undefined || cost < old) found.set(s, cost);
+      }
+      if (depth === MAX_REWRITES) return;
+      for (let i = from; i < s.length; i++) {
+        for (const rule of this.rules) {
+          if (!s.startsWith(rule.from, i)) continue;
+          if (rule.where === 'start' && i !== 0) continue;
+          if (rule.where === 'end' && i + rule.from.length !== s.length) continue;
+          const next = s.slice(0, i) + rule.to + s.slice(i + rule.from.length);
+          if (next.length === 0) continue;
+          // Free rules only resolve a kept marked letter (é → e); they do not use up the rewrite budget.
+          visit(next, i + rule.to.length, rule.cost === 0 ? depth : depth + 1, cost + rule.cost);
+        }
+      }
+    };
+    visit(skeleton, 0, 0, 0);
+    return found;
+  }
+
+  /** Mark cost when the observed token has the candidate's skeleton: compare char by char. */
+  private markCost(observed: string, word: string, mode: ChannelMode, learnedTables: LearnedTables | undefined): number {
+    if (observed === word) return 0;
+    const obs = [...observed];
+    const src = [...word];
+    if (obs.length !== src.length) return this.looseMarkCost(mode);
+    let cost = 0;
+    for (let i = 0; i < src.length; i++) {
+      const o = obs[i];
+      const s = src[i];
+      if (o === s) continue;
+      const base = skeletonKey(s);
+      const learned = learnedTables?.charProbs.get(s)?.get(o);
+      if (o === base) {
+        // A lost mark: free in stripped text, cheap in garbled text, costly in text that keeps its marks.
+        cost += mode === 'stripped' ? 0 : mode === 'garble' ? Math.min(1, -Math.log(learned ?? 0.8)) * 0.5 : 3;
+      } else {
+        cost += learned !== undefined ? Math.min(4, Math.max(0.2, -Math.log(learned))) : mode === 'garble' ? 2 : 3.5;
+      }
+    }
+    return cost;
+  }
+
+  private looseMarkCost(mode: ChannelMode): number { return mode === 'clean' ? 2.5 : 0.3; }
+}

@@ -1,0 +1,62 @@
+/**
+ * Library entry of diacritic restoration: `restoreText(text, opts)`. The default restorer
+ * loads the committed language model (src/lm, dictionaries/lm), the look-alike rules
+ * (dictionaries/restore) and the learned OCR channel tables (dictionaries/channel) once.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadGazetteer } from '../channel-data/index.js';
+import { VnplanError } from '../errors.js';
+import { loadLearnedTables, loadLookalikes } from './channel.js';
+import type { DecoderLM } from './lm.js';
+import { Restorer, type RestoreOptions, type RestoreResult } from './restorer.js';
+
+export { Restorer } from './restorer.js';
+export type { RestoreOptions, RestoreResult, RestoreStats } from './restorer.js';
+export { CountTrigramLM, type DecoderLM } from './lm.js';
+export { ChannelModel, loadLearnedTables, loadLookalikes } from './channel.js';
+export { tokenize, repairRomanMarker, repairSymbol } from './tokenize.js';
+
+/** The package's dictionaries/ folder (works from src/ under tsx and from dist/src/). */
+export function restoreDictionariesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'dictionaries');
+    if (existsSync(join(candidate, 'restore', 'lookalikes.json'))) return candidate;
+    dir = dirname(dir);
+  }
+  return resolve('dictionaries');
+}
+
+/** Build a restorer around any DecoderLM (tests pass a tiny count LM). */
+export function createRestorer(lm: DecoderLM, dictDir = restoreDictionariesDir()): Restorer {
+  const gazetteer = join(dictDir, 'gazetteer.json');
+  const places = existsSync(gazetteer) ? loadGazetteer(gazetteer).units.map((u) => u.name) : [];
+  return new Restorer(lm, loadLookalikes(dictDir), loadLearnedTables(dictDir), places);
+}
+
+let defaultRestorer: Promise<Restorer> | undefined;
+
+/** The restorer over the committed language model, loaded once per process. */
+export function getDefaultRestorer(): Promise<Restorer> {
+  defaultRestorer ??= (async () => {
+    const { loadCommittedLM } = await import('./committed-lm.js');
+    return createRestorer(loadCommittedLM());
+  })();
+  defaultRestorer.catch(() => { defaultRestorer = undefined; });
+  return defaultRestorer;
+}
+
+export interface RestoreTextOptions extends RestoreOptions { restorer?: Restorer }
+
+/** Restore Vietnamese diacritics in `text`, line-preserving. */
+export async function restoreText(text: string, opts: RestoreTextOptions = {}): Promise<RestoreResult> {
+  const restorer = opts.restorer ?? (await getDefaultRestorer());
+  // Library/CLI callers get the top alternatives per token unless they ask otherwise.
+  return restorer.restore(text.normalize('NFC'), { alternatives: 3, ...opts });
+}
+
+export function dictionaryMissing(detail: string, cause?: unknown): VnplanError {
+  return new VnplanError('DICTIONARY_MISSING', detail, { cause });
+}

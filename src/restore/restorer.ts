@@ -1,0 +1,227 @@
+/**
+ * The restorer: tokenises, detects whether (and how) the text needs restoration, builds the
+ * decoder slots from the channel model, decodes and rebuilds the text line by line with an
+ * offset map (output token i ↔ input token i; separators copied verbatim).
+ */
+import type { OffsetMap, RestoredToken } from '../document.js';
+import { ChannelModel, type Candidate, type ChannelMode, type LearnedChannels, type LookalikeRule } from './channel.js';
+import { decodeSlots, type DecodeOptions, type Slot } from './decoder.js';
+import type { DecoderLM } from './lm.js';
+import { hasMarks, matchCase, toToneStyle } from './text.js';
+import { repairRomanMarker, tokenize, type Piece } from './tokenize.js';
+
+export interface RestoreOptions {
+  /** 'auto' detects need; 'always' forces the decoder; 'never' copies the text. */
+  restore?: 'auto' | 'always' | 'never';
+  toneStyle?: 'old' | 'new';
+  /** 'fast' (default) or 'accurate' (wider beam). */
+  mode?: 'fast' | 'accurate';
+  /** Number of alternatives per token in the output (0 = none). */
+  alternatives?: number;
+  /** Tuning: Viterbi beam and candidates kept per token (defaults by mode). */
+  beam?: number;
+  maxCandidates?: number;
+  channelWeight?: number;
+}
+
+export interface RestoreStats {
+  applied: boolean;
+  channelMode: ChannelMode | 'none';
+  accentedRatioBefore: number;
+  knownRatio: number;
+  changedTokens: number;
+  totalTokens: number;
+  meanConfidence: number;
+}
+
+export interface RestoreResult { text: string; tokens: RestoredToken[]; stats: RestoreStats; offsetMap: OffsetMap }
+
+/** Share of marked word tokens above which a text is treated as Vietnamese that kept its marks. */
+const CLEAN_RATIO = 0.45;
+/** Share of word tokens with any candidate below which the text is not Vietnamese. */
+const VIETNAMESE_RATIO = 0.6;
+const NUMBER_AS_WORD_COST = 3;
+const PLACE_NAME_BONUS = 3;
+const UNKNOWN_KEEP_COST: Record<ChannelMode, number> = { stripped: 3, garble: 3, clean: 0.5 };
+/** Below this share of marked (and of garbled) tokens the text is plain stripped Vietnamese. */
+const STRIPPED_RATIO = 0.03;
+
+export class Restorer {
+  readonly channel: ChannelModel;
+
+  /** Lowercase two-syllable place names ("đại thắng", "cổ lễ") from the gazetteer. */
+  private readonly placeNames: ReadonlySet<string>;
+
+  constructor(readonly lm: DecoderLM, rules: readonly LookalikeRule[], learned?: LearnedChannels, placeNames: Iterable<string> = []) {
+    this.channel = new ChannelModel(lm, rules, learned);
+    this.placeNames = new Set([...placeNames].map((n) => n.toLowerCase()).filter((n) => n.split(' ').length === 2));
+  }
+
+  /**
+   * Proper nouns: two adjacent capitalised tokens whose candidates spell a gazetteer place
+   * name ("Pai Thang" → Đại Thắng) get a channel bonus — the LM alone knows few local names.
+   */
+  private boostPlaceNames(pieces: Piece[], slots: Slot[]): void {
+    if (this.placeNames.size === 0) return;
+    for (let i = 0; i + 1 < pieces.length; i++) {
+      const a = pieces[i];
+      const b = pieces[i + 1];
+      if (a.kind !== 'word' || b.kind !== 'word' || b.sentenceStart || a.line !== b.line) continue;
+      if (!/^[\p{Lu}|]/u.test(a.input) || !/^[\p{Lu}|]/u.test(b.input)) continue;
+      const left = slots[i].candidates;
+      const right = slots[i + 1].candidates;
+      for (const x of left) {
+        for (const y of right) {
+          if (!this.placeNames.has(x.word + ' ' + y.word)) continue;
+          // A bonus below zero on purpose: a place name must outweigh common phrases ("đầu tháng").
+          x.cost -= PLACE_NAME_BONUS;
+          y.cost -= PLACE_NAME_BONUS;
+        }
+      }
+    }
+  }
+
+  restore(input: string, options: RestoreOptions = {}): RestoreResult {
+    const text = input.split('\n').map(repairRomanMarker).join('\n');
+    const pieces = tokenize(text);
+    const words = pieces.filter((p) => p.kind === 'word');
+    const marked = words.filter((p) => hasMarks(p.input)).length;
+    const known = words.filter((p) => this.channel.candidates(p.input, 'garble').length > 0).length;
+    const accentedRatioBefore = words.length ? marked / words.length : 0;
+    const knownRatio = words.length ? known / words.length : 0;
+    const policy = options.restore ?? 'auto';
+    const apply = policy === 'always' || (policy === 'auto' && words.length > 0 && knownRatio >= VIETNAMESE_RATIO);
+    if (!apply) {
+      return {
+        text: input,
+        tokens: pieces.map((p) => ({ input: p.input, output: p.input, start: p.start, end: p.start + p.input.length, confidence: 1 })),
+        stats: { applied: false, channelMode: 'none', accentedRatioBefore, knownRatio, changedTokens: 0, totalTokens: pieces.length, meanConfidence: 1 },
+        offsetMap: [{ outStart: 0, outEnd: input.length, inStart: 0, inEnd: input.length }],
+      };
+    }
+    const garbleChars = words.filter((p) => /[\d&¢€|]/u.test(p.input)).length / Math.max(1, words.length);
+    const mode: ChannelMode = accentedRatioBefore >= CLEAN_RATIO ? 'clean' : accentedRatioBefore < STRIPPED_RATIO && garbleChars < STRIPPED_RATIO ? 'stripped' : 'garble';
+    const decodeOptions: DecodeOptions = {
+      // Stripped text has few candidates per token: a narrow beam keeps the default mode fast.
+      beam: options.beam ?? (options.mode === 'accurate' ? 32 : mode === 'stripped' ? 4 : 8),
+      channelWeight: options.channelWeight ?? 1,
+      bothSides: true,
+      alternatives: options.alternatives ?? 0,
+    };
+    const maxCandidates = options.maxCandidates ?? (options.mode === 'accurate' ? 16 : mode === 'stripped' ? 8 : 12);
+    const slots = pieces.map((p) => this.slotFor(p, mode, maxCandidates));
+    if (mode !== 'clean') this.boostPlaceNames(pieces, slots);
+    let finalSlots = slots;
+    let decisions = decodeSlots(this.lm, slots, decodeOptions);
+    if (mode === 'garble') {
+      // Second pass over the first pass's output as text that has its marks (clean channel):
+      // it fixes words whose marks the first pass got wrong, and makes restore idempotent
+      // (restoring the output again would run exactly this clean pass).
+      finalSlots = pieces.map((p, i) => this.refineSlot(p, slots[i], decisions[i].index, maxCandidates));
+      decisions = decodeSlots(this.lm, finalSlots, decodeOptions);
+    }
+    const style = options.toneStyle ?? 'old';
+    return assemble(input, text, pieces, finalSlots, decisions, style, { accentedRatioBefore, knownRatio, mode });
+  }
+
+  /** Clean-channel slot around a first-pass choice; fixed and number choices stay as chosen. */
+  private refineSlot(piece: Piece, slot: Slot, chosen: number, maxCandidates: number): Slot {
+    if (piece.kind !== 'word') return { candidates: [slot.candidates[chosen]], ids: [slot.ids[chosen]], sentenceStart: slot.sentenceStart };
+    const word = slot.candidates[chosen].word;
+    if (slot.ids[chosen] < 0) return { candidates: [slot.candidates[chosen]], ids: [-1], sentenceStart: slot.sentenceStart };
+    return this.slotFor({ ...piece, input: word }, 'clean', maxCandidates);
+  }
+
+  private slotFor(piece: Piece, mode: ChannelMode, maxCandidates: number): Slot {
+    const lm = this.lm;
+    if (piece.kind === 'fixed') {
+      // Symbols that start with a number ("595/KH-UBND", "91/2017/NĐ-CP") read as numbers to the LM ("số <num>").
+      const id = /^\d/.test(piece.fixed) ? lm.numberId : lm.id(piece.fixed.toLowerCase());
+      return { candidates: [{ word: piece.fixed, cost: 0 }], ids: [id], sentenceStart: piece.sentenceStart };
+    }
+    if (piece.kind === 'number') {
+      const candidates: Candidate[] = [{ word: piece.input, cost: 0 }];
+      const ids = [lm.numberId];
+      // Only English-model OCR turns syllables into digits ("12" = là); elsewhere a number is a number.
+      if (piece.mayBeWord && mode === 'garble') {
+        for (const c of this.channel.candidates(piece.input, 'garble')) {
+          candidates.push({ word: c.word, cost: c.cost + NUMBER_AS_WORD_COST });
+          ids.push(lm.id(c.word));
+        }
+      }
+      return { candidates, ids, sentenceStart: piece.sentenceStart };
+    }
+    const all = this.channel.candidates(piece.input, mode);
+    const found = all.length > maxCandidates ? all.slice(0, maxCandidates) : all;
+    const lower = piece.input.toLowerCase();
+    // Copies: place-name boosts adjust costs per occurrence, never in the channel cache.
+    const candidates = found.map((c) => ({ ...c }));
+    if (!found.some((c) => c.word === lower)) candidates.push({ word: lower, cost: found.length ? UNKNOWN_KEEP_COST[mode] : 0 });
+    // Only offered syllables carry LM ids; a kept garble token ("x&", "caa") is out of vocabulary.
+    const offered = new Set(found.map((c) => c.word));
+    return { candidates, ids: candidates.map((c) => (offered.has(c.word) ? lm.id(c.word) : -1)), sentenceStart: piece.sentenceStart };
+  }
+}
+
+function assemble(
+  input: string, text: string, pieces: Piece[], slots: Slot[], decisions: ReturnType<typeof decodeSlots>, style: 'old' | 'new',
+  info: { accentedRatioBefore: number; knownRatio: number; mode: ChannelMode },
+): RestoreResult {
+  let out = '';
+  let cursor = 0;
+  const offsetMap: OffsetMap = [];
+  const tokens: RestoredToken[] = [];
+  let changed = 0;
+  let confidenceSum = 0;
+  const copy = (upTo: number): void => {
+    if (upTo <= cursor) return;
+    // Roman-marker repair keeps lengths, so separators are copied from the repaired text.
+    offsetMap.push({ outStart: out.length, outEnd: out.length + upTo - cursor, inStart: cursor, inEnd: upTo });
+    out += text.slice(cursor, upTo);
+    cursor = upTo;
+  };
+  pieces.forEach((piece, i) => {
+    copy(piece.start);
+    const decision = decisions[i];
+    const chosen = slots[i].candidates[decision.index].word;
+    let output: string;
+    if (piece.kind === 'fixed') output = piece.fixed;
+    else if (piece.kind === 'number' && decision.index === 0) output = piece.input;
+    else if (chosen === piece.input.toLowerCase()) output = piece.input;
+    else output = matchCase(piece.input, styled(chosen, style));
+    const start = out.length;
+    offsetMap.push({ outStart: start, outEnd: start + output.length, inStart: piece.start, inEnd: piece.start + piece.input.length });
+    out += output;
+    cursor = piece.start + piece.input.length;
+    if (output !== piece.input) changed++;
+    confidenceSum += decision.confidence;
+    tokens.push({
+      input: piece.input, output, start, end: start + output.length, confidence: round(decision.confidence),
+      ...(decision.alternatives.length ? { alternatives: decision.alternatives.map((a) => ({ output: matchCase(piece.input, toToneStyle(a.word, style)), score: round(a.score) })) } : {}),
+    });
+  });
+  copy(text.length);
+  void input;
+  return {
+    text: out,
+    tokens,
+    stats: {
+      applied: true, channelMode: info.mode, accentedRatioBefore: round(info.accentedRatioBefore), knownRatio: round(info.knownRatio),
+      changedTokens: changed, totalTokens: pieces.length, meanConfidence: round(pieces.length ? confidenceSum / pieces.length : 1),
+    },
+    offsetMap,
+  };
+}
+
+const styleMemo = { old: new Map<string, string>(), new: new Map<string, string>() };
+function styled(word: string, style: 'old' | 'new'): string {
+  const memo = styleMemo[style];
+  let out = memo.get(word);
+  if (out === undefined) {
+    out = toToneStyle(word, style);
+    if (memo.size < 100_000) memo.set(word, out);
+  }
+  return out;
+}
+
+function round(x: number): number { return Math.round(x * 1000) / 1000; }

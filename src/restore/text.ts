@@ -1,0 +1,49 @@
+/**
+ * Small string helpers of the decoder: skeleton keys (marks stripped, đ→d, lowercase), mark
+ * detection, case transfer and tone-placement style. Kept local so the decoder does not
+ * depend on the order in which the inventory module lands.
+ */
+const COMBINING = /[\u0300-\u036f]/gu;
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
+
+/** Lowercase, strip every mark, đ→d: "Được" → "duoc"; garble chars ("6", "&") are kept. */
+export function skeletonKey(text: string): string {
+  return text.normalize('NFD').replace(COMBINING, '').replace(/[đĐ]/gu, 'd').toLowerCase();
+}
+
+/** True when the token carries a Vietnamese mark (tone, hat, horn, breve) or đ. */
+export function hasMarks(text: string): boolean {
+  return /[đĐ]/u.test(text) || /[\u0300-\u036f]/u.test(text.normalize('NFD'));
+}
+
+/** Transfer the case pattern of `input` to `output`: ALL CAPS, Title or lower. */
+export function matchCase(input: string, output: string): string {
+  const letters = input.replace(/[^\p{L}]/gu, '');
+  if (!letters) return output;
+  const capitals = [...letters].filter((c) => c !== c.toLowerCase()).length;
+  // Mostly capitals ("PiCH", OCR lowered one letter of a heading word) counts as ALL CAPS.
+  const upper = capitals === letters.length || (letters.length >= 3 && capitals >= letters.length - 1 && capitals >= 2);
+  // A lone capital ("Pinh", "K¢é") is Title case; two or more capitals make ALL CAPS.
+  if (upper && letters.length >= 2) return output.toUpperCase();
+  const first = [...input].find((c) => /[\p{L}\d&¢|]/u.test(c)) ?? '';
+  const firstIsUpper = /\p{Lu}/u.test(first) || (first === '|' ) ;
+  if (firstIsUpper || (/^[A-Z]/.test(letters) && letters.length >= 1 && /\p{Lu}/u.test(letters[0]))) {
+    return output.charAt(0).toUpperCase() + output.slice(1);
+  }
+  return output;
+}
+
+/** Old style puts the tone on the first vowel of final oa/oe/uy (hóa, thủy); new on the second. */
+export function toToneStyle(syllable: string, style: 'old' | 'new'): string {
+  const nfd = syllable.normalize('NFD');
+  const tone = nfd.match(TONE_MARKS)?.[0];
+  if (!tone) return syllable;
+  const bare = nfd.replace(TONE_MARKS, '');
+  const m = /^(.*?)([oOuU])([aAeEyY])$/u.exec(bare);
+  if (!m) return syllable;
+  const [, onset, first, second] = m;
+  if (/^[uU]$/u.test(first) && /[qQ]$/u.test(onset)) return syllable;
+  if (/^[oO]$/u.test(first) && !/^[aAeE]$/u.test(second)) return syllable;
+  if (/^[uU]$/u.test(first) && !/^[yY]$/u.test(second)) return syllable;
+  return (style === 'old' ? onset + first + tone + second : onset + first + second + tone).normalize('NFC');
+}
