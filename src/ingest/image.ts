@@ -1,0 +1,27 @@
+/** Image inputs (PNG, JPEG, TIFF incl. multi-page): one OCR page per image frame. */
+import sharp from 'sharp';
+import { VnplanError } from '../errors.js';
+import type { Page } from '../document.js';
+
+/** Decodes frame `page` fully (so truncated files fail here, not in OCR) and re-encodes as PNG. */
+async function framePng(bytes: Uint8Array, page: number): Promise<{ png: Uint8Array; width: number; height: number }> {
+  // rotate() applies the EXIF orientation of phone photos before OCR.
+  const { data, info } = await sharp(bytes, { page, failOn: 'error' }).rotate().png({ compressionLevel: 1 }).toBuffer({ resolveWithObject: true });
+  return { png: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+}
+
+export async function ingestImage(bytes: Uint8Array): Promise<Page[]> {
+  try {
+    const meta = await sharp(bytes).metadata();
+    const frames = meta.pages ?? 1;
+    const pages: Page[] = [];
+    for (let i = 0; i < frames; i++) {
+      const { png, width, height } = await framePng(bytes, i);
+      pages.push({ number: i + 1, origin: 'ocr', text: '', image: png, width, height });
+    }
+    return pages;
+  } catch (err) {
+    if (err instanceof VnplanError) throw err;
+    throw new VnplanError('IMAGE_CORRUPT', err instanceof Error ? err.message : String(err), { cause: err });
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * One shared pool of tesseract.js workers (a createScheduler) per language/model setting,
+ * created lazily on the first page, reused across documents, and closed by terminateOcr()
+ * which the runner calls at the end of a run. Jobs queue in the scheduler, so memory stays
+ * bounded by the number of workers whatever the number of pages submitted.
+ */
+import { availableParallelism, tmpdir } from 'node:os';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import Tesseract, { createScheduler, createWorker, OEM } from 'tesseract.js';
+import { VnplanError } from '../errors.js';
+import { resolveLanguages, DEFAULT_LANGUAGES, DEFAULT_MODEL } from './model.js';
+import { pageFromResult, type PageOcr } from './words.js';
+import { preprocessForOcr, DEFAULT_PREPROCESS, type OcrPreprocess } from './preprocess.js';
+
+export interface OcrSettings {
+  /** 'vie' (default) or 'eng+vie'. */
+  languages?: string;
+  /** Model variant folder: '4.0.0' or '4.0.0_best_int'. */
+  model?: string;
+  /** Worker count; defaults to the machine's cores. */
+  workers?: number;
+  /** Resolution of the page images, told to Tesseract because rendered PNGs carry none. */
+  dpi?: number;
+  /** Image clean-up before recognition (default 'median', see preprocess.ts). */
+  preprocess?: OcrPreprocess;
+}
+
+interface Pool {
+  scheduler: Tesseract.Scheduler;
+  ready: Promise<void>;
+}
+
+const pools = new Map<string, Pool>();
+
+function settingsKey(s: { languages: string; model: string; workers: number }): string {
+  return `${s.languages}|${s.model}|${s.workers}`;
+}
+
+/** Temp folders that gather several packages' models under one langPath; removed by terminateOcr(). */
+const langFolders = new Map<string, string>();
+
+/**
+ * tesseract.js reads every language from one langPath, but each language is its own npm
+ * package. For 'eng+vie' we link both gzip'd models into one temporary folder (no copy, no
+ * download). Handing the bytes over as Lang objects does not work in tesseract.js 7 (it
+ * uses the data as a file name).
+ */
+async function langPathFor(languages: string, model: string): Promise<string> {
+  const resolved = resolveLanguages(languages, model);
+  if (resolved.length === 1) return resolved[0].folder;
+  const key = `${languages}|${model}`;
+  let folder = langFolders.get(key);
+  if (!folder) {
+    folder = await mkdtemp(join(tmpdir(), 'vnplan-tessdata-'));
+    for (const r of resolved) await symlink(r.file, join(folder, basename(r.file)));
+    langFolders.set(key, folder);
+  }
+  return folder;
+}
+
+async function startWorker(languages: string, model: string, dpi: number): Promise<Tesseract.Worker> {
+  const worker = await createWorker(languages, OEM.LSTM_ONLY, {
+    langPath: await langPathFor(languages, model),
+    gzip: true,
+    cacheMethod: 'none',
+    // Without a handler tesseract.js rethrows a failed job inside its message listener,
+    // which is an uncaught exception that would end the whole run; the job's promise
+    // still rejects, and recognizeImage turns that into OCR_FAILED for this document.
+    errorHandler: () => undefined,
+  });
+  await worker.setParameters({ user_defined_dpi: String(dpi) });
+  return worker;
+}
+
+function getPool(settings: OcrSettings): Pool {
+  const full = {
+    languages: settings.languages ?? DEFAULT_LANGUAGES,
+    model: settings.model ?? DEFAULT_MODEL,
+    workers: Math.max(1, settings.workers ?? availableParallelism()),
+  };
+  // Resolve eagerly so a missing model is a clear OCR_MODEL_MISSING, not a worker crash.
+  resolveLanguages(full.languages, full.model);
+  const key = settingsKey(full);
+  let pool = pools.get(key);
+  if (!pool) {
+    const scheduler = createScheduler();
+    const ready = Promise.all(
+      Array.from({ length: full.workers }, async () => scheduler.addWorker(await startWorker(full.languages, full.model, settings.dpi ?? 300))),
+    ).then(() => undefined);
+    pool = { scheduler, ready };
+    pools.set(key, pool);
+    ready.catch(() => pools.delete(key));
+  }
+  return pool;
+}
+
+/** OCR one page image (PNG/JPEG/TIFF bytes) with the shared pool. */
+export async function recognizeImage(image: Uint8Array, settings: OcrSettings = {}): Promise<PageOcr> {
+  const pool = getPool(settings);
+  try {
+    await pool.ready;
+  } catch (err) {
+    if (err instanceof VnplanError) throw err;
+    throw new VnplanError('OCR_FAILED', `Could not start the OCR workers: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  let prepared: Uint8Array;
+  try {
+    prepared = await preprocessForOcr(image, settings.preprocess ?? DEFAULT_PREPROCESS);
+  } catch (err) {
+    throw new VnplanError('IMAGE_CORRUPT', err instanceof Error ? err.message : String(err), { cause: err });
+  }
+  const buffer = Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength);
+  try {
+    const result = await pool.scheduler.addJob('recognize', buffer, {}, { blocks: true, text: false });
+    return pageFromResult(result.data);
+  } catch (err) {
+    throw new VnplanError('OCR_FAILED', err instanceof Error ? err.message : String(err), { cause: err });
+  }
+}
+
+/** Stops every OCR worker; the next recognizeImage() starts a new pool. */
+export async function terminateOcr(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  const folders = [...langFolders.values()];
+  langFolders.clear();
+  await Promise.all(all.map(async (p) => {
+    await p.ready.catch(() => undefined);
+    await p.scheduler.terminate();
+  }));
+  await Promise.all(folders.map((f) => rm(f, { recursive: true, force: true })));
+}
+
+/** Number of live pools (for tests of reuse). */
+export function ocrPoolCount(): number {
+  return pools.size;
+}

@@ -1,0 +1,19 @@
+/**
+ * Light clean-up of page images before Tesseract. Measured on fixtures/001_scan.pdf with
+ * scripts/bench-ocr.ts: a 3x3 median removes isolated scanner speckles (which Tesseract
+ * otherwise reads as '.', '|', 'mm') while strokes of 10–12 pt text at 300 dpi survive;
+ * it raised syllable accuracy from 0.940 to 0.960 and lowered CER from 0.082 to 0.057.
+ */
+import sharp from 'sharp';
+
+export type OcrPreprocess = 'none' | 'median';
+export const OCR_PREPROCESS: readonly OcrPreprocess[] = ['none', 'median'];
+export const DEFAULT_PREPROCESS: OcrPreprocess = 'median';
+
+export async function preprocessForOcr(image: Uint8Array, how: OcrPreprocess): Promise<Uint8Array> {
+  if (how === 'none') return image;
+  const input = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
+  // Transparent PNG backgrounds would read as black: composite onto white first. Grayscale
+  // next: Tesseract binarises anyway, and one channel makes the median 3x cheaper.
+  return sharp(input).flatten({ background: '#ffffff' }).grayscale().median(3).png({ compressionLevel: 1 }).toBuffer();
+}
