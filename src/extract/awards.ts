@@ -1,0 +1,56 @@
+/**
+ * Award forms named in a plan, normalised as the annotations write them: "Giấy khen của
+ * Chủ tịch UBND xã", "Bằng khen của Chủ tịch UBND tỉnh", "Chiến sĩ thi đua cơ sở",
+ * "Cờ thi đua của …", "Lao động tiên tiến", "Tập thể lao động xuất sắc".
+ */
+import { fold } from './text.js';
+
+export interface Award { value: string; start: number; end: number }
+
+const LEVEL = String.raw`(xa|huyen|thi tran|tinh|thanh pho|phuong|quan|thi xa)`;
+const AUTHORITY = String.raw`(chu tich ubnd|chu tich uy ban nhan dan|ubnd|uy ban nhan dan|thu tuong chinh phu|chu tich nuoc|bo truong|giam doc so)`;
+const FORM = String.raw`(giay khen|bang khen|co thi dua)`;
+const FORM_NAMES: Record<string, string> = { 'giay khen': 'Giấy khen', 'bang khen': 'Bằng khen', 'co thi dua': 'Cờ thi đua' };
+const AUTH_NAMES: Record<string, string> = {
+  'chu tich ubnd': 'Chủ tịch UBND', 'chu tich uy ban nhan dan': 'Chủ tịch UBND', ubnd: 'Chủ tịch UBND', 'uy ban nhan dan': 'Chủ tịch UBND', 'thu tuong chinh phu': 'Thủ tướng Chính phủ',
+  'chu tich nuoc': 'Chủ tịch nước', 'bo truong': 'Bộ trưởng', 'giam doc so': 'Giám đốc Sở',
+};
+const LEVEL_NAMES: Record<string, string> = {
+  xa: 'xã', huyen: 'huyện', 'thi tran': 'thị trấn', tinh: 'tỉnh', 'thanh pho': 'thành phố', phuong: 'phường', quan: 'quận', 'thi xa': 'thị xã',
+};
+
+const PATTERNS: RegExp[] = [
+  // "Giấy khen của Chủ tịch UBND xã"
+  new RegExp(String.raw`(?<![a-z])${FORM}\s+(?:cua\s+)?${AUTHORITY}(?:\s+(?:cap\s+)?${LEVEL})?(?![a-z])`, 'g'),
+  // "Chủ tịch UBND huyện tặng Giấy khen"
+  new RegExp(String.raw`(?<![a-z])${AUTHORITY}(?:\s+(?:cap\s+)?${LEVEL})?\s+(?:tang|khen thuong bang)\s+${FORM}(?![a-z])`, 'g'),
+];
+const TITLE_LIST: [RegExp, string][] = [
+  [/(?<![a-z])chien s[iy] thi dua co so(?![a-z])/g, 'Chiến sĩ thi đua cơ sở'],
+  [/(?<![a-z])chien s[iy] thi dua cap tinh(?![a-z])/g, 'Chiến sĩ thi đua cấp tỉnh'],
+  [/(?<![a-z])chien s[iy] thi dua toan quoc(?![a-z])/g, 'Chiến sĩ thi đua toàn quốc'],
+  [/(?<![a-z])tap the lao dong xuat sac(?![a-z])/g, 'Tập thể lao động xuất sắc'],
+  [/(?<![a-z])tap the lao dong tien tien(?![a-z])/g, 'Tập thể lao động tiên tiến'],
+  [/(?<![a-z])(?<!tap the )lao dong tien tien(?![a-z])/g, 'Lao động tiên tiến'],
+];
+
+/** Titles may wrap across lines in un-joined text: any whitespace between words. */
+const TITLES: [RegExp, string][] = TITLE_LIST.map(([re, name]) => [new RegExp(re.source.replace(/ /g, '\\s+'), 'g'), name]);
+
+export function extractAwards(text: string, folded: string, bounds: { start: number; end: number }): Award[] {
+  const seg = folded.slice(bounds.start, bounds.end);
+  const out: Award[] = [];
+  const add = (value: string, s: number, e: number) => {
+    if (!out.some((a) => fold(a.value) === fold(value))) out.push({ value, start: bounds.start + s, end: bounds.start + e });
+  };
+  for (const [i, re] of PATTERNS.entries()) {
+    for (const m of seg.matchAll(re)) {
+      const [form, auth, level] = i === 0 ? [m[1]!, m[2]!, m[3]] : [m[3]!, m[1]!, m[2]];
+      const levelName = level ? ` ${LEVEL_NAMES[level]}` : '';
+      add(`${FORM_NAMES[form]} của ${AUTH_NAMES[auth]}${AUTH_NAMES[auth] === 'Chủ tịch UBND' ? levelName : ''}`, m.index, m.index + m[0].length);
+    }
+  }
+  for (const [re, name] of TITLES) for (const m of seg.matchAll(re)) add(name, m.index, m.index + m[0].length);
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}

@@ -1,0 +1,173 @@
+/**
+ * Header fields: document type, number, issuing body (and its superior), place, issue date
+ * and title. The header is read from the skeleton; what a cropped scan lost is inferred
+ * from the body ("UBND xã Dương Quỳ ban hành Kế hoạch …", "Trên đây là Kế hoạch … của Ủy
+ * ban nhân dân thị trấn Cổ Lễ"), the document symbol ("KH-BCĐ") and the gazetteer.
+ */
+import { typeFromSymbol } from './doctype.js';
+import { parseLocality, superiorLocality, localityText, type Locality } from './issuer.js';
+import type { DocumentSkeleton, Span, TextSpan } from './skeleton.js';
+import { flat, fold, sentenceCase, titleCase } from './text.js';
+
+export interface Found { value: string; start: number; end: number; confidence: number }
+export interface Body { head: string; locality: Locality | null; found: Found }
+
+const UBND = 'Ủy ban nhân dân';
+/** Body heads, folded → how they are written. */
+const HEADS: [RegExp, string][] = [
+  [/^(?:uy ban nhan dan|ubnd)(?![a-z])/, UBND],
+  [/^(?:hoi dong nhan dan|hdnd)(?![a-z])/, 'Hội đồng nhân dân'],
+  [/^(?:ban chi dao|bcd)(?![a-z])/, 'Ban Chỉ đạo'],
+  [/^hoi dong thi dua(?:\s*[-–,]?\s*khen thuong)?(?![a-z])/, 'Hội đồng Thi đua - Khen thưởng'],
+];
+const SYMBOL_HEADS: Record<string, string> = { ubnd: UBND, hdnd: 'Hội đồng nhân dân', bcd: 'Ban Chỉ đạo' };
+/** An organisation phrase in running text: head … locality type + capitalised name. */
+const ORG_IN_TEXT =
+  /(Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Ban [Cc]hỉ đạo(?:[\p{L}\s]{0,40}?)|Phòng [\p{Lu}][\p{L}\s]{0,30}?|Sở [\p{Lu}][\p{L}\s]{0,30}?)\s(thành phố|thị trấn|thị xã|tỉnh|huyện|quận|xã|phường)\s((?:[\p{Lu}][\p{Ll}]*)(?:\s[\p{Lu}][\p{Ll}]*){0,3})/gu;
+
+/** "ỦY BAN NHÂN DÂN XÃ ĐẠI THẮNG" / "HUYỆN CHÂU THÀNH" → head + locality. */
+export function parseBody(s: string, foldedText?: string): { head: string | null; locality: Locality | null; rest: string } {
+  const f = fold(s).replace(/\s+/g, ' ').trim();
+  const words = s.replace(/\s+/g, ' ').trim();
+  for (const [re, head] of HEADS) {
+    const m = re.exec(f);
+    if (m) {
+      const rest = words.slice(m[0].length).trim();
+      return { head, locality: parseLocality(rest, foldedText), rest };
+    }
+  }
+  const loc = parseLocality(words, foldedText);
+  if (loc) return { head: null, locality: loc, rest: words };
+  return { head: null, locality: null, rest: words };
+}
+
+export function bodyName(head: string, locality: Locality | null, rest = ''): string {
+  if (locality) return `${head} ${localityText(locality)}`;
+  return rest ? `${head} ${rest}` : head;
+}
+
+/** Issuing body and parent from the header lines, or from the body text. */
+export function findIssuingBody(text: string, folded: string, sk: DocumentSkeleton): { name: Found | null; parent: Found | null; locality: Locality | null } {
+  const symbolHead = sk.numberField?.symbol ? SYMBOL_HEADS[fold(sk.numberField.symbol.split('-').slice(1).join('-'))] ?? null : null;
+  const headerLines = sk.issuerLines;
+  let headerParent: Found | null = null;
+  if (headerLines.length) {
+    // "ỦY BAN NHÂN DÂN" + "TỈNH NAM ĐỊNH" printed on two lines are one body.
+    const merged: TextSpan[] = [];
+    for (const l of headerLines) {
+      const prev = merged[merged.length - 1];
+      const pp = prev ? parseBody(prev.text, folded) : null;
+      const lp = parseBody(l.text, folded);
+      if (prev && pp?.head && !pp.locality && !pp.rest && !lp.head && lp.locality) {
+        merged[merged.length - 1] = { start: prev.start, end: l.end, text: `${prev.text} ${l.text}` };
+      } else merged.push(l);
+    }
+    const parsed = merged.map((l) => ({ l, p: parseBody(l.text, folded) }));
+    // Two complete bodies stacked: the first is the cơ quan chủ quản.
+    let parentFound: Found | null = null;
+    let nameLines = parsed;
+    if (parsed.length >= 2 && parsed[0]!.p.head && parsed[0]!.p.locality && (parsed[1]!.p.head || !parsed[1]!.p.locality)) {
+      parentFound = { value: bodyName(parsed[0]!.p.head!, parsed[0]!.p.locality), start: parsed[0]!.l.start, end: parsed[0]!.l.end, confidence: 0.85 };
+      nameLines = parsed.slice(1);
+      headerParent = parentFound;
+    }
+    const joined = nameLines.map((x) => x.l.text).join(' ');
+    const p = parseBody(joined, folded);
+    const span: Span = { start: nameLines[0]!.l.start, end: nameLines[nameLines.length - 1]!.l.end };
+    const head = p.head ?? symbolHead ?? (p.locality ? inferHead(text, p.locality) : null);
+    if (head || p.locality) {
+      const value = head ? bodyName(head, p.locality, p.locality ? '' : titleCase(p.rest)) : titleCase(joined);
+      const name: Found = { value, ...span, confidence: p.head ? 0.9 : 0.7 };
+      return { name, parent: parentFound ?? inferParent(text, folded, head, p.locality), locality: p.locality };
+    }
+  }
+  const fromBody = issuerFromBody(text, folded, symbolHead);
+  if (fromBody.name || !headerLines.length) return fromBody;
+  // A header name the body never repeats ("SỞ NỘI VỤ"): as printed, in sentence case.
+  const last = headerLines[headerLines.length - 1]!;
+  return { name: { value: orgCase(last.text), start: last.start, end: last.end, confidence: 0.6 }, parent: headerParent, locality: null };
+}
+
+/** "SỞ NỘI VỤ" → "Sở Nội vụ": sentence case with the word after the organ type capitalised. */
+function orgCase(s: string): string {
+  const words = sentenceCase(s.replace(/\s+/g, ' ').trim()).split(' ');
+  if (words.length > 1 && /^(Sở|Phòng|Ban|Bộ|Cục|Vụ|Viện|Trung tâm|Văn phòng)$/u.test(words[0]!)) {
+    words[1] = words[1]!.charAt(0).toLocaleUpperCase('vi') + words[1]!.slice(1);
+  }
+  return words.join(' ');
+}
+
+/** Who issues the plan according to the body ("UBND xã X ban hành Kế hoạch", "Trên đây là … của …"). */
+function issuerFromBody(text: string, folded: string, symbolHead: string | null): { name: Found | null; parent: Found | null; locality: Locality | null } {
+  const cands: { head: string; loc: Locality; start: number; end: number; score: number }[] = [];
+  for (const m of text.matchAll(ORG_IN_TEXT)) {
+    const head = canonicalHead(m[1]!);
+    const loc = parseLocality(`${m[2]} ${m[3]}`, folded);
+    if (!loc) continue;
+    const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const before = folded.slice(Math.max(0, m.index - 200), m.index);
+    let score = 0;
+    if (/^\s*(?:ban hanh|xay dung|phat dong|trien khai)\s+(?:ke hoach|quyet dinh|chuong trinh|huong dan|phong trao)/.test(after)) score += 3;
+    if (/tren day la\s[^\n]*cua\s*$/.test(before)) score += 4;
+    if (/^\s*[./]/.test(after) && /tren day la/.test(before)) score += 1;
+    if (symbolHead && head === symbolHead) score += 2;
+    if (score > 0) cands.push({ head, loc, start: m.index, end: m.index + m[0].length, score });
+  }
+  cands.sort((a, b) => b.score - a.score || a.start - b.start);
+  const best = cands[0];
+  if (!best) return { name: null, parent: null, locality: null };
+  const name: Found = { value: bodyName(best.head, best.loc), start: best.start, end: best.end, confidence: Math.min(0.85, 0.4 + best.score * 0.1) };
+  return { name, parent: inferParent(text, folded, best.head, best.loc), locality: best.loc };
+}
+
+function canonicalHead(raw: string): string {
+  const f = fold(raw).trim();
+  for (const [re, head] of HEADS) {
+    const m = re.exec(f);
+    if (m) return head === 'Ban Chỉ đạo' ? `Ban Chỉ đạo${raw.trim().slice(m[0].length)}` : head;
+  }
+  return flat(raw);
+}
+
+/**
+ * A locality printed without its head ("HUYỆN CHÂU THÀNH", the first header line lost): the
+ * body the text names with that locality, else the UBND, whose header this layout is.
+ */
+function inferHead(text: string, loc: Locality): string | null {
+  const re = new RegExp(`(UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\\s+${loc.type}\\s+${loc.name}`, 'iu');
+  const m = re.exec(text);
+  return m ? canonicalHead(m[1]!) : UBND;
+}
+
+/** The superior body: the UBND one level up for a UBND; the UBND of the same locality for its organs. */
+function inferParent(text: string, folded: string, head: string | null, loc: Locality | null): Found | null {
+  if (!loc) return null;
+  if (head && head !== UBND && head !== 'Hội đồng nhân dân') {
+    return { value: `${UBND} ${localityText(loc)}`, start: 0, end: 0, confidence: 0.7 };
+  }
+  const sup = superiorLocality(loc, text, folded);
+  if (!sup) return null;
+  const needle = fold(localityText(sup.locality));
+  const at = folded.indexOf(needle);
+  return {
+    value: `${UBND} ${localityText(sup.locality)}`,
+    start: at >= 0 ? at : 0,
+    end: at >= 0 ? at + needle.length : 0,
+    confidence: sup.confidence * (at >= 0 ? 1 : 0.8),
+  };
+}
+
+/** The document type: the type line, else the symbol, else "Trên đây là Kế hoạch …". */
+export function findDocumentType(text: string, folded: string, sk: DocumentSkeleton): Found | null {
+  if (sk.documentType) return { value: sk.documentType.value, start: sk.documentType.start, end: sk.documentType.end, confidence: 0.95 };
+  if (sk.title && /^(?:v\/v|ve viec)\b/.test(fold(sk.title.text))) return { value: 'Công văn', start: sk.title.start, end: sk.title.end, confidence: 0.75 };
+  const fromSymbol = typeFromSymbol(sk.numberField?.symbol ?? null);
+  if (fromSymbol && sk.numberField) return { value: fromSymbol, start: sk.numberField.start, end: sk.numberField.end, confidence: 0.8 };
+  const m = /(?:tren day la|ban hanh|xay dung)\s+(ke hoach|quyet dinh|thong bao|bao cao|chuong trinh|huong dan|cong van)(?![a-z])/.exec(folded);
+  if (m) {
+    const names: Record<string, string> = { 'ke hoach': 'Kế hoạch', 'quyet dinh': 'Quyết định', 'thong bao': 'Thông báo', 'bao cao': 'Báo cáo', 'chuong trinh': 'Chương trình', 'huong dan': 'Hướng dẫn', 'cong van': 'Công văn' };
+    const s = m.index + m[0].length - m[1]!.length;
+    return { value: names[m[1]!]!, start: s, end: s + m[1]!.length, confidence: 0.7 };
+  }
+  return null;
+}

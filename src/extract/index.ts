@@ -1,0 +1,106 @@
+/**
+ * From final text (+ outline) to the DocumentFields record: each scalar as {value,
+ * confidence, provenance}, list items with their own confidence and provenance, offsets into
+ * the same text. Works on restored and unrestored text alike (matching is diacritic-blind).
+ */
+import type { DocumentFields, OutlineNode, Provenance } from '../schema/document.js';
+import { extractAwards } from './awards.js';
+import { extractDeadlines } from './deadlines.js';
+import { findDocumentType, findIssuingBody, type Found } from './header.js';
+import { gazetteerOrNull, localityMentions, parseLocality, superiorLocality, type Locality } from './issuer.js';
+import { buildOutline, sectionAt } from './outline.js';
+import { extractPeriod, type PeriodValue } from './period.js';
+import { extractQuotas } from './quotas.js';
+import { extractRecipients } from './recipients.js';
+import { extractReferences } from './references.js';
+import { extractSigner, type SignerPart } from './signer.js';
+import { buildSkeleton, type DocumentSkeleton } from './skeleton.js';
+import { editDistance, flat, fold, none, scalar } from './text.js';
+
+export { buildSkeleton, type DocumentSkeleton } from './skeleton.js';
+export { buildOutline, flattenOutline, sectionAt } from './outline.js';
+
+/** The outline of a text, bounded by its skeleton (body between title and closing). */
+export function segmentText(text: string, skeleton: DocumentSkeleton = buildSkeleton(text)): OutlineNode[] {
+  return buildOutline(text, skeleton.body);
+}
+
+export function extractFields(text: string, outline?: OutlineNode[], skeleton?: DocumentSkeleton): DocumentFields {
+  const sk = skeleton ?? buildSkeleton(text);
+  const tree = outline ?? buildOutline(text, sk.body);
+  const folded = fold(text);
+  const prov = (start: number, end: number): Provenance => ({ section: sectionAt(tree, start), start, end });
+  const fromFound = (f: Found | null) => (f ? scalar(f.value, f.confidence, f.end > f.start ? prov(f.start, f.end) : null) : none<string>());
+  const fromPart = (p: SignerPart | null, conf: number) => (p ? scalar(p.value, conf, prov(p.start, p.end)) : none<string>());
+
+  const issuer = findIssuingBody(text, folded, sk);
+  const chain = localityChain(text, folded, issuer.locality);
+  const number = sk.numberField;
+  const issueDate = sk.date;
+  const issueIso = issueDate?.iso ?? null;
+  const period = extractPeriod(text, folded, tree, issueIso, sk.title);
+  const dateOut = (v: PeriodValue | null) =>
+    v ? { ...scalar(v.iso, v.iso ? v.confidence : 0, prov(v.start, v.end)), precision: v.precision } : none<string>();
+  const signer = extractSigner(text, sk.tail, folded);
+  const body = { start: sk.body.start, end: sk.body.end };
+  const everything = { start: 0, end: text.length };
+
+  return {
+    documentType: fromFound(findDocumentType(text, folded, sk)),
+    number: number
+      ? scalar(number.number, number.number ? 0.9 : 0.8, prov(number.start, number.end))
+      : none<string>(),
+    issuingBody: { name: fromFound(issuer.name), parent: fromFound(issuer.parent) },
+    place: sk.place ? scalar(snapPlace(flat(sk.place.text), issuer.locality), 0.85, prov(sk.place.start, sk.place.end)) : none<string>(),
+    issueDate: issueDate
+      ? { ...scalar(issueIso, issueIso ? 0.9 : 0.8, prov(issueDate.start, issueDate.end)), precision: issueDate.precision }
+      : none<string>(),
+    title: sk.title ? scalar(flat(sk.title.text).replace(/^#+\s*|\*\*/g, ''), 0.85, prov(sk.title.start, sk.title.end)) : none<string>(),
+    period: { from: dateOut(period.from), to: dateOut(period.to) },
+    references: extractReferences(text, folded, { outline: tree, ownNumber: number?.number ?? null, localities: chain }),
+    sections: tree,
+    quotas: extractQuotas(text, folded, tree, body),
+    deadlines: extractDeadlines(text, folded, tree, body),
+    awards: extractAwards(text, folded, everything).map((a) => scalar(a.value, 0.8, prov(a.start, a.end))),
+    signer: {
+      name: fromPart(signer.name, 0.75),
+      title: fromPart(signer.title, 0.85),
+      onBehalfOf: fromPart(signer.onBehalfOf, 0.9),
+    },
+    recipients: extractRecipients(text, sk.recipients).map((r) => scalar(r.value, 0.85, prov(r.start, r.end))),
+  };
+}
+
+/** The issuing body's locality and its superiors (xã → huyện → tỉnh), for completing "UBND huyện". */
+function localityChain(text: string, folded: string, loc: Locality | null): Locality[] {
+  const chain: Locality[] = [];
+  let cur = loc;
+  for (let i = 0; cur && i < 3; i++) {
+    chain.push(cur);
+    cur = superiorLocality(cur, text, folded)?.locality ?? null;
+  }
+  // Types the chain lacks: the locality of that type the text mentions most.
+  for (const m of localityMentions(text)) {
+    if (!chain.some((c) => c.type === m.type)) {
+      const l = parseLocality(`${m.type} ${m.name}`);
+      if (l) chain.push(l);
+    }
+  }
+  return chain;
+}
+
+/**
+ * The place name as the gazetteer spells it when restoration left a mark wrong ("Chấu
+ * Thành" → "Châu Thành"); the issuing body's own locality wins among homonym skeletons.
+ */
+function snapPlace(place: string, own: Locality | null): string {
+  const g = gazetteerOrNull();
+  if (!g) return place;
+  const names = g.namesForStripped(place);
+  if (names.includes(place)) return place;
+  // The place line names the issuer's own locality in most documents: a near miss is it.
+  if (own && editDistance(fold(place), fold(own.name)) <= Math.max(1, Math.floor(own.name.length / 4))) return own.name;
+  if (!names.length) return place;
+  if (own && names.includes(own.name)) return own.name;
+  return names.length === 1 ? names[0]! : place;
+}

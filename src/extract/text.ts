@@ -1,0 +1,129 @@
+/**
+ * Text helpers shared by the segmenter and the extractors. All matching is done on a
+ * "folded" copy of the text of the SAME length (lowercase, tone and vowel marks removed,
+ * đ→d), so one regex serves restored text ("Kế hoạch số"), unrestored OCR ("Ke hoach so")
+ * and anything in between, while offsets stay valid in the original text.
+ */
+import type { Provenance } from '../schema/document.js';
+
+const foldCache = new Map<string, string>();
+
+/** Folds one UTF-16 unit: "Ế" → "e", "Đ" → "d"; combining marks become a space-free no-op. */
+function foldChar(c: string): string {
+  const hit = foldCache.get(c);
+  if (hit !== undefined) return hit;
+  let out: string;
+  if (c === 'đ' || c === 'Đ') out = 'd';
+  else {
+    const base = c.normalize('NFD').replace(/\p{M}/gu, '');
+    out = base.length === 1 ? base.toLowerCase() : c.toLowerCase();
+    if (out.length !== 1) out = c;
+  }
+  foldCache.set(c, out);
+  return out;
+}
+
+/** Same-length folded copy of `text` for diacritic- and case-insensitive matching. */
+export function fold(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    out += c.charCodeAt(0) < 0x80 ? c.toLowerCase() : foldChar(c);
+  }
+  return out;
+}
+
+/** Collapses whitespace (line breaks included) to single spaces, as the annotations are written. */
+export function flat(text: string): string {
+  return text
+    .replace(/([^\s-])-[ \t]*\n\s*(?=[\p{L}\p{N}])/gu, '$1-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Strips Markdown emphasis/heading marks that some text exports carry. */
+export function stripMarkdown(text: string): string {
+  return text.replace(/^\s*#{1,6}\s+/, '').replace(/\*\*|__/g, '').trim();
+}
+
+export interface Line {
+  /** Offset of the first character of the line in the text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The lines of a text with their offsets. */
+export function lines(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    out.push({ start, end, text: text.slice(start, end) });
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+/** Narrows [start, end) so that it excludes surrounding whitespace and Markdown marks. */
+export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /[\s*#]/.test(text[start]!)) start++;
+  while (end > start && /[\s*#]/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** An extracted scalar in the output shape. */
+export interface Scalar<T> {
+  value: T | null;
+  confidence: number;
+  provenance: Provenance | null;
+}
+
+export function none<T>(): Scalar<T> {
+  return { value: null, confidence: 0, provenance: null };
+}
+
+export function scalar<T>(value: T | null, confidence: number, provenance: Provenance | null): Scalar<T> {
+  return { value, confidence: Math.max(0, Math.min(1, confidence)), provenance };
+}
+
+/** Sentence case with Vietnamese-aware lowercasing: "BAN CHỈ ĐẠO" → "Ban chỉ đạo". */
+export function sentenceCase(s: string): string {
+  const lower = s.toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+}
+
+/** Title case of a proper name: "ĐẠI THẮNG" → "Đại Thắng". */
+export function titleCase(s: string): string {
+  return s
+    .toLocaleLowerCase('vi')
+    .split(/(\s+)/)
+    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
+    .join('');
+}
+
+/** True when every letter of `s` is uppercase (and there are some). */
+export function isUpper(s: string): boolean {
+  const letters = s.match(/\p{L}/gu) ?? [];
+  if (letters.length === 0) return false;
+  return letters.every((c) => c === c.toLocaleUpperCase('vi') && c !== c.toLocaleLowerCase('vi'));
+}
+
+/**
+ * Edit distance (insert/delete/substitute, cost 1). Written here rather than taken from
+ * `natural`, whose import prints dotenv banners to stdout and would corrupt JSON output.
+ */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
