@@ -1,0 +1,92 @@
+/**
+ * The `vnplan` command line: a thin shell over the library (src/index.ts). Exit codes:
+ * 0 all documents ok, 1 some documents failed, 2 usage or fatal error (src/errors.ts EXIT).
+ */
+import { Command, CommanderError } from 'commander';
+import { importOptional } from '../pipelines/stages.js';
+import { packageVersion } from '../pipelines/version.js';
+import { registerExtractCommand } from './cli/extract.js';
+import { registerRestoreCommand } from './cli/restore.js';
+import { registerRunCommand } from './cli/run.js';
+import { ERROR_CODES, EXIT, toVnplanError, type ErrorCode } from './errors.js';
+import { shutdown } from './runner/shutdown.js';
+
+/** Errors about the invocation or the environment rather than one document's content. */
+const FATAL: ReadonlySet<ErrorCode> = new Set(['USAGE', 'INPUT_NOT_FOUND', 'OUTPUT_LOCKED', 'OCR_MODEL_MISSING', 'DICTIONARY_MISSING', 'INTERNAL']);
+
+export function exitCodeFor(err: unknown): number {
+  if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.OK : EXIT.FATAL;
+  return FATAL.has(toVnplanError(err).code) ? EXIT.FATAL : EXIT.SOME_FAILED;
+}
+
+const HELP_FOOTER = `
+Exit codes:
+  0  every document processed (or skipped as up to date)
+  1  some documents failed (see out/run-report.json; the others are written)
+  2  usage error or fatal error (bad arguments, input missing, output folder locked)
+
+Error codes (in run-report.json and on stderr):
+${Object.keys(ERROR_CODES)
+  .map((c) => `  ${c}`)
+  .join('\n')}
+
+Examples:
+  vnplan run scans/ --out out                 nightly batch, incremental
+  vnplan extract plan.pdf > plan.json         one document to JSON
+  echo "thyc hién nhiém vu" | vnplan restore  restore diacritics`;
+
+/** Optional command modules owned by other parts of vnplan: registered when installed. */
+const OPTIONAL_COMMANDS = [
+  { file: '../src/cli/ocr.js', register: 'registerOcrCommand' },
+  { file: '../src/cli/query.js', register: 'registerQueryCommand' },
+  { file: '../src/cli/export.js', register: 'registerExportCommand' },
+];
+
+export async function buildProgram(): Promise<Command> {
+  const program = new Command()
+    .name('vnplan')
+    .description('Turn scanned or badly OCR’d Vietnamese administrative plans into correct Vietnamese text and structured JSON')
+    .version(packageVersion())
+    .showHelpAfterError()
+    .exitOverride()
+    .addHelpText('after', HELP_FOOTER);
+  registerRunCommand(program);
+  registerExtractCommand(program);
+  registerRestoreCommand(program);
+  for (const cmd of OPTIONAL_COMMANDS) {
+    const mod = await importOptional(cmd.file);
+    const register = mod?.[cmd.register];
+    if (typeof register === 'function') (register as (p: Command) => void)(program);
+  }
+  // exitOverride is inherited only by commands added after it; set it on all of them.
+  for (const sub of program.commands) sub.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  let code: number = EXIT.OK;
+  try {
+    const program = await buildProgram();
+    await program.parseAsync(argv);
+    code = typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
+  } catch (err) {
+    code = exitCodeFor(err);
+    if (!(err instanceof CommanderError)) {
+      const e = toVnplanError(err);
+      process.stderr.write(`vnplan: error ${e.code}: ${e.message}\n`);
+      if (e.code === 'INTERNAL' && process.env.VNPLAN_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+    }
+  } finally {
+    await shutdown().catch(() => undefined);
+  }
+  return code;
+}
+
+// Run when executed directly (tsx src/cli.ts, bin/vnplan.js), not when imported by tests.
+const invokedAs = process.argv[1] ?? '';
+if (/(^|[\\/])(cli\.(ts|js)|vnplan(\.js)?)$/.test(invokedAs) || process.env.VNPLAN_CLI_MAIN === '1') {
+  const code = await main();
+  // Flush stdout before exiting (a pipe may still hold the JSON); exit explicitly so no
+  // lingering handle (worker threads of a third-party module) keeps the process alive.
+  process.stdout.write('', () => process.exit(code));
+}

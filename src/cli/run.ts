@@ -1,0 +1,62 @@
+/** `vnplan run <inputDir>`: the nightly batch over a folder. */
+import { Command, InvalidArgumentError } from 'commander';
+import { pipelineNames } from '../../pipelines/index.js';
+import { EXIT } from '../errors.js';
+import { formatSummary, progressReporter } from '../runner/progress.js';
+import { defaultConcurrency, runFolder } from '../runner/run-folder.js';
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('process every file under <inputDir> into <out>/<docId>.json and .txt, index.jsonl and run-report.json')
+    .argument('<inputDir>', 'folder of PDFs, images and text files (searched recursively; dotfiles skipped)')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('-c, --concurrency <n>', `documents processed at once (default: cores = ${defaultConcurrency()})`, positiveInt)
+    .option('-f, --force', 'redo documents whose output is up to date', false)
+    .option('-p, --pipeline <name>', `pipeline: ${pipelineNames().join(', ')}`, 'default')
+    .option('-e, --encoding <enc>', 'force the encoding of text files (utf8, utf16le, utf16be, cp1258, viscii, tcvn3, vni)')
+    .option('--ocr-workers <n>', 'tesseract workers shared by all documents (default: cores)', positiveInt)
+    .option('--restore-tokens', 'keep per-token restoration details in the JSON', false)
+    .addHelpText(
+      'after',
+      `
+Incremental: a document is skipped when its sha256 and the pipeline version match its existing
+<out>/<docId>.json. Files are written atomically; an interrupted run is finished by re-running.
+A second run on the same output folder exits with code 2 (OUTPUT_LOCKED).
+
+Examples:
+  vnplan run scans/ --out out
+  vnplan run scans/ --out out --concurrency 2 --force
+  vnplan run dumps/ --pipeline text-only --encoding tcvn3`,
+    )
+    .action(async (inputDir: string, opts: { out: string; concurrency?: number; force: boolean; pipeline: string; encoding?: string; ocrWorkers?: number; restoreTokens: boolean }) => {
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        const report = await runFolder(inputDir, {
+          out: opts.out,
+          concurrency: opts.concurrency,
+          force: opts.force,
+          pipeline: opts.pipeline,
+          encoding: opts.encoding,
+          restoreTokens: opts.restoreTokens,
+          ...(opts.ocrWorkers ? { ocrWorkers: opts.ocrWorkers } : {}),
+          signal: controller.signal,
+          onEvent: progressReporter(),
+        });
+        process.stdout.write(`${formatSummary(report)}\n`);
+        process.exitCode = report.interrupted ? EXIT.FATAL : report.totals.failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+    });
+}
