@@ -1,0 +1,47 @@
+/**
+ * `exportArchive`: every valid record in out/ into flat tables. The query index is built (or
+ * refreshed) first, because the references table carries the citation graph's resolution
+ * (citedDocId), which needs the whole archive.
+ */
+import { QueryIndex } from '../query/query.js';
+import { readRecords, type LoadWarning } from '../query/records.js';
+import { csvSink, jsonlSink, sqliteSink, type RowSink } from './sinks.js';
+import { TABLE_NAMES, rowsOf, type TableName } from './tables.js';
+
+export type ExportFormat = 'csv' | 'jsonl' | 'sqlite';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'jsonl', 'sqlite'];
+
+export interface ExportStats {
+  format: ExportFormat;
+  files: string[];
+  rows: Record<TableName, number>;
+  warnings: LoadWarning[];
+  ms: number;
+}
+
+/** `dest` is a folder for csv/jsonl (one file per table) and a file for sqlite. */
+export async function exportArchive(outDir: string, format: ExportFormat, dest: string): Promise<ExportStats> {
+  const started = performance.now();
+  const { index } = await QueryIndex.open(outDir);
+  const sink: RowSink = format === 'csv' ? await csvSink(dest) : format === 'jsonl' ? await jsonlSink(dest) : await sqliteSink(dest);
+  const rows = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
+  const warnings: LoadWarning[] = [];
+  const seen = new Set<string>();
+  for await (const record of readRecords(outDir, warnings)) {
+    // Two files claiming one docId would break the tables' keys; the first one wins.
+    if (seen.has(record.docId)) {
+      warnings.push({ file: `${record.docId}.json`, message: 'duplicate docId; skipped' });
+      continue;
+    }
+    seen.add(record.docId);
+    const ord = index.byDocId.get(record.docId);
+    const citedDocIds = ord === undefined ? [] : index.docs[ord].refs.map((r) => r.cited);
+    const tables = rowsOf(record, { citedDocIds });
+    for (const t of TABLE_NAMES) {
+      for (const row of tables[t]) await sink.write(t, row);
+      rows[t] += tables[t].length;
+    }
+  }
+  const files = await sink.close();
+  return { format, files, rows, warnings, ms: performance.now() - started };
+}

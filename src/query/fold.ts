@@ -1,0 +1,57 @@
+/**
+ * Accent-insensitive folding for search: "Ủy ban nhân dân xã Đại Thắng" → "uy ban nhan dan xa
+ * dai thang". The marks are stripped by the project's one implementation (src/lang/syllable.ts,
+ * built on the `diacritics` package, which also maps đ/Đ); the explicit đ → d keeps that
+ * guarantee local. Tokens keep their offsets in the original text so snippets can highlight
+ * the words as written.
+ */
+import { stripMarks } from '../lang/syllable.js';
+
+export function foldText(text: string): string {
+  return stripMarks(text).replace(/[đĐ]/g, 'd').toLowerCase();
+}
+
+export interface Token {
+  /** Folded form used as the index term. */
+  term: string;
+  start: number;
+  end: number;
+}
+
+// Marks included so decomposed (NFD) input keeps a word whole.
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Words of `text` (letters/digits runs), folded, with offsets into `text` as given. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    tokens.push({ term: foldText(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+/** Folded terms only (for queries and index building, where offsets are not needed). */
+export function terms(text: string): string[] {
+  return foldText(text.normalize('NFC')).match(WORD) ?? [];
+}
+
+/**
+ * Administrative abbreviations written both ways in headers and citations ("UBND huyện" /
+ * "Ủy ban nhân dân huyện"); expanded so fuzzy issuer matching sees one form.
+ */
+const ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
+  [/\bubnd\b/g, 'uy ban nhan dan'],
+  [/\bhdnd\b/g, 'hoi dong nhan dan'],
+  [/\bbcd\b/g, 'ban chi dao'],
+  [/\bcchc\b/g, 'cai cach hanh chinh'],
+  [/\btdkt\b/g, 'thi dua khen thuong'],
+  [/\btp\b/g, 'thanh pho'],
+  [/\btt\b/g, 'thi tran'],
+];
+
+/** Folded, abbreviation-expanded, single-spaced form of an organisation name. */
+export function foldName(name: string): string {
+  let folded = terms(name).join(' ');
+  for (const [re, full] of ABBREVIATIONS) folded = folded.replace(re, full);
+  return folded;
+}

@@ -1,0 +1,68 @@
+/**
+ * Reading the runner's output folder: every out/<docId>.json that is a document record.
+ * run-report.json, index.jsonl, .txt files and dot-folders (our index) are not records and are
+ * skipped silently; a .json that is unreadable or fails DocumentRecordSchema is skipped with a
+ * warning, so one damaged file never hides the rest of the archive.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DocumentRecordSchema, type DocumentRecord } from '../schema/document.js';
+
+/** Files the runner writes beside the records (src/output/write.ts). */
+const NON_RECORD_FILES = new Set(['run-report.json', 'index.json', 'package.json']);
+
+export interface RecordFile {
+  name: string;
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface LoadWarning {
+  file: string;
+  message: string;
+}
+
+export async function listRecordFiles(outDir: string): Promise<RecordFile[]> {
+  const names = (await readdir(outDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.') && !NON_RECORD_FILES.has(n)).sort();
+  // stat in parallel batches: at 10 000 records one-by-one awaits dominate a no-change refresh.
+  const files: RecordFile[] = [];
+  const BATCH = 256;
+  for (let i = 0; i < names.length; i += BATCH) {
+    const batch = names.slice(i, i + BATCH);
+    const stats = await Promise.all(batch.map((name) => stat(join(outDir, name)).catch(() => undefined)));
+    batch.forEach((name, k) => {
+      const st = stats[k];
+      if (st?.isFile()) files.push({ name, path: join(outDir, name), size: st.size, mtimeMs: st.mtimeMs });
+    });
+  }
+  return files;
+}
+
+export type LoadResult = { record: DocumentRecord } | { skip: true } | { warning: LoadWarning };
+
+/** Parse one file; objects that do not even look like records (no docId/fields) are skipped. */
+export async function loadRecordFile(file: RecordFile): Promise<LoadResult> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file.path, 'utf8'));
+  } catch (err) {
+    return { warning: { file: file.name, message: `unreadable JSON: ${(err as Error).message}` } };
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json) || !('docId' in json) || !('fields' in json)) return { skip: true };
+  const parsed = DocumentRecordSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { warning: { file: file.name, message: `not a valid document record: ${issue?.path.join('.')}: ${issue?.message}` } };
+  }
+  return { record: parsed.data };
+}
+
+/** Every valid record in the folder, with warnings for the files that were skipped. */
+export async function* readRecords(outDir: string, warnings: LoadWarning[]): AsyncGenerator<DocumentRecord> {
+  for (const file of await listRecordFiles(outDir)) {
+    const result = await loadRecordFile(file);
+    if ('record' in result) yield result.record;
+    else if ('warning' in result) warnings.push(result.warning);
+  }
+}
