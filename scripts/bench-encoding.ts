@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { splitOfLine } from '../src/lm/index.js';
 import { decodeLegacy, decodeText, encodeLegacy, foldToRepertoire, LEGACY_SCHEMES, misdecode, repairLegacyText, type LegacyScheme } from '../src/encoding/index.js';
+import { prng } from './lib/prng.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURE = join(ROOT, 'test/fixtures/encoding-sample.txt');
@@ -79,18 +80,6 @@ function loadLines(): { lines: string[]; source: string } {
     source += ` + ${heldOut.length} held-out (dev/test) paragraphs of ../shared/corpus/${file}`;
   }
   return { lines, source };
-}
-
-/** mulberry32: a tiny seeded PRNG so runs are repeatable. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function makeSamples(lines: string[], count: number, seed: number): string[] {

@@ -13,6 +13,7 @@ import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { PDFDocument, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
+import { prng } from './lib/prng.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FONT_PATH = '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf';
@@ -51,18 +52,6 @@ export function wrapLines(text: string, maxWidth: number, measure: (s: string) =
     if (line) out.push(line);
   }
   return out;
-}
-
-/** Mulberry32: a tiny deterministic PRNG so the fixtures are byte-stable across runs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FONT_PX = Math.round((12 / 72) * DPI); // 12 pt body text

@@ -4,18 +4,12 @@
  * on the seed plans (UBND xã/huyện headers, "Kế hoạch số …", thi đua sections, quotas,
  * deadlines, Nơi nhận).
  */
+import { prng } from '../../scripts/lib/prng.js';
 import type { Provenance } from '../../src/schema/document.js';
 
-/** Deterministic PRNG (mulberry32) so a seed gives the same archive every time. */
+/** Deterministic PRNG (scripts/lib/prng.ts) so a seed gives the same archive every time. */
 export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = prng(seed);
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),

@@ -1,0 +1,15 @@
+/**
+ * Mulberry32: a tiny seeded PRNG shared by fixture generators, benches and test archives, so a
+ * seed always gives the same bytes (fixtures stay byte-stable, bench samples repeatable).
+ * Math.random cannot be seeded; this is the whole algorithm, not worth a dependency.
+ */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
