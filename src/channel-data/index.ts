@@ -3,9 +3,9 @@
  * abbreviation list, so that the decoder and extraction import data rather than parse files.
  * Each loader caches per path; files are located under the package's dictionaries/ folder.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dictionaryPath } from '../dictionaries.js';
 import { VnplanError } from '../errors.js';
 import { ADMIN_ABBREVIATIONS } from './abbreviations.js';
 import type { AdminUnit, GazetteerFile } from './gazetteer-types.js';
@@ -20,13 +20,7 @@ export { ADMIN_ABBREVIATIONS } from './abbreviations.js';
 
 /** The dictionaries/ folder of this package (works from src/ under tsx and from dist/src/). */
 export function dictionariesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = join(dir, 'dictionaries');
-    if (existsSync(join(candidate, 'gazetteer.json')) || existsSync(join(candidate, 'channel'))) return candidate;
-    dir = dirname(dir);
-  }
-  return resolve('dictionaries');
+  return dictionaryPath();
 }
 
 const cache = new Map<string, unknown>();

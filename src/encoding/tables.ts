@@ -2,9 +2,8 @@
  * The legacy Vietnamese conversion tables, kept as data in dictionaries/encodings/ (see the
  * README there for the standard each comes from) and loaded once per process.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { dictionaryPath } from '../dictionaries.js';
 import { VnplanError } from '../errors.js';
 
 /**
@@ -28,18 +27,9 @@ export interface SequenceTable {
   sequences: Map<string, string>;
 }
 
-function encodingsDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = join(dir, 'dictionaries', 'encodings');
-    if (existsSync(join(candidate, 'vni.json'))) return candidate;
-    dir = dirname(dir);
-  }
-  return resolve('dictionaries', 'encodings');
-}
 
 function readTableFile(name: string): Record<string, unknown> {
-  const path = join(encodingsDir(), `${name}.json`);
+  const path = dictionaryPath('encodings', `${name}.json`);
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   } catch (err) {
