@@ -9,6 +9,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DecoderLM } from './lm.js';
+import { baseInventory } from '../lang/syllable.js';
+import { FuzzyIndex } from './fuzzy.js';
 import { skeletonKey } from './text.js';
 
 /** stripped: marks removed, nothing else; garble: English-model OCR; clean: text that kept its marks (or Vietnamese OCR). */
@@ -24,6 +26,12 @@ export interface LearnedTables {
 }
 
 const MAX_REWRITES = 2;
+/** Fuzzy (edit-distance) candidates: kept up to this −ln P(observed | syllable), cost scaled by FUZZY_SCALE. */
+const FUZZY_MAX_COST = 9;
+const FUZZY_SCALE = 1;
+/** A variant is a corpus typo when rarer than both of these (count, share of the top variant's count). */
+const TYPO_ABSOLUTE = 20;
+const TYPO_RATIO = 0.002;
 const MAX_CANDIDATES = 24;
 const PRIOR_WEIGHT = 0.5;
 /** Text that kept its marks rarely has look-alike misreadings: they must be strongly supported. */
@@ -82,8 +90,19 @@ export function loadLearnedTable(path: string): LearnedTables | undefined {
   return { tokenPairs, sourceCounts, charProbs };
 }
 
+/** Training count of a word when the LM exposes one (committed model or the test count LM). */
+function unigramCounter(lm: DecoderLM): ((word: string) => number) | undefined {
+  const withCount = lm as DecoderLM & { count?: (word: string) => number; model?: { unigramCount(id: number): number } };
+  if (typeof withCount.count === 'function') return (w) => withCount.count!(w);
+  const model = withCount.model;
+  if (model && typeof model.unigramCount === 'function') return (w) => { const id = lm.id(w); return id < 0 ? 0 : model.unigramCount(id); };
+  return undefined;
+}
+
 export class ChannelModel {
   private readonly cache = new Map<string, Candidate[]>();
+  private readonly variantMemo = new Map<string, readonly string[]>();
+  private fuzzy?: FuzzyIndex;
 
   constructor(
     private readonly lm: DecoderLM,
@@ -114,7 +133,7 @@ export class ChannelModel {
     const keys = plainSyllable ? new Map([[skeleton, 0]]) : this.rewrites(skeleton);
     for (const [key, rewriteCost] of keys) {
       const penalty = rewriteCost === 0 ? 0 : rewriteCost + (mode === 'clean' ? CLEAN_REWRITE_PENALTY : 0);
-      for (const word of this.lm.variantsOf(key)) {
+      for (const word of mode === 'clean' ? this.lm.variantsOf(key) : this.plausibleVariants(key)) {
         offer(word, penalty + (rewriteCost === 0 ? this.markCost(lower, word, mode, learned) : this.looseMarkCost(mode)));
       }
     }
@@ -124,6 +143,18 @@ export class ChannelModel {
         if (this.lm.id(word) < 0) continue;
         const total = learned!.sourceCounts.get(word) ?? n;
         offer(word, -Math.log(Math.min(1, (n + 0.5) / (total + 1))) + (mode === 'clean' && word !== lower ? CLEAN_REWRITE_PENALTY : 0));
+      }
+    }
+    // A lone consonant ("cán b," = cán bộ) is no word either; list markers ("b)") are fixed by the tokenizer.
+    const loneConsonant = /^[bcdđghklmnpqrstvx]$/u.test(lower);
+    if (mode === 'garble' && learned && (loneConsonant || ([...lower].length >= 2 && this.lm.variantsOf(skeletonKey(lower)).length === 0))) {
+      // Not the skeleton of any syllable ("chtc", "hi¢u"): search near skeletons under the learned char channel.
+      const fuzzy = this.fuzzyIndex(learned);
+      for (const sk of fuzzy.neighbours(lower)) {
+        for (const word of this.plausibleVariants(sk)) {
+          const cost = fuzzy.cost(word, lower);
+          if (cost <= FUZZY_MAX_COST) offer(word, FUZZY_SCALE * cost);
+        }
       }
     }
     if (/^[\p{L}\p{M}]+$/u.test(lower) && mode === 'clean' && this.lm.variantsOf(skeleton).includes(lower)) {
@@ -137,6 +168,34 @@ export class ChannelModel {
     const rank = (c: Candidate): number => c.cost - PRIOR_WEIGHT * this.lm.logProb(-1, -1, this.lm.id(c.word));
     const list = [...best].map(([word, cost]) => ({ word, cost })).sort((a, b) => rank(a) - rank(b)).slice(0, MAX_CANDIDATES);
     this.cache.set(cacheKey, list);
+    return list;
+  }
+
+  private fuzzyIndex(learned: LearnedTables): FuzzyIndex {
+    if (!this.fuzzy) {
+      const skeletons = new Set(baseInventory().map((b) => skeletonKey(b)).filter((k) => this.lm.variantsOf(k).length > 0));
+      this.fuzzy = new FuzzyIndex(skeletons, learned.charProbs);
+    }
+    return this.fuzzy;
+  }
+
+  /**
+   * Variants of a skeleton without the corpus's rare misspellings: a spelling seen a handful
+   * of times beside a dominant one ("phẩu" 3× beside "phẫu" 11,846×) is a typo in the corpus,
+   * and its sparse n-gram contexts ("gây tê phẩu") would otherwise let it win. Text that
+   * kept its marks still recognises such spellings (clean mode uses the full list).
+   */
+  private plausibleVariants(key: string): readonly string[] {
+    let list = this.variantMemo.get(key);
+    if (list) return list;
+    const all = this.lm.variantsOf(key);
+    const count = unigramCounter(this.lm);
+    if (!count || all.length < 2) list = all;
+    else {
+      const top = Math.max(...all.map(count));
+      list = all.filter((w) => { const n = count(w); return n >= TYPO_ABSOLUTE || n >= TYPO_RATIO * top; });
+    }
+    this.variantMemo.set(key, list);
     return list;
   }
 

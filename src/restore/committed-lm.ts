@@ -5,6 +5,7 @@
  */
 import { isValidSyllable } from '../lang/syllable.js';
 import { loadLanguageModel, type LanguageModel } from '../lm/index.js';
+import { NgramMemo } from '../lm/memo.js';
 import type { DecoderLM } from './lm.js';
 
 const LN10 = Math.log(10);
@@ -19,10 +20,55 @@ export class CommittedLM implements DecoderLM {
   private readonly ids = new Map<string, number>();
   readonly numberId: number;
   readonly startId: number;
+  readonly endId: number;
+  readonly unkId: number;
+  readonly order: number;
+  private readonly memoN = new NgramMemo(20);
+  private readonly memoB = new NgramMemo(20);
+  private readonly scratch = new Int32Array(3);
+  /** The first order − 1 entries of scratch: the history passed to the model. */
+  private readonly history: Int32Array;
+  /** Natural-log backward model (following words, nearest last); absent when the model has none. */
+  readonly backwardLogProbN?: (hist: ArrayLike<number>, len: number, w: number) => number;
 
   constructor(readonly model: LanguageModel) {
     this.numberId = model.numId;
     this.startId = model.bosId;
+    this.endId = model.eosId;
+    this.unkId = model.unkId;
+    this.order = Math.min(4, model.order);
+    this.history = this.scratch.subarray(0, this.order - 1);
+    const backward = model.backward;
+    if (backward) this.backwardLogProbN = (hist, len, w) => this.scoreN(backward, this.memoB, hist, len, w);
+  }
+
+  /** Natural-log forward P(w | history), see DecoderLM.logProbN. */
+  logProbN(hist: ArrayLike<number>, len: number, w: number): number {
+    return this.scoreN(this.model, this.memoN, hist, len, w);
+  }
+
+  private scoreN(model: LanguageModel, memo: NgramMemo, hist: ArrayLike<number>, len: number, w: number): number {
+    const k = this.order - 1;
+    const h = this.scratch;
+    // Right-align the last k history ids; the clause start cuts what precedes it.
+    let cut = false;
+    for (let j = k - 1, i = len - 1; j >= 0; j--, i--) {
+      const id = cut || i < 0 ? -1 : hist[i];
+      h[j] = id;
+      if (id === this.startId || id < 0) cut = true;
+    }
+    for (let j = k; j < 3; j++) h[j] = -1;
+    const unk = this.unkId;
+    const word = w < 0 ? unk : w;
+    // 16 bits per id (+1 so that -1 = none is 0): the whole 4-gram is the memo key.
+    const hiKey = (((h[0] + 1) << 16) | (h[1] + 1)) >>> 0;
+    const loKey = (((h[2] + 1) << 16) | word) >>> 0;
+    let lp = memo.get(hiKey, loKey);
+    if (lp !== lp) {
+      lp = model.logProb(this.history, word) * LN10;
+      memo.set(hiKey, loKey, lp);
+    }
+    return word === unk ? lp - OOV_PENALTY : lp;
   }
 
   variantsOf(key: string): readonly string[] {

@@ -16,7 +16,7 @@ export { Restorer } from './restorer.js';
 export type { RestoreOptions, RestoreResult, RestoreStats } from './restorer.js';
 export { CountTrigramLM, type DecoderLM } from './lm.js';
 export { ChannelModel, loadLearnedTables, loadLookalikes } from './channel.js';
-export { tokenize, repairRomanMarker, repairSymbol } from './tokenize.js';
+export { tokenize, repairRomanMarker, repairRomanMarkers, repairSymbol } from './tokenize.js';
 
 /** The package's dictionaries/ folder (works from src/ under tsx and from dist/src/). */
 export function restoreDictionariesDir(): string {

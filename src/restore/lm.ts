@@ -16,6 +16,27 @@ export interface DecoderLM {
   readonly startId: number;
   /** Natural-log P(w | u v); ids of -1 mean "unknown"; u = v = -1 gives the unigram prior. */
   logProb(u: number, v: number, w: number): number;
+
+  // Optional order-N members (additive; absent on LMs that only know trigrams).
+  /** N-gram order of logProbN / backwardLogProbN: they use up to order − 1 history ids. */
+  readonly order?: number;
+  /** Id of the unknown-word unit (what id() returns for an unknown word); -1 when ids are -1 for unknowns. */
+  readonly unkId?: number;
+  /** Id of the clause end (</s>): forward after the last word; backward = the word "before" the first. */
+  readonly endId?: number;
+  /**
+   * Natural-log forward P(w | hist[0..len)), history oldest..newest; only the last order − 1
+   * ids count. -1 in the history means "none" (the history is cut there). startId in the
+   * history is the clause start: anything before it is ignored (so [<s>, <s>, x] = [<s>, x]).
+   * w as in logProb: -1 or unkId scores the unknown unit minus the OOV penalty.
+   */
+  logProbN?(hist: ArrayLike<number>, len: number, w: number): number;
+  /**
+   * Natural-log backward P(w | following words): hist[0..len) are the FOLLOWING words with the
+   * nearest LAST (for w_i: [w_{i+3}, w_{i+2}, w_{i+1}]); startId in it means "end of clause"
+   * (anything beyond it is ignored); w = endId scores the clause start. Other ids as logProbN.
+   */
+  backwardLogProbN?(hist: ArrayLike<number>, len: number, w: number): number;
 }
 
 export const NUMBER_TOKEN = '<num>';
@@ -94,6 +115,17 @@ export class CountTrigramLM implements DecoderLM {
   id(word: string): number { return this.ids.get(word) ?? -1; }
 
   count(word: string): number { const id = this.ids.get(word); return id === undefined ? 0 : this.unigram[id] ?? 0; }
+
+  readonly order = 3;
+  readonly unkId = -1;
+
+  /** Trigram model: the last two history ids; -1 cuts the history, startId drops what precedes it. */
+  logProbN(hist: ArrayLike<number>, len: number, w: number): number {
+    const v = len >= 1 ? hist[len - 1] : -1;
+    if (v < 0) return this.logProb(-1, -1, w);
+    if (v === this.startId) return this.logProb(v, v, w);
+    return this.logProb(len >= 2 ? hist[len - 2] : -1, v, w);
+  }
 
   logProb(u: number, v: number, w: number): number {
     const vocab = this.words.length;

@@ -24,7 +24,9 @@ export interface Piece {
 const ABBREVIATIONS = new Map<string, string>(
   ['UBND', 'HĐND', 'MTTQ', 'CCHC', 'TTHC', 'BCĐ', 'BCH', 'BTV', 'TĐKT', 'CSTĐ', 'LĐTT', 'KH', 'QĐ', 'NĐ', 'NQ', 'CP', 'TTg', 'CT',
     'BC', 'HD', 'TB', 'CV', 'TTr', 'VP', 'TU', 'HU', 'ĐU', 'BTC', 'BNV', 'TW', 'TƯ', 'VPCP', 'THCS', 'THPT', 'CNTT', 'CBCCVC', 'CBCC', 'KT-XH', 'VN']
-    .flatMap((a) => [[a.replace(/Đ/g, 'D').toUpperCase(), a], [a.toUpperCase(), a]] as [string, string][]),
+    .flatMap((a) => [[a.replace(/Đ/g, 'D').toUpperCase(), a], [a.replace(/Đ/g, 'P').toUpperCase(), a], [a.toUpperCase(), a]] as [string, string][])
+    // Latin OCR reads Đ as P ("HPND", "TPKT"); a P-spelling that is itself an abbreviation (CP) is not remapped.
+    .filter(([spelled, a], _i, all) => spelled === a.toUpperCase() || !all.some(([other, b]) => other === spelled && other === b.toUpperCase())),
 );
 
 /** Symbol repair: inside a document symbol, D standing for Đ in the usual codes. */
@@ -33,16 +35,63 @@ const SYMBOL_CODES: Record<string, string> = { QD: 'QĐ', QB: 'QĐ', ND: 'NĐ', 
 const RUN = /\S+/gu;
 const PIECE = /[\p{L}\p{M}\d&¢€]+/gu;
 const ROMAN_MARKER = /^(\s*)([|lI1]{1,4})(\.\s)/u;
+const CLEAN_ROMAN = /^\s*(I{1,3}|IV|VI{0,3}|IX|X)\.\s/u;
+const ROMAN_VALUES: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
 
+/** Heading text after an outline marker: starts with a capital (or a Latin-OCR Đ: "|", "P", "D"). */
+function headingFollows(after: string): boolean {
+  return /^\p{Lu}/u.test(after) || /^[|PD]/.test(after);
+}
+
+/** Mostly capitals: an outline heading ("MUC PiCH, YEU CAU"), not an item ("Muc dich"). */
+function isCapsHeading(after: string): boolean {
+  const letters = after.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 3) return false;
+  const caps = [...letters].filter((c) => c !== c.toLowerCase()).length;
+  return caps >= 0.8 * letters.length;
+}
+
+/**
+ * One line's Roman marker, without document context: "|." / "l." / "Il." / "111." before a
+ * heading become I. / II. / III. (lengths kept). "1." and "11." are legitimate Arabic
+ * numbering and stay; repairRomanMarkers decides those by the sequence of headings.
+ */
 export function repairRomanMarker(line: string): string {
   const m = ROMAN_MARKER.exec(line);
   if (!m) return line;
   const marker = m[2];
-  // "1." / "11." are legitimate Arabic numbering; "|", "l", "Il", "111" are not.
   if (/^1{1,2}$/.test(marker)) return line;
   const after = line.slice(m[0].length);
-  if (!/^\p{Lu}/u.test(after) && !/^[|PD]/.test(after)) return line;
+  if (!headingFollows(after)) return line;
   return m[1] + 'I'.repeat(marker.length) + m[3] + after;
+}
+
+/**
+ * Roman markers of a whole text, by sequence: a line's garbled marker of n strokes becomes
+ * the Roman numeral n when n is the next numeral of the outline. "1." / "11." before an
+ * ALL-CAPS heading count as I. / II. only then, and only in a text whose outline uses Roman
+ * headings (a clean II.–X. elsewhere): "1. MUC PICH" opens a plan whose next heading is "II.".
+ * Lengths are kept, so offsets stay valid.
+ */
+export function repairRomanMarkers(lines: readonly string[]): string[] {
+  const usesRoman = lines.some((l) => { const m = CLEAN_ROMAN.exec(l); return m !== null && m[1] !== 'I'; });
+  let last = 0;
+  return lines.map((line) => {
+    const clean = CLEAN_ROMAN.exec(line);
+    if (clean && headingFollows(line.slice(clean[0].length))) {
+      last = ROMAN_VALUES[clean[1]];
+      return line;
+    }
+    const m = ROMAN_MARKER.exec(line);
+    if (!m) return line;
+    const strokes = m[2].length;
+    const after = line.slice(m[0].length);
+    if (/^1{1,2}$/.test(m[2])) {
+      if (!usesRoman || strokes !== last + 1 || !isCapsHeading(after)) return line;
+    } else if (!headingFollows(after)) return line;
+    if (strokes === last + 1 || strokes > last) last = strokes;
+    return m[1] + 'I'.repeat(strokes) + m[3] + after;
+  });
 }
 
 /** "349YKH-UBND" → "349/KH-UBND"; "QD-UBND" → "QĐ-UBND"; numbers untouched. */
@@ -78,6 +127,9 @@ export function tokenize(text: string): Piece[] {
         continue;
       }
       let last = 0;
+      // The first run of a line that reads "I." / "V." / "X." is an outline marker, not a word.
+      const listMarker = runStart === lineStart + (rawLine.length - rawLine.trimStart().length) && /^\p{L}\)$/u.test(runText);
+      const outlineMarker = runStart === lineStart + (rawLine.length - rawLine.trimStart().length) && /^[IVX]{1,4}\.$/.test(runText);
       for (const p of runText.matchAll(PIECE)) {
         const between = runText.slice(last, p.index);
         if (/[.;:!?]/.test(between) && !/^\d/.test(p[0])) pendingBreak = true;
@@ -86,9 +138,16 @@ export function tokenize(text: string): Piece[] {
         let kind: PieceKind = 'word';
         let fixed = piece;
         if (/^\d+$/.test(piece)) kind = 'number';
+        // Lowercase letters with digits, short ("16p" = lớp, "10ng" = lòng, "x3" = xã): a garbled word, decided by the channel.
+        else if (/^(?=.*\d)(?=.*\p{Ll})[\p{Ll}\d&¢€]{2,4}$/u.test(piece)) kind = 'word';
         else if (/\d{2}/.test(piece)) kind = 'fixed'; // "K12", "2021a": codes, not garbled syllables
+        // A list marker opening a line ("a)", "b)", "đ)"): a letter, not a word to restore.
+        else if (listMarker && p.index === 0) kind = 'fixed';
         else if (/^(?=[IVX]{2,})X{0,3}(IX|IV|V?I{0,3})$/.test(piece)) kind = 'fixed'; // Roman numerals II, IV, XII
+        else if (outlineMarker && /^(?:X{0,3}(IX|IV|V?I{0,3}))$/.test(piece)) kind = 'fixed'; // "I." / "V." opening a heading
         else if (ABBREVIATIONS.has(piece) && piece.length >= 2) { kind = 'fixed'; fixed = ABBREVIATIONS.get(piece)!; }
+        // Capitals without a vowel ("TT", "TM", "KT") cannot be syllables: signing abbreviations, codes.
+        else if (/^[BCDĐFGHJKLMNPQRSTVWXZ]{2,}$/u.test(piece)) kind = 'fixed';
         pieces.push({
           kind, input: piece, fixed, start: runStart + p.index, line: lineIndex, sentenceStart: pendingBreak,
           mayBeWord: kind === 'number' && bare && piece.length <= 3,
