@@ -4,9 +4,11 @@
  *   1. the gold text (001 = the clean seed itself),
  *   2. the garbled seeds as they are (no restoration),
  *   3. the garbled seeds through the restore stage (when src/restore/index.ts exists),
+ *   4. apart from the seeds, the synthetic documents of test/fixtures/synthetic (*.txt with a
+ *      hand-written *.json in the same shape): other document types, bodies and layouts,
  * each fed the way the pipeline feeds it (one text page → normalize → [restore] → segment →
  * extract), plus extraction speed (segment + extract on normalized text, one core).
- *   npm run bench:extract [-- --json]
+ *   npm run bench:extract [-- --json] [-- --verbose] [-- --synthetic]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -23,6 +25,8 @@ const shared = resolve(root, '../shared');
 const asJson = process.argv.includes('--json');
 /** --verbose: per document, the fields that missed, with expected and extracted values. */
 const verbose = process.argv.includes('--verbose');
+/** --synthetic: only the synthetic documents (no seeds, no speed run; add --stripped for their restored variant). */
+const syntheticOnly = process.argv.includes('--synthetic');
 
 interface Scorer { scoreDoc(g: unknown, p: unknown): { per: Record<string, { tp: number; fp: number; fn: number }> }; scoreMany(pairs: [unknown, unknown][]): { fieldsF1: number; sectionsF1: number; perDocF1: number[]; perField: Record<string, { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }>; sections: { precision: number; recall: number; f1: number } } }
 
@@ -74,6 +78,20 @@ function explain(scorer: Scorer, id: string, exp: Record<string, unknown>, doc: 
     const show = (v: unknown) => JSON.stringify(v, (k, x) => (['provenance', 'confidence', 'children', 'span', 'titleSpan'].includes(k) ? undefined : x))?.slice(0, 300);
     console.log(`  ${id} ${field}: fp ${r.fp} fn ${r.fn}\n    expected  ${show(pick(exp, field))}\n    extracted ${show(pick(doc.fields, field))}`);
   }
+  // Outline nodes: paths present on one side only, or with different titles.
+  type Sec = { number: string; title: string; children?: Sec[] };
+  const paths = (ss: Sec[] | undefined, prefix = ''): Map<string, string> =>
+    new Map((ss ?? []).flatMap((s) => {
+      const p = prefix ? `${prefix}.${s.number}` : s.number;
+      return [[p, s.title] as [string, string], ...paths(s.children, p)];
+    }));
+  const want = paths(exp.sections as Sec[]);
+  const got = paths(doc.fields!.sections as Sec[]);
+  for (const p of new Set([...want.keys(), ...got.keys()])) {
+    const a = want.get(p);
+    const b = got.get(p);
+    if (a !== b) console.log(`  ${id} section ${p}: expected ${JSON.stringify(a ?? null)} extracted ${JSON.stringify(b ?? null)}`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -85,12 +103,13 @@ async function main(): Promise<void> {
     return readFileSync(existsSync(g) ? g : join(shared, 'seeds', `${id}.txt`), 'utf8');
   };
   const seed = (id: string) => readFileSync(join(shared, 'seeds', `${id}.txt`), 'utf8');
-  const restore = await loadRestore();
+  const restore = syntheticOnly ? null : await loadRestore();
   const modes: [string, (id: string) => string, Restore | null][] = [
     ['gold text', gold, null],
     ['garbled seeds, no restoration', seed, null],
   ];
   if (restore) modes.push(['garbled seeds through restore', seed, restore]);
+  if (syntheticOnly) modes.length = 0;
   const report: Record<string, unknown> = {};
   for (const [label, textOf, rst] of modes) {
     const pairs: [unknown, unknown][] = [];
@@ -119,7 +138,63 @@ async function main(): Promise<void> {
       console.log('sections'.padEnd(20), String(r.sections.precision).padStart(6), String(r.sections.recall).padStart(6), String(r.sections.f1).padStart(6));
     }
   }
-  if (!restore && !asJson) console.log('\n(restore stage not available yet: no restored figures)');
+  if (!restore && !asJson && !syntheticOnly) console.log('\n(restore stage not available yet: no restored figures)');
+  // Synthetic documents of the genre (test/fixtures/synthetic/*.txt with hand-written *.json),
+  // scored apart from the seeds: other types, bodies, layouts and wordings than the five.
+  const synthDir = join(root, 'test/fixtures/synthetic');
+  const synthIds = readdirSync(synthDir).filter((f) => f.endsWith('.json') && existsSync(join(synthDir, f.replace(/\.json$/, '.txt')))).map((f) => f.replace(/\.json$/, '')).sort();
+  const synthPairs: [unknown, unknown][] = [];
+  for (const id of synthIds) {
+    const doc = await run(id, readFileSync(join(synthDir, `${id}.txt`), 'utf8'), null);
+    DocumentFieldsSchema.parse(doc.fields);
+    const exp = JSON.parse(readFileSync(join(synthDir, `${id}.json`), 'utf8'));
+    synthPairs.push([exp, { fields: doc.fields }]);
+    if (verbose && !asJson) explain(scorer, id, exp, doc);
+  }
+  // The same documents with every diacritic and đ stripped (the commonest damage of the genre's
+  // text: wrong-language OCR, unaccented typing), through the restore stage: joint robustness.
+  const stripped = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+  const strippedRestore = syntheticOnly && !process.argv.includes('--stripped') ? null : restore ?? (await loadRestore());
+  const strippedPairs: [unknown, unknown][] = [];
+  for (const id of strippedRestore ? synthIds : []) {
+    const doc = await run(id, stripped(readFileSync(join(synthDir, `${id}.txt`), 'utf8')), strippedRestore);
+    DocumentFieldsSchema.parse(doc.fields);
+    const exp = JSON.parse(readFileSync(join(synthDir, `${id}.json`), 'utf8'));
+    strippedPairs.push([exp, { fields: doc.fields }]);
+    if (verbose && !asJson) explain(scorer, `${id} (stripped)`, exp, doc);
+  }
+  if (strippedPairs.length) {
+    const r = scorer.scoreMany(strippedPairs);
+    report.syntheticStrippedThroughRestore = r;
+    if (!asJson) console.log(`\n== synthetic documents, diacritics stripped, through restore: fields F1 ${r.fieldsF1}  sections F1 ${r.sectionsF1}  per-doc ${r.perDocF1.join(' ')}`);
+  }
+  if (synthPairs.length) {
+    const r = scorer.scoreMany(synthPairs);
+    report.synthetic = r;
+    if (!asJson) {
+      console.log(`\n== synthetic documents (${synthPairs.length}, test/fixtures/synthetic): fields F1 ${r.fieldsF1}  sections F1 ${r.sectionsF1}  per-doc ${r.perDocF1.join(' ')}`);
+      for (const [k, v] of Object.entries(r.perField)) {
+        if (v.f1 < 1) console.log(k.padEnd(20), String(v.precision).padStart(6), String(v.recall).padStart(6), String(v.f1).padStart(6), `  ${v.tp} ${v.fp} ${v.fn}`);
+      }
+    }
+  }
+  // Our own OCR of fixtures/001_scan.pdf (tesseract, vie model; the pipeline's final text, stored),
+  // against seed 001's annotation: extraction on real OCR noise of the right language.
+  const ocrText = join(root, 'test/fixtures/synthetic/ocr-scan-001.txt');
+  const ocrExp = join(expectedDir, '001_b5b6068bbf0ccc88.json');
+  if (existsSync(ocrText) && existsSync(ocrExp)) {
+    const doc = await run('ocr-scan-001', readFileSync(ocrText, 'utf8'), null);
+    DocumentFieldsSchema.parse(doc.fields);
+    const exp = JSON.parse(readFileSync(ocrExp, 'utf8'));
+    if (verbose && !asJson) explain(scorer, 'ocr-scan-001', exp, doc);
+    const r = scorer.scoreMany([[exp, { fields: doc.fields }]]);
+    report.ocrScan001 = r;
+    if (!asJson) console.log(`\n== OCR of fixtures/001_scan.pdf (vie model, stored text): fields F1 ${r.fieldsF1}  sections F1 ${r.sectionsF1}`);
+  }
+  if (syntheticOnly) {
+    if (asJson) console.log(JSON.stringify(report, null, 1));
+    return;
+  }
   // Speed: segment + extract on normalized gold text, one core.
   const normalized = ids.map((id) => normalizeStage.run(docFor(id, gold(id)), { options: {} }) as VDoc);
   const ctx = { options: {} };

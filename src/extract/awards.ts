@@ -22,8 +22,8 @@ const LEVEL_NAMES: Record<string, string> = {
 const PATTERNS: RegExp[] = [
   // "Giấy khen của Chủ tịch UBND xã"
   new RegExp(String.raw`(?<![a-z])${FORM}\s+(?:cua\s+)?${AUTHORITY}(?:\s+(?:cap\s+)?${LEVEL})?(?![a-z])`, 'g'),
-  // "Chủ tịch UBND huyện tặng Giấy khen"
-  new RegExp(String.raw`(?<![a-z])${AUTHORITY}(?:\s+(?:cap\s+)?${LEVEL})?\s+(?:tang|khen thuong bang)\s+${FORM}(?![a-z])`, 'g'),
+  // "Chủ tịch UBND huyện tặng Giấy khen" (any t?ng verb: a restorer may write "từng", "tầng")
+  new RegExp(String.raw`(?<![a-z])${AUTHORITY}(?:\s+(?:cap\s+)?${LEVEL})?\s+(?:tang|khen thuong bang|t[a-z]{1,2}ng)\s+${FORM}(?![a-z])`, 'g'),
 ];
 const TITLE_LIST: [RegExp, string][] = [
   [/(?<![a-z])chien s[iy] thi dua co so(?![a-z])/g, 'Chiến sĩ thi đua cơ sở'],

@@ -1,5 +1,6 @@
 /**
  * Vietnamese dates in the forms administrative documents use: "15/01/2024", "2/9/2021",
+ * "ngày 21-02-2018" / "ngày 21.02.2018",
  * "ngày 10 tháng 02 năm 2023", "tháng 12 năm 2023" (month precision), "năm 2025" (year
  * precision) and the blank form of an unsigned draft, "ngày   tháng   năm 2024".
  * All patterns run on the folded text (see text.ts) and tolerate the commonest OCR
@@ -40,6 +41,8 @@ const NGAY = String.raw`ng[a-z]{0,1}y`;
 const THANG = String.raw`th[a-z]{1,2}ng`;
 const NAM = String.raw`n[a-z]{1,2}m`;
 const NUMERIC = /(?<![\d/])(\d{1,2})\s?\/\s?(\d{1,2})\s?\/\s?(\d{4})(?![\d/])/g;
+/** "ngày 21-02-2018", "ngày 21.02.2018": other separators, only after "ngày" (else 1.5.2024 may be a clause number). */
+const NUMERIC_DASHED = new RegExp(String.raw`(?<=${'ng[a-z]{0,1}y'}\s)(\d{1,2})([.-])(\d{1,2})\2(\d{4})(?![\d.-]\d)`, 'g');
 const VERBAL = new RegExp(String.raw`${NGAY}\s+(\d{1,2})\s*,?\s+${THANG}\s+(\d{1,2})\s*,?\s+${NAM}\s+(\d{4})(?!\d)`, 'g');
 const BLANK = new RegExp(String.raw`${NGAY}[\s.…_]+${THANG}[\s.…_]+${NAM}\s+(\d{4})(?!\d)`, 'g');
 const MONTH = new RegExp(String.raw`${THANG}\s+(\d{1,2})\s*(?:,\s*)?(?:${NAM}\s+|/\s?)(\d{4})(?!\d)`, 'g');
@@ -68,6 +71,11 @@ export function findDates(folded: string, opts: { monthAndYear?: boolean } = {})
     const iso = isoDate(y, mo, d);
     if (iso) push({ iso, precision: 'day', year: y, month: mo, day: d, start: m.index, end: m.index + m[0].length });
   }
+  for (const m of folded.matchAll(NUMERIC_DASHED)) {
+    const [d, mo, y] = [Number(m[1]), Number(m[3]), Number(m[4])];
+    const iso = isoDate(y, mo, d);
+    if (iso) push({ iso, precision: 'day', year: y, month: mo, day: d, start: m.index, end: m.index + m[0].length });
+  }
   for (const m of folded.matchAll(BLANK)) {
     push({ iso: null, precision: 'day', year: Number(m[1]), month: null, day: null, start: m.index, end: m.index + m[0].length });
   }
@@ -88,7 +96,9 @@ export function findDates(folded: string, opts: { monthAndYear?: boolean } = {})
 
 /** The date that starts at (or right after spaces from) `offset`, if any. */
 export function dateAt(folded: string, offset: number, maxLookahead = 3): DateMatch | null {
-  const window = folded.slice(offset, offset + 60);
-  const found = findDates(window).find((d) => d.start <= maxLookahead);
-  return found ? { ...found, start: found.start + offset, end: found.end + offset } : null;
+  // A little left context, for forms recognised only after "ngày" ("ngày 21-02-2018").
+  const from = Math.max(0, offset - 6);
+  const window = folded.slice(from, offset + 60);
+  const found = findDates(window).find((d) => d.start >= offset - from && d.start - (offset - from) <= maxLookahead);
+  return found ? { ...found, start: found.start + from, end: found.end + from } : null;
 }

@@ -20,10 +20,12 @@ export interface Deadline {
   provenance: { section: string | null; start: number; end: number };
 }
 
+/** An hour before the date: "trước 17 giờ ngày", "chậm nhất 16h30, ngày", "trước 10h00' ngày". */
+const HOUR = String.raw`(?:\d{1,2}\s*(?:gio|h)\s*(?:\d{1,2}\s*(?:phut|')?)?\s*,?\s+)?`;
 const CUES: [RegExp, DeadlineKind][] = [
-  [/(?<![a-z])cham nhat(?:\s+la)?(?:\s+(?:vao|den))?\s+(?:ngay\s+)?$/, 'no_later_than'],
-  [/(?<![a-z])(?:han chot|thoi han)(?:\s+la)?\s+(?:ngay\s+)?$/, 'no_later_than'],
-  [/(?<![a-z])truoc\s+ngay\s+$/, 'before'],
+  [new RegExp(String.raw`(?<![a-z])cham nhat(?:\s+la)?(?:\s+(?:vao|den))?\s+${HOUR}(?:ngay\s+)?$`), 'no_later_than'],
+  [new RegExp(String.raw`(?<![a-z])(?:han chot|han cuoi|thoi han)(?:\s+(?:la|nop))?\s+${HOUR}(?:ngay\s+)?$`), 'no_later_than'],
+  [new RegExp(String.raw`(?<![a-z])truoc\s+${HOUR}ngay\s+$`), 'before'],
   [/(?<![a-z])den\s+(?:het\s+)?ngay\s+$/, 'until'],
   [/(?<![a-z])(?:hoan thanh|xong)\s+(?:trong\s+|vao\s+)?ngay\s+$/, 'by'],
 ];
@@ -42,17 +44,19 @@ export function sentenceAt(text: string, at: number): { start: number; end: numb
 
 export function extractDeadlines(text: string, folded: string, outline: OutlineNode[], bounds: { start: number; end: number }): Deadline[] {
   const out: Deadline[] = [];
-  const re = /ng[a-z]?y\s+(?=\d{1,2}\s?\/|\d{1,2}\s+th[a-z]{1,2}ng\s+\d)/g;
+  const re = /ng[a-z]?y\s+(?=\d{1,2}\s?[/.-]\s?\d|\d{1,2}\s+th[a-z]{1,2}ng\s+\d)/g;
   re.lastIndex = bounds.start;
   for (let m = re.exec(folded); m && m.index < bounds.end; m = re.exec(folded)) {
-    const before = folded.slice(Math.max(0, m.index - 30), m.index + m[0].length);
+    const before = folded.slice(Math.max(0, m.index - 45), m.index + m[0].length);
     const cue = CUES.find(([r]) => r.test(before));
     if (!cue) continue;
+    // "từ ngày 01/01/2025 đến ngày 31/12/2025" states a span (the period), not a deadline; "đến hết ngày" ends a campaign.
+    if (cue[1] === 'until' && !/het\s+ngay\s+$/.test(before) && /tu\s+ngay\s+\d/.test(folded.slice(Math.max(0, m.index - 60), m.index))) continue;
     const d = dateAt(folded, m.index + m[0].length, 0) ?? dateAt(folded, m.index, 0);
     if (!d?.iso || d.precision !== 'day') continue;
     const sent = sentenceAt(text, m.index);
     const section = sectionAt(outline, m.index);
-    const action = flat(text.slice(sent.start, m.index)).replace(/\s*(trước|chậm nhất( là)?|đến( hết)?|hạn chót|hoàn thành)\s*$/u, '');
+    const action = flat(text.slice(sent.start, m.index)).replace(/\s*(trước|chậm nhất( là)?|đến( hết)?|hạn chót|hạn cuối( nộp)?|thời hạn|hoàn thành)(\s+\d{1,2}\s*(giờ|h)\s*(\d{1,2}\s*(phút|')?)?,?)?\s*$/u, '');
     out.push({
       date: d.iso,
       text: flat(text.slice(sent.start, sent.end)),

@@ -4,8 +4,9 @@
  * from the body ("UBND xã Dương Quỳ ban hành Kế hoạch …", "Trên đây là Kế hoạch … của Ủy
  * ban nhân dân thị trấn Cổ Lễ"), the document symbol ("KH-BCĐ") and the gazetteer.
  */
+import { ADMIN_ABBREVIATIONS } from '../channel-data/abbreviations.js';
 import { typeFromSymbol } from './doctype.js';
-import { parseLocality, superiorLocality, localityText, type Locality } from './issuer.js';
+import { localityMentions, parseLocality, superiorLocality, localityText, type Locality } from './issuer.js';
 import type { DocumentSkeleton, Span, TextSpan } from './skeleton.js';
 import { flat, fold, sentenceCase, titleCase } from './text.js';
 
@@ -19,6 +20,14 @@ const HEADS: [RegExp, string][] = [
   [/^(?:hoi dong nhan dan|hdnd)(?![a-z])/, 'Hội đồng nhân dân'],
   [/^(?:ban chi dao|bcd)(?![a-z])/, 'Ban Chỉ đạo'],
   [/^hoi dong thi dua(?:\s*[-–,]?\s*khen thuong)?(?![a-z])/, 'Hội đồng Thi đua - Khen thưởng'],
+  // Party committees (Đảng bộ huyện …, Đảng ủy xã …), whose documents follow the same layout.
+  [/^dang bo(?![a-z])/, 'Đảng bộ'],
+  [/^dang uy(?![a-z])/, 'Đảng ủy'],
+  [/^chi bo(?![a-z])/, 'Chi bộ'],
+  // Youth union committees ("BCH ĐOÀN HUYỆN TÂN KỲ") and standing committees.
+  [/^(?:ban chap hanh|bch)\s+doan(?![a-z])/, 'Ban Chấp hành Đoàn'],
+  [/^(?:ban thuong vu|btv)\s+(?=huyen uy|tinh uy|thanh uy|dang uy|huyen doan|tinh doan)/, 'Ban Thường vụ'],
+  [/^uy ban mat tran to quoc viet nam(?![a-z])/, 'Ủy ban Mặt trận Tổ quốc Việt Nam'],
 ];
 const SYMBOL_HEADS: Record<string, string> = { ubnd: UBND, hdnd: 'Hội đồng nhân dân', bcd: 'Ban Chỉ đạo' };
 /** An organisation phrase in running text: head … locality type + capitalised name. */
@@ -51,6 +60,7 @@ export function findIssuingBody(text: string, folded: string, sk: DocumentSkelet
   const symbolHead = sk.numberField?.symbol ? SYMBOL_HEADS[fold(sk.numberField.symbol.split('-').slice(1).join('-'))] ?? null : null;
   const headerLines = sk.issuerLines;
   let headerParent: Found | null = null;
+  let headerLocality: Locality | null = null;
   if (headerLines.length) {
     // "ỦY BAN NHÂN DÂN" + "TỈNH NAM ĐỊNH" printed on two lines are one body.
     const merged: TextSpan[] = [];
@@ -70,11 +80,25 @@ export function findIssuingBody(text: string, folded: string, sk: DocumentSkelet
       parentFound = { value: bodyName(parsed[0]!.p.head!, parsed[0]!.p.locality), start: parsed[0]!.l.start, end: parsed[0]!.l.end, confidence: 0.85 };
       nameLines = parsed.slice(1);
       headerParent = parentFound;
+      headerLocality = parsed[0]!.p.locality;
+    } else if (parsed.length >= 2 && !parsed[0]!.p.head) {
+      // "PHÒNG GD&ĐT HUYỆN TAM ĐẢO" over "TRƯỜNG THCS HỢP CHÂU": an organ of a locality as the cơ quan chủ quản.
+      const organ = organOfLocality(parsed[0]!.l.text, folded);
+      if (organ) {
+        parentFound = { value: `${orgCase(organ.organ)} ${localityText(organ.locality)}`, start: parsed[0]!.l.start, end: parsed[0]!.l.end, confidence: 0.75 };
+        nameLines = parsed.slice(1);
+        headerParent = parentFound;
+      }
     }
     const joined = nameLines.map((x) => x.l.text).join(' ');
     const p = parseBody(joined, folded);
     const span: Span = { start: nameLines[0]!.l.start, end: nameLines[nameLines.length - 1]!.l.end };
     const head = p.head ?? symbolHead ?? (p.locality ? inferHead(text, p.locality) : null);
+    if (p.head && !p.locality && headerLocality) {
+      // "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH" under "ỦY BAN NHÂN DÂN THỊ TRẤN HOÀN LÃO": that locality's body.
+      const value = `${[p.head, commonNounCase(p.rest)].filter(Boolean).join(' ')} ${localityText(headerLocality)}`;
+      return { name: { value, ...span, confidence: 0.8 }, parent: parentFound, locality: headerLocality };
+    }
     if (head || p.locality) {
       const value = head ? bodyName(head, p.locality, p.locality ? '' : titleCase(p.rest)) : titleCase(joined);
       const name: Found = { value, ...span, confidence: p.head ? 0.9 : 0.7 };
@@ -82,17 +106,78 @@ export function findIssuingBody(text: string, folded: string, sk: DocumentSkelet
     }
   }
   const fromBody = issuerFromBody(text, folded, symbolHead);
+  if (!fromBody.name && !headerLines.length) return issuerFromSymbolAndPlace(text, folded, symbolHead, sk) ?? fromBody;
   if (fromBody.name || !headerLines.length) return fromBody;
   // A header name the body never repeats ("SỞ NỘI VỤ"): as printed, in sentence case.
   const last = headerLines[headerLines.length - 1]!;
-  return { name: { value: orgCase(last.text), start: last.start, end: last.end, confidence: 0.6 }, parent: headerParent, locality: null };
+  // "UBND TỈNH THÁI BÌNH" over "SỞ NỘI VỤ": the organ of that locality, named with it.
+  const organ = orgCase(last.text);
+  const value = headerLocality && !fold(organ).includes(fold(localityText(headerLocality))) ? `${organ} ${localityText(headerLocality)}` : organ;
+  return { name: { value, start: last.start, end: last.end, confidence: 0.6 }, parent: headerParent, locality: headerLocality };
+}
+
+const ORGANS = /^(?:so|phong|ban|truong|trung tam|chi cuc|cuc|van phong|cong an|doan|hoi)\s/;
+
+/** "PHÒNG GD&ĐT HUYỆN TAM ĐẢO" → organ "PHÒNG GD&ĐT" + huyện Tam Đảo. */
+function organOfLocality(line: string, foldedText: string): { organ: string; locality: Locality } | null {
+  const f = fold(line);
+  if (!ORGANS.test(f)) return null;
+  const m = /\s(thanh pho|thi tran|thi xa|tinh|huyen|quan|xa|phuong)\s+\S/.exec(f);
+  if (!m) return null;
+  const locality = parseLocality(line.slice(m.index + 1), foldedText);
+  return locality ? { organ: line.slice(0, m.index).trim(), locality } : null;
+}
+
+/** How each body head may be written in running text. */
+const HEAD_TEXT: Record<string, string> = {
+  [UBND]: 'Ủy ban nhân dân|UBND', 'Hội đồng nhân dân': 'Hội đồng nhân dân|HĐND', 'Ban Chỉ đạo': 'Ban [Cc]hỉ đạo|BCĐ',
+};
+
+/**
+ * A scan that lost the header: the symbol names the kind of body ("KH-BCĐ" → Ban Chỉ đạo)
+ * and the place line its locality ("Long Thành"); the body's full name is the head phrase
+ * the text uses before that locality type ("Ban chỉ đạo cải cách hành chính huyện").
+ */
+function issuerFromSymbolAndPlace(text: string, folded: string, symbolHead: string | null, sk: DocumentSkeleton): { name: Found; parent: Found | null; locality: Locality } | null {
+  if (!symbolHead || !sk.place || !HEAD_TEXT[symbolHead]) return null;
+  const placeKey = fold(flat(sk.place.text));
+  const mention = localityMentions(text).find((m) => fold(m.name) === placeKey);
+  if (!mention) return null;
+  const loc = parseLocality(`${mention.type} ${mention.name}`, folded) ?? { type: mention.type, name: mention.name };
+  const re = new RegExp(`(?<![\\p{L}])(?:${HEAD_TEXT[symbolHead]})((?:\\s+\\p{Ll}+){0,6}?)\\s+${mention.type}(?![\\p{L}])`, 'u');
+  const m = re.exec(text);
+  const middle = m ? m[1]!.trim() : '';
+  const value = [symbolHead, middle, localityText(loc)].filter(Boolean).join(' ');
+  const at = m ? { start: m.index, end: m.index + m[0].length } : { start: sk.place.start, end: sk.place.end };
+  return { name: { value, ...at, confidence: 0.5 }, parent: inferParent(text, folded, symbolHead, loc), locality: loc };
+}
+
+/** "CẢI CÁCH HÀNH CHÍNH CCHC" → "cải cách hành chính CCHC": lower case, known abbreviations kept. */
+function commonNounCase(s: string): string {
+  return s
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => (ADMIN_ABBREVIATIONS[w] ? w : w.toLocaleLowerCase('vi')))
+    .join(' ');
 }
 
 /** "SỞ NỘI VỤ" → "Sở Nội vụ": sentence case with the word after the organ type capitalised. */
 function orgCase(s: string): string {
-  const words = sentenceCase(s.replace(/\s+/g, ' ').trim()).split(' ');
-  if (words.length > 1 && /^(Sở|Phòng|Ban|Bộ|Cục|Vụ|Viện|Trung tâm|Văn phòng)$/u.test(words[0]!)) {
-    words[1] = words[1]!.charAt(0).toLocaleUpperCase('vi') + words[1]!.slice(1);
+  const written = s.replace(/\s+/g, ' ').trim().split(' ');
+  const words = sentenceCase(written.join(' ')).split(' ');
+  // Acronyms keep their capitals: "GD&ĐT", "THCS" (no vowel), "UBND".
+  for (const [i, w] of written.entries()) {
+    if (i > 0 && (w.includes('&') || ADMIN_ABBREVIATIONS[w] || !/[aeiouyăâêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu.test(w))) words[i] = w;
+  }
+  const cap = (i: number) => { if (words[i]) words[i] = words[i]!.charAt(0).toLocaleUpperCase('vi') + words[i]!.slice(1); };
+  const organ = /^(Sở|Phòng|Ban|Bộ|Cục|Vụ|Viện|Trung tâm|Văn phòng|Tổng cục|Chi cục)$/u.test(words[0]!) ? 1 : /^(Trung|Văn|Tổng|Chi)$/u.test(words[0]!) ? 2 : 0;
+  if (organ && words.length > organ) {
+    // Decree 30/2020 Appendix II: each field the organ covers starts with a capital
+    // ("Bộ Kế hoạch và Đầu tư", "Sở Văn hóa, Thể thao và Du lịch", "Lao động - Thương binh và Xã hội").
+    cap(organ);
+    for (let i = organ + 1; i < words.length; i++) {
+      if (/^(và|-|–)$/u.test(words[i - 1]!) || words[i - 1]!.endsWith(',')) cap(i);
+    }
   }
   return words.join(' ');
 }

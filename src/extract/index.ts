@@ -63,11 +63,11 @@ export function extractFields(text: string, outline?: OutlineNode[], skeleton?: 
     deadlines: extractDeadlines(text, folded, tree, body),
     awards: extractAwards(text, folded, everything).map((a) => scalar(a.value, 0.8, prov(a.start, a.end))),
     signer: {
-      name: fromPart(signer.name, 0.75),
+      name: fromPart(signer.name, signer.name?.repaired ? 0.6 : 0.75),
       title: fromPart(signer.title, 0.85),
       onBehalfOf: fromPart(signer.onBehalfOf, 0.9),
     },
-    recipients: extractRecipients(text, sk.recipients).map((r) => scalar(r.value, 0.85, prov(r.start, r.end))),
+    recipients: extractRecipients(text, sk.recipients).map((r) => scalar(r.value, r.repaired ? 0.7 : 0.85, prov(r.start, r.end))),
   };
 }
 

@@ -6,7 +6,10 @@
  * Bullets (-, +) are body text, not outline nodes.
  */
 import type { OutlineNode } from '../schema/document.js';
-import { fold, lines, stripMarkdown } from './text.js';
+import { numberRomanHeadings, romanValue, toRoman, type RomanCandidate } from './roman.js';
+import { ADMIN_ABBREVIATIONS } from '../channel-data/abbreviations.js';
+import { standardHeading } from './headings.js';
+import { exportPrefixLength, fold, lines, stripMarkdown, type Line } from './text.js';
 
 type Kind = OutlineNode['kind'];
 const LEVEL: Record<Kind, number> = { roman: 0, arabic: 1, decimal: 2, letter: 3 };
@@ -14,29 +17,13 @@ const LEVEL: Record<Kind, number> = { roman: 0, arabic: 1, decimal: 2, letter: 3
 /** Vietnamese list letters in order (no f, j, w, z; đ after d). */
 const LETTERS = 'abcdđeghiklmnopqrstuvxy';
 
-const ROMAN_VALID = /^(X{0,3})(IX|IV|V?I{0,3})$/;
-function romanValue(s: string): number {
-  if (!s || !ROMAN_VALID.test(s)) return 0;
-  const v: Record<string, number> = { I: 1, V: 5, X: 10 };
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const cur = v[s[i]!]!;
-    const next = v[s[i + 1] ?? ''] ?? 0;
-    total += cur < next ? -cur : cur;
-  }
-  return total;
-}
-export function toRoman(n: number): string {
-  const table: [number, string][] = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-  let out = '';
-  for (const [v, s] of table) while (n >= v) { out += s; n -= v; }
-  return out;
-}
+export { toRoman } from './roman.js';
 
 // Markers at the start of a (Markdown-stripped) line.
 const ROMAN_MARK = /^([IVXl|!1]{1,5})\s*[.):]\s*(?=\S)/u;
 const DECIMAL_MARK = /^(\d{1,2})\s?\.\s?(\d{1,2})\s?\.?(?=\s|\p{L})\s*/u;
-const ARABIC_MARK = /^(\d{1,2})\s*[.)]\s*(?=\S)/u;
+/** "1." / "1)", and "5," / "2:" where OCR misread the period (before a capital only), after a stray quote. */
+const ARABIC_MARK = /^[“"'‘]?(\d{1,2})\s*(?:[.)]|[,:](?=\s*\p{Lu}))\s*(?=\S)/u;
 const LETTER_MARK = /^([a-zđ])\s*(?:\)\s*|\.\s+)(?=\S)/u;
 /** Articles of a Quyết định / Quy chế: "Điều 1. …" (matched on the folded line). */
 const ARTICLE_MARK = /^dieu\s+(\d{1,3})\s*[.:]\s*/;
@@ -48,6 +35,8 @@ interface RawNode {
   lineStart: number;
   titleStart: number;
   confidence: number;
+  /** Nesting level when it differs from the kind's: articles (Điều) sit above their khoản "1.". */
+  level?: number;
 }
 
 /** Length of the title part of a heading/numbered paragraph (fixtures README conventions:
@@ -66,8 +55,8 @@ export function cutTitle(body: string): string {
 
 /** Offset just past the leading Markdown (#, **) of a line. */
 function contentStart(text: string, lineStart: number, lineEnd: number): number {
-  let i = lineStart;
-  const m = /^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*/.exec(text.slice(lineStart, lineEnd));
+  let i = lineStart + exportPrefixLength(text.slice(lineStart, Math.min(lineEnd, lineStart + 200)));
+  const m = /^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*/.exec(text.slice(i, lineEnd));
   if (m) i += m[0].length;
   return i;
 }
@@ -82,18 +71,15 @@ export function buildOutline(text: string, bounds: OutlineBounds = { start: 0, e
   const all = lines(text).filter((l) => l.start >= bounds.start && l.start < bounds.end);
   // Digit-only markers ("1.", "111.") stand for Roman numerals only in a document that
   // does use Roman headings somewhere (a clean "II." or "IV." line).
-  const usesRoman = all.some((l) => /^(II|III|IV|V|VI|VII|VIII|IX|X)\s*[.)]/.test(stripMarkdown(l.text)));
+  const usesRoman = all.some((l) => /^(II|III|IV|V|VI|VII|VIII|IX|X)\s*[.)]/.test(stripMarkdown(l.text.slice(exportPrefixLength(l.text)))));
   let lastRoman = 0;
   let lastArabic = 0;
   let lastDecimal = 0;
   let lastLetter = 0;
   let lastArticle = 0;
   const raw: RawNode[] = [];
-  // Values of the clean Roman headings ("II.", "IV.") by line, to infer a garbled one before them.
-  const cleanRoman = all.map((l) => {
-    const m = /^([IVX]+)\s*[.)]/.exec(stripMarkdown(l.text));
-    return m ? romanValue(m[1]!) : 0;
-  });
+  const candidates = romanCandidates(text, all, usesRoman);
+  const romanAt = numberRomanHeadings(candidates);
   for (const [lineIdx, line] of all.entries()) {
     const cs = contentStart(text, line.start, line.end);
     const rest = text.slice(cs, line.end);
@@ -103,10 +89,10 @@ export function buildOutline(text: string, bounds: OutlineBounds = { start: 0, e
     };
     const art = ARTICLE_MARK.exec(fold(rest.slice(0, 12)));
     if (art && Number(art[1]) === lastArticle + 1) {
+      // Điều → khoản ("1.") → điểm ("a)"): an article holds its own numbered items.
       lastArticle = Number(art[1]);
-      lastArabic = lastArticle;
-      lastDecimal = lastLetter = 0;
-      pick('arabic', lastArticle, String(lastArticle), art[0].length, 0.9);
+      lastArabic = lastDecimal = lastLetter = 0;
+      raw.push({ kind: 'arabic', value: lastArticle, number: String(lastArticle), lineStart: line.start, titleStart: cs + art[0].length, confidence: 0.9, level: 0 });
       continue;
     }
     const dec = DECIMAL_MARK.exec(rest);
@@ -117,44 +103,22 @@ export function buildOutline(text: string, bounds: OutlineBounds = { start: 0, e
       continue;
     }
     const rom = ROMAN_MARK.exec(rest);
-    if (rom) {
-      const mark = rom[1]!;
-      const clean = /^[IVX]+$/.test(mark);
-      const decoded = mark.replace(/[l|!1]/g, 'I');
-      const value = romanValue(decoded);
-      const after = rest.slice(rom[0].length);
-      const headingLike = upperish(cutTitle(after).slice(0, 40));
-      const digitsOnly = /^\d+$/.test(mark);
-      const plausible =
-        value > 0 &&
-        (value === lastRoman + 1 || (clean && value === lastRoman + 2 && headingLike)) &&
-        (clean || (headingLike && (!digitsOnly || usesRoman)));
-      // "1." under a Roman heading with lowercase text is an Arabic item, not Roman I.
-      if (plausible && !(digitsOnly && !headingLike)) {
-        lastRoman = value;
-        lastArabic = lastDecimal = lastLetter = 0;
-        pick('roman', value, toRoman(value), rom[0].length, clean ? 1 : 0.8);
-        continue;
-      }
-    }
-    // Any short marker before an upper-case heading ("A. MỤC ĐÍCH" from a misread "|."), when
-    // the next clean Roman heading is the one after next: it can only be the missing numeral.
-    const anyMark = /^([^\s.)]{1,3})\s*[.)]\s*(?=\S)/u.exec(rest);
-    if (anyMark && !/^\d+$/.test(anyMark[1]!) && upperish(cutTitle(rest.slice(anyMark[0].length)).slice(0, 40))) {
-      const next = cleanRoman.slice(lineIdx + 1).find((v) => v > 0);
-      if (next === lastRoman + 2) {
-        lastRoman += 1;
-        lastArabic = lastDecimal = lastLetter = 0;
-        pick('roman', lastRoman, toRoman(lastRoman), anyMark[0].length, 0.6);
-        continue;
-      }
+    const heading = romanAt.get(lineIdx);
+    if (heading !== undefined) {
+      const c = candidates.find((x) => x.index === lineIdx)!;
+      lastRoman = heading;
+      lastArabic = lastDecimal = lastLetter = 0;
+      const exact = c.clean && c.marker === toRoman(heading);
+      pick('roman', heading, toRoman(heading), c.markLen, exact ? 1 : c.clean || !c.other ? 0.8 : 0.6);
+      continue;
     }
     // "I. Mục đích" where 1. belongs (a restorer or OCR that made a Roman I of a digit 1).
     const romanAsDigits = rom && /^[Il|!1]+$/.test(rom[1]!) ? /^([Il|!1]+)\s*[.)]\s*/.exec(rest) : null;
     const ar = ARABIC_MARK.exec(rest) ?? (romanAsDigits ? Object.assign([romanAsDigits[0], romanAsDigits[1]!.replace(/[Il|!]/g, '1')], { index: 0 }) : null);
     if (ar) {
       const n = Number(ar[1]);
-      if (n === lastArabic + 1 || (n === lastArabic + 2 && lastArabic > 0)) {
+      // One lost item ("2." first under a heading whose "1." OCR garbled) is accepted at a lower confidence.
+      if (n === lastArabic + 1 || n === lastArabic + 2) {
         const conf = n === lastArabic + 1 ? (/\d[.)]\s/.test(ar[0]) ? 1 : 0.85) : 0.6;
         lastArabic = n;
         lastDecimal = lastLetter = 0;
@@ -178,6 +142,42 @@ export function buildOutline(text: string, bounds: OutlineBounds = { start: 0, e
   return assemble(text, kept, bounds.end);
 }
 
+/** A marker at a line start that may be a garbled Roman numeral: "II.", "|.", "Il.", "111.", "TV.", "..1 ", "V.TO". */
+const ROMANISH_MARK = /^([.,'‘`]*)([IVXl|!1iíÍTJ]{1,5})\s*[.):]\s*(?=\S)/u;
+/** The same without the final punctuation, only when the marker is visibly garbled ("..1 MỤC"). */
+const ROMANISH_BARE = /^([.,'‘`]*)([IVXl|!1T]{1,4})\s+(?=\S)/u;
+/** Any short marker before a heading ("A." where OCR misread "I."). */
+const OTHER_MARK = /^([^\s.)]{1,3})\s*[.)]\s*(?=\S)/u;
+
+/** Lines that may be Roman headings, for numberRomanHeadings. */
+function romanCandidates(text: string, all: Line[], usesRoman: boolean): (RomanCandidate & { markLen: number })[] {
+  const out: (RomanCandidate & { markLen: number })[] = [];
+  for (const [index, line] of all.entries()) {
+    const cs = contentStart(text, line.start, line.end);
+    const rest = text.slice(cs, line.end);
+    if (!rest.trim()) continue;
+    const a = ROMANISH_MARK.exec(rest);
+    const b = a ? null : ROMANISH_BARE.exec(rest);
+    const m = a ?? (b && (b[1] || /[|!1]/.test(b[2]!)) ? b : null);
+    if (m) {
+      const marker = m[2]!;
+      const after = rest.slice(m[0].length);
+      const upper = upperish(cutTitle(after).slice(0, 40));
+      const clean = !!a && /^[IVX]+$/.test(marker) && romanValue(marker) > 0;
+      const digits = /^1+$/.test(marker);
+      if (clean || (upper && (!digits || usesRoman))) {
+        out.push({ index, marker, clean, upper, digits, other: false, markLen: m[0].length });
+        continue;
+      }
+    }
+    const o = OTHER_MARK.exec(rest);
+    if (o && !/\d/.test(o[1]!) && upperish(cutTitle(rest.slice(o[0].length)).slice(0, 40))) {
+      out.push({ index, marker: o[1]!, clean: false, upper: true, digits: false, other: true, markLen: o[0].length });
+    }
+  }
+  return out;
+}
+
 /** Mostly uppercase (OCR sometimes lowers a letter of a heading: "MUC PiCH"). */
 function upperish(s: string): boolean {
   const letters = s.match(/\p{L}/gu) ?? [];
@@ -194,7 +194,7 @@ const END_PUNCT = /[.:;!?]\**\s*$/u;
  * numbered paragraph by its text up to the first ";" or "."/":" + space. Un-joined input is
  * handled by following the paragraph over wrapped lines.
  */
-function titleOf(text: string, titleStart: number, limit: number): { title: string; end: number } {
+function titleOf(text: string, titleStart: number, limit: number): { title: string; end: number; heading: boolean } {
   const lineEnd = (from: number) => {
     const e = text.indexOf('\n', from);
     return e < 0 || e > limit ? limit : e;
@@ -235,13 +235,27 @@ function titleOf(text: string, titleStart: number, limit: number): { title: stri
     }
   }
   while (body.endsWith(' ')) { body = body.slice(0, -1); at.pop(); }
+  // An upper-case heading with the paragraph under it joined on ("TỔ CHỨC THỰC HIỆN Sở Lao động …"): the heading is the capitals.
+  // Not a run of acronyms ("HĐND, UBND xã …"): those start running text.
+  // The text after the capitals must read as running text (a sentence-case word, then more words),
+  // not as a heading with a letter OCR lowered ("THỜI GIAN TỔ CHỨC PHONG TRÀo").
+  const capsRun = /^(?:[^\p{Ll}\s]+\s+){2,}(?=\p{Lu}?\p{Ll}+[\p{Ll}\p{P}]*\s+\S+\s+\S)/u.exec(body);
+  const acronym = (w: string) => !!ADMIN_ABBREVIATIONS[w.replace(/[^\p{L}]/gu, '')] || !/[AEIOUYĂÂÊÔƠƯÀ-ỹ]/iu.test(w);
+  if (capsRun && (capsRun[0].match(/\p{Lu}/gu)?.length ?? 0) >= 8 && upperish(capsRun[0]) && !capsRun[0].trim().split(/\s+/).some(acronym)) {
+    let len = capsRun[0].trimEnd().length;
+    while (len > 0 && /[\s.:;,*_/]/u.test(body[len - 1]!)) len--;
+    return { title: body.slice(0, len), end: at[len - 1]! + 1, heading: true };
+  }
   const heading = !/[.,;]$/u.test(body) && body.length <= 200;
   // A heading keeps its ";" ("kiểm tra, giám sát; học tập …") but "Label: body" keeps the label.
   const colon = /:(?=\s+\S)/u.exec(body);
   let len = heading ? (colon ? colon.index : body.length) : titleLength(body);
   while (len > 0 && /[\s.:;,*_/]/u.test(body[len - 1]!)) len--;
+  // Scan clutter after a heading ("Thời gian gửi hồ sơ - . -").
+  const clutter = /(?:\s+[-–—.•,]+)+$/u.exec(body.slice(0, len));
+  if (clutter) len = clutter.index;
   const title = body.slice(0, len).trim();
-  return { title, end: len > 0 ? at[len - 1]! + 1 : titleStart };
+  return { title, end: len > 0 ? at[len - 1]! + 1 : titleStart, heading };
 }
 
 function assemble(text: string, raw: RawNode[], bodyEnd: number): OutlineNode[] {
@@ -250,19 +264,25 @@ function assemble(text: string, raw: RawNode[], bodyEnd: number): OutlineNode[] 
   const open: { node: OutlineNode; level: number }[] = [];
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i]!;
-    const level = LEVEL[r.kind];
+    const level = r.level ?? LEVEL[r.kind];
     while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
     const parent = stack[stack.length - 1]?.node;
     const limit = raw[i + 1]?.lineStart ?? bodyEnd;
-    const { title, end } = titleOf(text, r.titleStart, limit);
+    const { title: written, end, heading } = titleOf(text, r.titleStart, limit);
+    // A heading a letter or two from a standard one ("Nữ đúng") is that heading misspelt.
+    const standard = heading ? standardHeading(written) : null;
+    const title = standard ?? written;
+    const path = parent ? `${parent.path}.${r.number}` : r.number;
+    const titleEnd = Math.max(r.titleStart, end);
     const node: OutlineNode = {
       number: r.number,
       title,
-      path: parent ? `${parent.path}.${r.number}` : r.number,
+      path,
       kind: r.kind,
-      titleSpan: { start: r.titleStart, end: Math.max(r.titleStart, end) },
+      titleSpan: { start: r.titleStart, end: titleEnd },
       span: { start: r.lineStart, end: bodyEnd },
-      confidence: r.confidence,
+      confidence: standard ? Math.min(r.confidence, 0.7) : r.confidence,
+      provenance: { section: path, start: r.titleStart, end: titleEnd },
       children: [],
     };
     // Close every open node at this level or deeper: its span ends where this one starts.

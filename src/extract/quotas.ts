@@ -22,6 +22,8 @@ export interface Quota {
 const UNITS = [
   'tập thể', 'cá nhân', 'đơn vị', 'cơ quan', 'tổ chức', 'hộ gia đình', 'người', 'lượt', 'sáng kiến', 'mô hình',
   'gương điển hình', 'điển hình', 'suất', 'giải', 'hồ sơ', 'doanh nghiệp', 'công trình', 'đề tài', 'xã', 'thôn',
+  'hộ gia đình', 'gia đình', 'hộ', 'đảng viên', 'đoàn viên', 'hội viên', 'học sinh', 'giáo viên', 'chi bộ', 'tổ dân phố',
+  'công chức', 'cán bộ',
 ];
 const UNIT_RE = new RegExp(
   String.raw`(?<![\d/.,])(\d{1,4})\s+(${UNITS.map((u) => fold(u).replace(/ /g, '\\s+')).join('|')})(?![a-z])`,
@@ -88,7 +90,10 @@ export function extractQuotas(text: string, folded: string, outline: OutlineNode
     const before = folded.slice(Math.max(bounds.start, first.start - 120), first.start);
     const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf(';'));
     const context = before.slice(sentenceStart + 1);
-    if (!/(de xuat|khen thuong|xet|chon|binh|tang|toi da|khong qua|toi thieu|it nhat|so luong|chi tieu|phan dau|cu\s)/.test(context) && run.length < 2) continue;
+    if (!/(de xuat|de nghi|khen thuong|xet|chon|binh|tang|toi da|khong qua|toi thieu|it nhat|so luong|chi tieu|phan dau|cu\s)/.test(context) && run.length < 2) continue;
+    // A count of what was done ("Hội đồng đã xét 46 sáng kiến") reports a result, not a quota.
+    // (On the text itself: folded "đã" is "da" as in "tối đa".)
+    if (/(?<![\p{L}])(?:đã|da)\s+(?:\p{L}+\s+){0,2}$/u.test(text.slice(first.start - context.length, first.start)) && !/(?<![\p{L}])(?:tối|toi)\s+(?:đa|da)\s+$/u.test(text.slice(first.start - context.length, first.start)) && run.length < 2) continue;
     const last = run[run.length - 1]!;
     // Trailing qualifier of the last unit ("cá nhân tiêu biểu").
     const tail = /^\s+(tieu bieu|xuat sac|tieu bieu xuat sac)(?![a-z])/.exec(folded.slice(last.end, last.end + 30));
@@ -107,6 +112,8 @@ export function extractQuotas(text: string, folded: string, outline: OutlineNode
   }
   for (const m of body.matchAll(PERCENT_RE)) {
     const at = bounds.start + m.index;
+    // "chiếm tỷ lệ 67,4%": a share of a result, not a target.
+    if (/(?<![a-z])chiem(?:\s+(?:ty le|khoang|gan|hon))?\s*$/.test(folded.slice(Math.max(0, at - 25), at))) continue;
     const pctEnd = at + m[0].length;
     const clause = clauseAt(text, at, pctEnd);
     const clauseFolded = folded.slice(clause.start, clause.end);

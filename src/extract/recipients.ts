@@ -3,9 +3,10 @@
  * the archive entry ("Lưu: VT") is left out. On scans the signature column shares these
  * lines ("Nơi nhận: CHỦ TỊCH"), so an entry stops at its ";".
  */
+import { repairBodyName } from './bodynames.js';
 import { fold, lines } from './text.js';
 
-export interface Recipient { value: string; start: number; end: number }
+export interface Recipient { value: string; start: number; end: number; /** The value was respelt (misread Đ, wrong marks). */ repaired: boolean }
 
 export function extractRecipients(text: string, block: { start: number; end: number } | null): Recipient[] {
   if (!block) return [];
@@ -37,7 +38,8 @@ export function extractRecipients(text: string, block: { start: number; end: num
     value = value.replace(/[\s,.]+$/, '');
     if (!value) continue;
     const s = offset + bullet[0].length + content.indexOf(value.slice(0, 3));
-    out.push({ value, start: s, end: s + value.length });
+    const fixed = repairBodyName(value);
+    out.push({ value: fixed, start: s, end: s + value.length, repaired: fixed !== value });
   }
   return out;
 }

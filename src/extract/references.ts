@@ -28,11 +28,15 @@ const TYPES: [string, string][] = [
   ['luat', 'Luật'], ['to trinh', 'Tờ trình'], ['cong van', 'Công văn'], ['thong bao', 'Thông báo'],
   ['huong dan', 'Hướng dẫn'], ['phap lenh', 'Pháp lệnh'], ['van ban', 'Văn bản'], ['bao cao', 'Báo cáo'],
   ['chuong trinh', 'Chương trình'], ['de an', 'Đề án'], ['cong dien', 'Công điện'],
+  // Party documents: "Kết luận số 01-KL/TW", "Quy định số 08-QĐi/TW" (a bare "quy định" has no number and is skipped).
+  ['ket luan', 'Kết luận'], ['quy dinh', 'Quy định'],
 ];
 const TYPE_RE = new RegExp(`(?<![a-z0-9])(${TYPES.map(([f]) => f.replace(/ /g, '\\s+')).join('|')})(?![a-z])`, 'g');
 const DEFAULT_ISSUER: Record<string, string> = { 'Luật': 'Quốc hội', 'Pháp lệnh': 'Ủy ban Thường vụ Quốc hội', 'Nghị định': 'Chính phủ' };
 /** Where an issuer phrase stops: the subject or the sentence goes on. */
-const ISSUER_STOP = /\s(?:ve|quy dinh|sua doi|ban hanh|huong dan|tai|trong|theo|phat dong|trien khai)(?![a-z])|[,;.()\n“"]/;
+const ISSUER_STOP = /\s(?:ve|quy dinh|sua doi|ban hanh|huong dan|tai|trong|theo|phat dong|trien khai|phe duyet)(?![a-z])|\s(?:va|,)\s+(?=(?:ke hoach|quyet dinh|nghi dinh|chi thi|thong tu|nghi quyet|luat|cong van|thong bao|huong dan|ket luan)\s)|[,;.()\n“"]/;
+/** A comma, then a body that goes on to act: the sentence's main clause, not the cited subject. */
+const ORG_CLAUSE = /,\s+(?=(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Sở|Phòng|Bộ|Ban|Hội đồng|Văn phòng|Đảng ủy|Chi bộ)\s[^,;.]{0,80}?(?:ban hành|xây dựng|có ý kiến|hướng dẫn|thông báo|đề nghị|yêu cầu|triển khai|báo cáo)(?![\p{L}]))/u;
 const SUBJECT_END = /;|\.(?=\s|$)|\n\s*\n|\(g[a-z]i kem/;
 
 export interface ReferenceContext {
@@ -74,7 +78,8 @@ export function extractReferences(text: string, folded: string, ctx: ReferenceCo
       const window = folded.slice(pos, pos + 160);
       const stop = window.search(/[;\n]|(?<![a-z])(luat|nghi dinh|quyet dinh|ke hoach)\s+s[o0-9e]{1,2}\s/);
       const dm = /\sng[a-z]?y\s+(?=\d)/.exec(stop >= 0 ? window.slice(0, stop) : window);
-      if (!dm) continue;
+      // "…, ngày" is a place/date line ("Hà Nội, ngày 23 tháng 5 năm 2019"), not the law's date.
+      if (!dm || /,\s*$/.test(window.slice(0, dm.index + 1))) continue;
       const d = dateAt(folded, pos + dm.index + 1, 6);
       if (!d?.iso || d.precision !== 'day') continue;
       date = d.iso;
@@ -101,6 +106,9 @@ export function extractReferences(text: string, folded: string, ctx: ReferenceCo
       // "… tỉnh Nam Định và Quyết định số 22/2020/…": the next citation ends this subject.
       const nextRef = /\sva\s+(?:ke hoach|quyet dinh|nghi dinh|chi thi|thong tu|nghi quyet|luat)\s/.exec(tail);
       if (nextRef && (stop < 0 || nextRef.index < stop)) stop = nextRef.index;
+      // "… về việc áp dụng quy định, Bộ Kế hoạch và Đầu tư có ý kiến như sau": the citing body's own clause.
+      const own = ORG_CLAUSE.exec(text.slice(from, from + 400));
+      if (own && (stop < 0 || own.index < stop)) stop = own.index;
       const sEnd = from + (stop >= 0 ? stop : tail.length);
       subject = flat(text.slice(from, sEnd)).replace(/[,\s]+$/, '') || null;
       end = sEnd;

@@ -5,56 +5,86 @@
  * anywhere on a line and names at the end of one.
  */
 import { gazetteerOrNull } from './issuer.js';
+import { looksLikeFamilyName, repairPersonName } from './names.js';
 import { fold, lines, sentenceCase } from './text.js';
 
-export interface SignerPart { value: string; start: number; end: number }
+export interface SignerPart { value: string; start: number; end: number; /** The value differs from the text at [start, end) (a repaired family name). */ repaired?: boolean }
 export interface Signer { name: SignerPart | null; title: SignerPart | null; onBehalfOf: SignerPart | null }
 
-const AUTHORITY = /(?<![a-z])(tm|kt|tl|tuq|q)\s*\.\s*((?:[^\s*]+\s?){1,6})/;
-const POSITIONS = [
-  'pho chu tich', 'chu tich', 'pho truong ban', 'truong ban', 'pho giam doc', 'giam doc', 'pho truong phong', 'truong phong',
-  'pho chanh van phong', 'chanh van phong', 'pho bi thu', 'bi thu', 'bo truong', 'thu truong', 'pho thu truong', 'thu tuong', 'pho thu tuong',
-];
-const POSITION_NAMES: Record<string, string> = {
-  'pho chu tich': 'Phó Chủ tịch', 'chu tich': 'Chủ tịch', 'pho truong ban': 'Phó Trưởng ban', 'truong ban': 'Trưởng ban',
-  'pho giam doc': 'Phó Giám đốc', 'giam doc': 'Giám đốc', 'pho truong phong': 'Phó Trưởng phòng', 'truong phong': 'Trưởng phòng',
-  'pho chanh van phong': 'Phó Chánh Văn phòng', 'chanh van phong': 'Chánh Văn phòng', 'pho bi thu': 'Phó Bí thư', 'bi thu': 'Bí thư',
-  'bo truong': 'Bộ trưởng', 'thu truong': 'Thứ trưởng', 'pho thu truong': 'Phó Thủ trưởng', 'thu tuong': 'Thủ tướng', 'pho thu tuong': 'Phó Thủ tướng',
-};
+const AUTHORITY = /(?<![a-z])(?:(tm|kt|tl|tuq|q)\s*\.|(t\/m|k\/t|t\/l)\.?)\s*((?:[^\s*]+\s?){1,6})/;
+/** Where a one-line signature block ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH …") starts a new part. */
+const PART_BREAK = /\s+(?=(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}|(?:T\/M|K\/T|T\/L)\.?\s+\p{Lu})/gu;
+/** Positions of signers; each deputy ("Phó …") before its head so that the longer one wins. */
+const POSITION_LIST: [string, string][] = [
+  ['Phó Chủ tịch', 'Chủ tịch'], ['Phó Trưởng ban', 'Trưởng ban'], ['Phó Tổng Giám đốc', 'Tổng Giám đốc'], ['Phó Giám đốc', 'Giám đốc'],
+  ['Phó Trưởng phòng', 'Trưởng phòng'], ['Phó Chánh Văn phòng', 'Chánh Văn phòng'], ['Phó Chánh Thanh tra', 'Chánh Thanh tra'],
+  ['Phó Bí thư', 'Bí thư'], ['Phó Thủ tướng', 'Thủ tướng'], ['Phó Hiệu trưởng', 'Hiệu trưởng'], ['Phó Viện trưởng', 'Viện trưởng'],
+  ['Phó Cục trưởng', 'Cục trưởng'], ['Phó Chi cục trưởng', 'Chi cục trưởng'], ['Phó Chánh án', 'Chánh án'], ['Phó Thủ trưởng', 'Thứ trưởng'],
+  ['Bộ trưởng', 'Trưởng đoàn'],
+].flat().map((name) => [fold(name), name]);
+const POSITIONS = POSITION_LIST.map(([f]) => f);
+const POSITION_NAMES: Record<string, string> = Object.fromEntries(POSITION_LIST);
 // "CHỦ" is the syllable OCR mangles most in "CHỦ TỊCH" ("CHﬁ", "CHU"): any short form.
 const POSITION_RES = POSITIONS.map((p) => [p, new RegExp(`(?<![a-z])${p.replace(/chu tich/, 'ch\\S{0,2}\\s+tich')}(?![a-z])`)] as const);
 /** Body names whose usual capitalisation differs from plain sentence case. */
 const BODY_CASE: Record<string, string> = { 'ban chi dao': 'Ban Chỉ đạo', 'ban thuong vu': 'Ban Thường vụ', 'hoi dong thi dua khen thuong': 'Hội đồng Thi đua - Khen thưởng' };
 
-/** Common Vietnamese family names: a capitalised run starting with one is a person's name. */
-const SURNAMES = new Set(
-  'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dao doan vuong trinh truong lam phung mai to ha ta cao luong luu dinh quach chau thai kieu chu tang trieu luc nong hua giap khong la lu au mac than diep dam bach ninh doan kim nghiem ton thach van lo lai'.split(' '),
-);
-
 export function extractSigner(text: string, tail: { start: number; end: number }, folded = fold(text)): Signer {
   const all = lines(text).filter((l) => l.end > tail.start && l.start < tail.end);
+  // Lines cut where a new authority part starts, for blocks printed on one line.
+  const parts: { start: number; end: number }[] = [];
+  for (const l of all) {
+    let from = l.start;
+    for (const m of l.text.matchAll(PART_BREAK)) {
+      parts.push({ start: from, end: l.start + m.index });
+      from = l.start + m.index + m[0].length;
+    }
+    parts.push({ start: from, end: l.end });
+  }
   let onBehalfOf: SignerPart | null = null;
   let title: SignerPart | null = null;
   let name: SignerPart | null = null;
   let kt = false;
-  for (const l of all) {
+  let onBehalfOfInner: { start: number; end: number } | null = null;
+  for (const l of parts) {
     const f = folded.slice(l.start, l.end);
     const upperPart = (s: number, e: number) => {
       const t = text.slice(s, e);
       return (t.match(/\p{Lu}/gu)?.length ?? 0) >= (t.match(/\p{L}/gu)?.length ?? 1) * 0.7;
     };
+    // A second authority ("TM. ỦY BAN NHÂN DÂN" then "KT. CHỦ TỊCH"): its position is not the signer's.
+    const again = onBehalfOf ? AUTHORITY.exec(f) : null;
+    if (again && !title) {
+      const prefix = (again[1] ?? again[2]!).toUpperCase();
+      if (prefix === 'KT' || prefix === 'K/T' || prefix === 'TL' || prefix === 'T/L' || prefix === 'TUQ' || prefix === 'Q') {
+        const bodyFolded = again[3]!.trim();
+        const lead = POSITIONS.find((p) => bodyFolded === p || bodyFolded.startsWith(`${p} `));
+        kt = true;
+        onBehalfOfInner = { start: l.start + again.index, end: l.start + again.index + again[0].length - again[3]!.length + (lead ? lead.length : again[3]!.trimEnd().length) };
+      }
+    }
     if (!onBehalfOf) {
       const a = AUTHORITY.exec(f);
-      if (a && upperPart(l.start + a.index + a[0].length - a[2]!.length, l.start + a.index + a[0].length)) {
+      const bodyGroup = a?.[3];
+      if (a && bodyGroup && upperPart(l.start + a.index + a[0].length - bodyGroup.length, l.start + a.index + a[0].length)) {
         const s = l.start + a.index;
-        const bodyFolded = a[2]!.trim().replace(/\*+$/, '');
-        const body = text.slice(l.start + a.index + a[0].length - a[2]!.length, l.start + a.index + a[0].length).replace(/\*+/g, '').trim();
-        const prefix = a[1]!.toUpperCase();
-        kt = prefix === 'KT';
+        const bodyStart = l.start + a.index + a[0].length - bodyGroup.length;
+        // The body ends where a position starts ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH"): the part after it is the signer's title.
+        let bodyFolded = bodyGroup.replace(/\*+/g, ' ').trim();
+        const lead = POSITIONS.find((p) => bodyFolded === p || bodyFolded.startsWith(`${p} `));
+        if (lead) bodyFolded = lead;
+        else {
+          const at = POSITION_RES.map(([, re]) => re.exec(bodyFolded)?.index ?? -1).filter((i) => i > 0);
+          if (at.length) bodyFolded = bodyFolded.slice(0, Math.min(...at)).trim();
+        }
+        const body = text.slice(bodyStart, bodyStart + bodyFolded.length).replace(/\*+/g, '').trim();
+        const prefix = (a[1] ?? a[2]!).toUpperCase();
+        kt = prefix === 'KT' || prefix === 'K/T';
         const pos = POSITIONS.find((p) => bodyFolded === p);
         const cased = BODY_CASE[bodyFolded] ?? (pos ? POSITION_NAMES[pos]! : sentenceCase(body));
-        onBehalfOf = { value: `${prefix}. ${cased}`, start: s, end: s + a[0].trimEnd().length };
-        continue;
+        const end = bodyStart + bodyFolded.length;
+        onBehalfOf = { value: `${prefix}${prefix.includes('/') ? '' : '.'} ${cased}`, start: s, end };
+        if (!lead && end >= l.end - 1) continue;
       }
     }
     if (!title) {
@@ -63,8 +93,10 @@ export function extractSigner(text: string, tail: { start: number; end: number }
         if (!m) continue;
         const s = l.start + m.index;
         if (!upperPart(s, s + m[0].length)) continue;
-        // Under "KT. CHỦ TỊCH" the signer is the deputy on the next line, not the head.
-        if (kt && onBehalfOf && s < onBehalfOf.end + 2) continue;
+        // Under "KT. CHỦ TỊCH" the signer is the deputy after it, not the head.
+        if (kt && onBehalfOf && s < onBehalfOf.end + 1) continue;
+        if (onBehalfOf && s >= onBehalfOf.start && s < onBehalfOf.end) continue;
+        if (onBehalfOfInner && s >= onBehalfOfInner.start && s < onBehalfOfInner.end) continue;
         title = { value: POSITION_NAMES[p]!, start: s, end: s + m[0].length };
         break;
       }
@@ -77,12 +109,14 @@ export function extractSigner(text: string, tail: { start: number; end: number }
     if (!m) continue;
     const cand = m[1]!;
     const words = cand.split(/\s+/);
-    const first = words.findIndex((w) => SURNAMES.has(fold(w)));
+    const first = words.findIndex((w) => looksLikeFamilyName(w));
     if (first < 0 || words.length - first < 2) continue;
-    const value = words.slice(first).join(' ');
-    if (gazetteerOrNull()?.findByName(value).length) continue;
+    const written = words.slice(first).join(' ');
+    if (gazetteerOrNull()?.findByName(written).length) continue;
     const s = l.start + m.index + cand.indexOf(words[first]!);
-    name = { value, start: s, end: s + value.length };
+    // A restorer's wrong marks on the family name ("Nguyên", "Là") are undone against the list of family names.
+    const value = repairPersonName(written) ?? written;
+    name = { value, start: s, end: s + written.length, repaired: value !== written };
   }
   return { name, title, onBehalfOf };
 }

@@ -6,8 +6,9 @@
  * header columns interleaved on one line; they are split here.
  */
 import { dateAt, type DateMatch } from './dates.js';
-import { fold, lines, stripMarkdown, type Line } from './text.js';
+import { exportPrefixLength, fold, lines, stripMarkdown, type Line } from './text.js';
 import { matchDocumentType } from './doctype.js';
+import { canonicalNumber } from './symbols.js';
 
 export interface Span { start: number; end: number }
 export interface TextSpan extends Span { text: string }
@@ -38,13 +39,26 @@ export interface DocumentSkeleton {
 
 const NATIONAL = /c[o0]ng\s*h[o0q]a\s+x[a-z0-9&]{1,2}\s+h[a-z0-9]{1,2}i\s+ch[a-z]{1,2}\s+ngh[a-z]{1,2}a\s+vi[a-z]{1,2}t\s+nam/;
 const MOTTO = /(?:[a-z]{1,4}\s+)?l[a-z]{1,2}p\s*[-—–]+\s*t[a-z]{0,2}\s+do\s*[-—–]+\s*h[a-z]{1,2}nh(?:\s+p\S{0,5})?/;
-const NUMBER_LABEL = /(?:^|\s)s[o0-9e]{1,2}\s*:\s*/;
+/** "Số:" — or "Số 27-KH/ĐU" without the colon, as party documents write it. */
+const NUMBER_LABEL = /(?:^\s*|\s)s[o0-9e]{1,2}\s*:\s*|^\s*s[o0-9e]{1,2}\s+(?=\d{1,5}-[a-z])/;
+/** The right-column title of party and youth-union documents, in place of the quốc hiệu. */
+const PARTY_TITLE = /dang cong san viet nam|doan tncs ho chi minh|doan thanh nien cong san ho chi minh/;
 const PLACE_DATE = /,\s*ng[a-z]{0,1}y\b/;
 const PREAMBLE = /^(?:can c|thuc hien|nham|xet de nghi)/;
 const CLOSING = /(?:^|\n)[ \t#*]*tren day la\b/;
 const RECIPIENTS = /(?:^|\n)[ \t#*]*n[o0]i nh[a-z]n\s*:?/;
 
+let lastSkeleton: { text: string; skeleton: DocumentSkeleton } | null = null;
+
+/** The skeleton of a text (the segment and extract stages both need it: the last one is kept). */
 export function buildSkeleton(text: string): DocumentSkeleton {
+  if (lastSkeleton?.text === text) return lastSkeleton.skeleton;
+  const skeleton = readSkeleton(text);
+  lastSkeleton = { text, skeleton };
+  return skeleton;
+}
+
+function readSkeleton(text: string): DocumentSkeleton {
   const folded = fold(text);
   const all = lines(text);
   const head = all.slice(0, 40);
@@ -57,6 +71,7 @@ export function buildSkeleton(text: string): DocumentSkeleton {
   const issuerLines: TextSpan[] = [];
   let headerDone = false;
   let typeLineIdx = -1;
+  let inlineTitle: TextSpan | null = null;
   let nonBlank = 0;
 
   for (let i = 0; i < head.length; i++) {
@@ -66,7 +81,7 @@ export function buildSkeleton(text: string): DocumentSkeleton {
     nonBlank++;
     // Left-column text of this line = the line minus the right-column parts.
     let left: Span = { start: line.start, end: line.end };
-    const nat = NATIONAL.exec(f);
+    const nat = NATIONAL.exec(f) ?? PARTY_TITLE.exec(f);
     if (nat) {
       nationalTitle = { start: line.start + nat.index, end: line.start + nat.index + nat[0].length };
       left = { start: line.start, end: line.start + nat.index };
@@ -89,6 +104,14 @@ export function buildSkeleton(text: string): DocumentSkeleton {
         place = parsed.place;
         date = parsed.date;
         headerDone = true;
+        // Web exports put tên loại and trích yếu on the same line: "… ngày 08 tháng 3 năm 2024 KẾ HOẠCH PHÁT ĐỘNG …".
+        const inline = !documentType ? inlineTypeAndTitle(text, folded, parsed.date.end, line.end) : null;
+        if (inline) {
+          documentType = inline.type;
+          inlineTitle = inline.title;
+          typeLineIdx = i;
+          break;
+        }
         continue;
       }
     }
@@ -100,16 +123,18 @@ export function buildSkeleton(text: string): DocumentSkeleton {
       break;
     }
     if (!headerDone && (nat || mot || nonBlank <= 4)) {
-      const leftText = text.slice(left.start, left.end).trim();
+      // Without Markdown emphasis ("**ỦY BAN NHÂN DÂN …**") and the rules some exports draw under names ("-------").
+      const rawLeft = text.slice(left.start + exportPrefixLength(text.slice(left.start, left.end)), left.end);
+      const leftText = rawLeft.replace(/^[\s*#_]+/, '').replace(/[\s*_]+$/, '').replace(/\s*[-–—_]{3,}$/, '');
       if (leftText && !PREAMBLE.test(fold(leftText)) && isHeaderish(leftText)) {
-        const s = left.start + text.slice(left.start, left.end).indexOf(leftText);
+        const s = left.end - rawLeft.length + rawLeft.indexOf(leftText);
         issuerLines.push({ start: s, end: s + leftText.length, text: leftText });
       }
     }
     if (PREAMBLE.test(f.trim())) break;
   }
 
-  const title = findTitle(text, folded, all, typeLineIdx, issuerLines, !!(numberField || date || documentType));
+  const title = inlineTitle ?? findTitle(text, folded, all, typeLineIdx, issuerLines, !!(numberField || date || documentType));
   const closingM = CLOSING.exec(folded);
   const closing = closingM ? paragraphAt(text, closingM.index + (closingM[0].startsWith('\n') ? 1 : 0)) : null;
   // The last "Nơi nhận" line after the closing (or anywhere, for a document without one).
@@ -136,6 +161,39 @@ export function buildSkeleton(text: string): DocumentSkeleton {
   };
 }
 
+/**
+ * A document type written in capitals right after the date on the same line, and the
+ * title after it on that line (cut before a repeated issuing authority, which web exports
+ * append: "… TRONG TÌNH HÌNH MỚI” ỦY BAN NHÂN DÂN TỈNH KON TUM").
+ */
+function inlineTypeAndTitle(text: string, folded: string, from: number, lineEnd: number): { type: NonNullable<DocumentSkeleton['documentType']>; title: TextSpan | null } | null {
+  const rest = folded.slice(from, lineEnd);
+  const lead = rest.length - rest.trimStart().length;
+  const m = INLINE_TYPE.exec(rest.trimStart());
+  if (!m) return null;
+  const tStart = from + lead;
+  const tEnd = tStart + m[0].length;
+  const written = text.slice(tStart, tEnd);
+  if (!isHeaderish(written)) return null;
+  const value = matchDocumentType(written)?.value;
+  if (!value) return null;
+  let s = tEnd;
+  while (s < lineEnd && /[\s:]/.test(text[s]!)) s++;
+  let e = lineEnd;
+  // A title in capitals ends where running text starts (normalize may have joined the next paragraph on).
+  const words = [...text.slice(s, e).matchAll(/\S+/g)];
+  if (words.length && isHeaderish(words[0]![0])) {
+    const firstLower = words.findIndex((w) => /\p{Ll}/u.test(w[0]) && !/^v\/v$/i.test(w[0]));
+    if (firstLower > 0) e = s + words[firstLower]!.index!;
+  }
+  const authority = /[”"»]?\s+(?:(?:chu tich|bo truong|giam doc)\s+)?(?:uy ban nhan dan|hoi dong nhan dan|ban chap hanh|ban thuong vu)\s[^”"]*$/.exec(folded.slice(s, e));
+  if (authority && authority.index > 20) e = s + authority.index + (/^[”"»]/.test(authority[0]) ? 1 : 0);
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  const title = e - s >= 8 ? { start: s, end: e, text: text.slice(s, e) } : null;
+  return { type: { start: tStart, end: tEnd, text: written, value, score: 1 }, title };
+}
+const INLINE_TYPE = new RegExp(`^(?:${['ke hoach', 'quyet dinh', 'thong bao', 'bao cao', 'chi thi', 'nghi quyet', 'huong dan', 'chuong trinh', 'to trinh', 'cong van', 'quy che', 'quy dinh', 'de an', 'phuong an'].join('|')})(?![a-z])`);
+
 /** Upper-case names such as "ỦY BAN NHÂN DÂN", "XÃ ĐẠI THẮNG" (OCR may lower a letter). */
 function isHeaderish(s: string): boolean {
   const letters = s.match(/\p{L}/gu) ?? [];
@@ -146,12 +204,19 @@ function isHeaderish(s: string): boolean {
 
 function parseNumber(text: string, from: number, lineEnd: number): NonNullable<DocumentSkeleton['numberField']> {
   const rest = text.slice(from, lineEnd);
+  // Party numbering: "27-KH/ĐU" (number-type/issuer).
+  const party = /^\s*(\d{1,5})-([\p{Lu}]{1,6}\/[\p{Lu}\d]{1,8}(?:-[\p{Lu}\d]{1,8})?)(?![\p{L}\d])/u.exec(rest);
+  if (party) {
+    const lead = party[0].length - party[0].trimStart().length;
+    return { start: from + lead, end: from + party[0].length, number: canonicalNumber(`${party[1]}-${party[2]}`), symbol: party[2]!, raw: party[0].trim() };
+  }
   const m = /^\s*([^\s/]*)\s*\/\s*([\p{L}\d]+(?:[-/][\p{L}\d]+)*-?)/u.exec(rest);
   if (!m) return { start: from, end: from, number: null, symbol: null, raw: '' };
   const numPart = m[1]!;
   let symbol = m[2]!;
   let number: string | null = null;
-  if (/^\d{1,5}$/.test(numPart)) number = `${numPart}/${symbol}`;
+  // In standard spelling: a scan or unaccented text writes "KH-HDTDKT" for "KH-HĐTĐKT".
+  if (/^\d{1,5}$/.test(numPart)) number = canonicalNumber(`${numPart}/${symbol}`);
   // "05/2019/QĐ-UBND": the year belongs to the number, the letters to the symbol.
   const withYear = /^(\d{4})\/(.+)$/.exec(symbol);
   if (withYear) symbol = withYear[2]!;
@@ -199,7 +264,10 @@ function findTitle(text: string, folded: string, all: Line[], typeIdx: number, i
       if (!m) return null;
       const start = m.index + 1;
       const nl = text.indexOf('\n', start);
-      const end = nl < 0 ? text.length : nl;
+      let end = nl < 0 ? text.length : nl;
+      // Web exports run the place/date and "Kính gửi" on after the V/v: "V/v … Hà Nội, ngày 23 … Kính gửi: …".
+      const stop = /\s(?:K\S{1,2}nh g\S{1,2}i\b|(?:\p{Lu}\p{Ll}*\s){0,3}\p{Lu}\p{Ll}*,\s*ng\S{0,2}y\s+(?:\d|[.…_\s]+th))/u.exec(text.slice(start, end));
+      if (stop) end = start + stop.index;
       return { start, end, text: text.slice(start, end).trim() };
     } else i = 0;
   }
@@ -215,6 +283,9 @@ function findTitle(text: string, folded: string, all: Line[], typeIdx: number, i
     end = l.end;
   }
   let start = first.start;
+  // A line-joiner may have run the first căn cứ clause on: "… năm 2024 Thực hiện Kế hoạch số …".
+  const runOn = /\s(?=(?:Căn cứ|Thực hiện|Nhằm|Xét đề nghị|Theo đề nghị)\s)/u.exec(text.slice(first.start, end));
+  if (runOn && runOn.index > 8) end = first.start + runOn.index;
   while (start < end && /[\s#*]/.test(text[start]!)) start++;
   while (end > start && /[\s#*]/.test(text[end - 1]!)) end--;
   const t = text.slice(start, end);

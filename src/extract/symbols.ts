@@ -10,7 +10,10 @@ const STANDARD = [
   'ĐU', 'TW', 'PNV', 'SNV', 'BNV', 'BTC', 'VP', 'QH', 'UBTVQH', 'CTr', 'QC', 'ĐA', 'PA', 'CĐ', 'BB', 'GM', 'TTLT',
   'BTĐKT', 'HĐTĐKT', 'TĐKT', 'UBMTTQ', 'MTTQ', 'BTV', 'BCH', 'ĐTN', 'LĐLĐ', 'SGDĐT', 'PGDĐT', 'BGDĐT', 'BYT',
   'BCA', 'BQP', 'STC', 'SYT', 'STP', 'BTP', 'NHNN', 'KTNN', 'TANDTC', 'VKSNDTC', 'UBKT', 'HĐ', 'VPCP',
+  // Party and youth-union issuers.
+  'TĐTN', 'HĐTN', 'BTGTW', 'BTCTW', 'VPTW', 'BDVTW', 'UBKTTW', 'BCSĐ', 'ĐUK', 'BTGTU', 'BTCTU', 'BDVTU', 'BTGHU',
 ];
+const EXACT = new Set(STANDARD);
 const BY_FOLDED = new Map<string, string>();
 for (const s of STANDARD) BY_FOLDED.set(fold(s), s);
 // OCR confusions of Đ seen in scans: "QB", "QĐb".
@@ -23,7 +26,8 @@ export function canonicalNumber(raw: string): string {
   return raw
     .replace(/\s+/g, '')
     .split(/([/-])/)
-    .map((part) => (part === '/' || part === '-' || /^\d+$/.test(part) ? part : BY_FOLDED.get(fold(part)) ?? part))
+    // A part already in its standard spelling stays ("HD" is Hướng dẫn, not "HĐ").
+    .map((part) => (part === '/' || part === '-' || /^\d+$/.test(part) || EXACT.has(part) ? part : BY_FOLDED.get(fold(part)) ?? part))
     .join('');
 }
 

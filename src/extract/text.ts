@@ -23,8 +23,21 @@ function foldChar(c: string): string {
   return out;
 }
 
+let lastFolded: { text: string; folded: string } | null = null;
+
 /** Same-length folded copy of `text` for diacritic- and case-insensitive matching. */
 export function fold(text: string): string {
+  // The segment and extract stages fold the same document text several times: keep the last long one.
+  if (text.length > 1000) {
+    if (lastFolded?.text === text) return lastFolded.folded;
+    const folded = foldRaw(text);
+    lastFolded = { text, folded };
+    return folded;
+  }
+  return foldRaw(text);
+}
+
+function foldRaw(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -39,6 +52,16 @@ export function flat(text: string): string {
     .replace(/([^\s-])-[ \t]*\n\s*(?=[\p{L}\p{N}])/gu, '$1-')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Web exports of legal texts (thư viện pháp luật style) prefix each part with the document's
+ * name: "Kế hoạch 58/KH-UBND năm 2024. II. CHỈ TIÊU", "Quyết định 435/QĐ-UBND năm 2020.
+ * CHƯƠNG TRÌNH HÀNH ĐỘNG. II. …". The length of that prefix at the start of a line (0 if none).
+ */
+const EXPORT_PREFIX = /^\s*(?:Kế hoạch|Quyết định|Nghị định|Nghị quyết|Thông tư|Chỉ thị|Công văn|Thông báo|Hướng dẫn|Chương trình|Báo cáo|Luật|Văn bản hợp nhất)\s+\d[\p{L}\d/.-]*(?:\s+năm\s+\d{4})?\.\s+(?:[\p{Lu}][\p{Lu}\s,–-]{5,}?\.\s+)*/u;
+export function exportPrefixLength(line: string): number {
+  return EXPORT_PREFIX.exec(line)?.[0].length ?? 0;
 }
 
 /** Strips Markdown emphasis/heading marks that some text exports carry. */

@@ -90,6 +90,8 @@ export interface OutlineNode {
   titleSpan: { start: number; end: number };
   span: { start: number; end: number };
   confidence: number;
+  /** Provenance of the title (section = this node's path); page and bbox are added for OCR'd input. */
+  provenance?: Provenance;
   children: OutlineNode[];
 }
 export const OutlineNodeSchema: z.ZodType<OutlineNode> = z.lazy(() =>
@@ -101,6 +103,7 @@ export const OutlineNodeSchema: z.ZodType<OutlineNode> = z.lazy(() =>
     titleSpan: z.object({ start: z.number().int(), end: z.number().int() }),
     span: z.object({ start: z.number().int(), end: z.number().int() }),
     confidence,
+    provenance: ProvenanceSchema.optional(),
     children: z.array(OutlineNodeSchema),
   }),
 );

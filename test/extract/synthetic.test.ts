@@ -127,7 +127,8 @@ describe('documents without a type line', () => {
     const f = runText(t).fields!;
     expect(f.documentType.value).toBe('Công văn');
     expect(f.title.value).toBe('V/v hướng dẫn khen thưởng năm 2024');
-    expect(f.issuingBody.name.value).toBe('Sở Nội vụ');
+    // Named with the locality of the body above it, as the annotations name bodies ("… huyện Long Thành").
+    expect(f.issuingBody.name.value).toBe('Sở Nội vụ tỉnh Hà Nam');
     expect(f.issuingBody.parent.value).toBe('Ủy ban nhân dân tỉnh Hà Nam');
   });
   it('snaps an OCR-damaged commune name (Đ read as P) to the gazetteer', () => {
@@ -180,7 +181,7 @@ describe('three-line header', () => {
     const t = 'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH NAM ĐỊNH Độc lập - Tự do - Hạnh phúc\nSỞ NỘI VỤ\nSố: 12/KH-SNV Nam Định, ngày 3 tháng 1 năm 2025\nKẾ HOẠCH\nThi đua năm 2025\n';
     const f = runText(t).fields!;
     expect(f.issuingBody.parent.value).toBe('Ủy ban nhân dân tỉnh Nam Định');
-    expect(f.issuingBody.name.value).toBe('Sở Nội vụ');
+    expect(f.issuingBody.name.value).toBe('Sở Nội vụ tỉnh Nam Định');
   });
 });
 

@@ -31,9 +31,9 @@ describe('outline markers damaged by OCR', () => {
     expect(nodes.map((n) => n.path)).not.toContain('II.5.100');
     expect(nodes.find((n) => n.path === 'III.1')?.title).toBe('Dat 5.100% chi tieu');
   });
-  it('nests letters under the current arabic item and cuts "Label: body" titles', () => {
+  it('nests letters under the current arabic item, cuts "Label: body" titles and respells standard headings', () => {
     const lettered = buildOutline('I. A\n1. B\na) Doi tuong: ca nhan\nb) Hinh thuc\n2. C\n');
-    expect(flattenOutline(lettered).map((n) => `${n.path}=${n.title}`)).toEqual(['I=A', 'I.1=B', 'I.1.a=Doi tuong', 'I.1.b=Hinh thuc', 'I.2=C']);
+    expect(flattenOutline(lettered).map((n) => `${n.path}=${n.title}`)).toEqual(['I=A', 'I.1=B', 'I.1.a=Đối tượng', 'I.1.b=Hình thức', 'I.2=C']);
   });
   it('keeps headings in Markdown and nested decimal items', () => {
     const md = buildOutline('## **I. ĐỐI TƯỢNG:**\n### **1. Tiêu chí**\n#### **1.1. Tập thể**\n1.2. Cá nhân\n');
