@@ -48,6 +48,17 @@ export class Vocabulary {
   }
 }
 
+const CTX_SIZE = 4096;
+const CTX_MASK = CTX_SIZE - 1;
+/** Slot of an exact (≤ 51-bit) context key. */
+function hashSlot(key: number): number {
+  const lo = key >>> 0;
+  const hi = (key / 4294967296) >>> 0;
+  let x = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+  x ^= x >>> 15;
+  return x;
+}
+
 const NONE = 65535;
 const BASE = 65536;
 
@@ -58,6 +69,11 @@ export class LanguageModel {
   readonly eosId = 2;
   readonly numId = 3;
   private readonly scratch = new Int32Array(8);
+  /** Context cache (see logProbCached): key per slot, resolved nodes per slot. */
+  private readonly ctxHist: Int32Array;
+  private readonly ctxStride: number;
+  private readonly ctxKeys = new Float64Array(CTX_SIZE).fill(-1);
+  private readonly ctxNodes: Int32Array;
 
   constructor(
     readonly vocab: Vocabulary,
@@ -66,6 +82,9 @@ export class LanguageModel {
     readonly backward?: LanguageModel,
   ) {
     this.order = mixture.order;
+    this.ctxHist = new Int32Array(Math.max(1, this.order - 1));
+    this.ctxStride = mixture.components.length * Math.max(1, this.order - 1);
+    this.ctxNodes = new Int32Array(CTX_SIZE * this.ctxStride);
   }
 
   get vocabSize(): number { return this.vocab.words.length; }
@@ -83,6 +102,11 @@ export class LanguageModel {
 
   /** log10 p(id | history), history oldest..newest (for the backward model: following words, nearest last). */
   logProb(historyIds: ArrayLike<number>, id: number): number {
+    return this.logProbCached(historyIds, historyIds.length, id);
+  }
+
+  /** logProb without the context cache: walks every trie for the context (reference for tests and benches). */
+  logProbUncached(historyIds: ArrayLike<number>, id: number): number {
     return this.mixture.logProb(historyIds, historyIds.length, id);
   }
 
@@ -90,7 +114,31 @@ export class LanguageModel {
   logProb3(u: number, v: number, w: number): number {
     this.scratch[0] = u;
     this.scratch[1] = v;
-    return this.mixture.logProb(this.scratch, 2, w);
+    return this.logProbCached(this.scratch, 2, w);
+  }
+
+  /**
+   * logProb(hist[..len), w) — the same value — through a direct-mapped cache of resolved
+   * contexts: decoders score many candidate words after one context, and the trie walk for
+   * the context is most of a query's cost.
+   */
+  logProbCached(hist: ArrayLike<number>, len: number, w: number): number {
+    const k = this.order - 1;
+    if (k > 3) return this.mixture.logProb(hist, len, w);
+    const h = this.ctxHist;
+    let key = 0;
+    for (let j = k - 1, i = len - 1; j >= 0; j--, i--) {
+      const id = i >= 0 ? hist[i] : -1;
+      h[j] = id;
+    }
+    for (let j = 0; j < k; j++) key = key * 65537 + (h[j] + 1);
+    const slot = hashSlot(key) & CTX_MASK;
+    const base = slot * this.ctxStride;
+    if (this.ctxKeys[slot] !== key) {
+      this.mixture.resolve(h, k, this.ctxNodes, base);
+      this.ctxKeys[slot] = key;
+    }
+    return this.mixture.logProbResolved(this.ctxNodes, base, k, w);
   }
 
   /**

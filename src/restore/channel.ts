@@ -137,6 +137,12 @@ export class ChannelModel {
         offer(word, penalty + (rewriteCost === 0 ? this.markCost(lower, word, mode, learned) : this.looseMarkCost(mode)));
       }
     }
+    // A lone "d" that lost its bar: list letters and legal references ("điểm đ khoản 1") use đ.
+    // Neither letter is a syllable, so only the LM (which has both as units) can choose.
+    if (lower === 'd' && mode !== 'clean' && this.lm.id('đ') >= 0 && this.lm.id('d') >= 0) {
+      offer('d', 0);
+      offer('đ', mode === 'stripped' ? 0 : this.looseMarkCost(mode));
+    }
     const pairs = learned?.tokenPairs.get(lower);
     if (pairs) {
       for (const [word, n] of pairs) {

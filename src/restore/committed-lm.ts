@@ -5,7 +5,7 @@
  */
 import { isValidSyllable } from '../lang/syllable.js';
 import { loadLanguageModel, type LanguageModel } from '../lm/index.js';
-import { NgramMemo } from '../lm/memo.js';
+import { KeyMemo, NgramMemo } from '../lm/memo.js';
 import type { DecoderLM } from './lm.js';
 
 const LN10 = Math.log(10);
@@ -13,10 +13,12 @@ const MIN_VARIANT_COUNT = 2;
 /** Nats subtracted when the decoder keeps a token the LM does not know. */
 const OOV_PENALTY = 4;
 const MEMO_LIMIT = 500_000;
+/** Memo keys of unigram-prior queries: above every trigram key (< 65537² · 65536 < 2^48). */
+const UNIGRAM_KEY = 2 ** 50;
 
 export class CommittedLM implements DecoderLM {
   private readonly variants = new Map<string, readonly string[]>();
-  private readonly memo = new Map<number, number>();
+  private readonly memo3 = new KeyMemo(20);
   private readonly ids = new Map<string, number>();
   readonly numberId: number;
   readonly startId: number;
@@ -30,6 +32,8 @@ export class CommittedLM implements DecoderLM {
   private readonly history: Int32Array;
   /** Natural-log backward model (following words, nearest last); absent when the model has none. */
   readonly backwardLogProbN?: (hist: ArrayLike<number>, len: number, w: number) => number;
+  /** backwardLogProbN without the OOV penalty. */
+  readonly rawBackwardLogProbN?: (hist: ArrayLike<number>, len: number, w: number) => number;
 
   constructor(readonly model: LanguageModel) {
     this.numberId = model.numId;
@@ -39,15 +43,23 @@ export class CommittedLM implements DecoderLM {
     this.order = Math.min(4, model.order);
     this.history = this.scratch.subarray(0, this.order - 1);
     const backward = model.backward;
-    if (backward) this.backwardLogProbN = (hist, len, w) => this.scoreN(backward, this.memoB, hist, len, w);
+    if (backward) {
+      this.backwardLogProbN = (hist, len, w) => this.scoreN(backward, this.memoB, hist, len, w, OOV_PENALTY);
+      this.rawBackwardLogProbN = (hist, len, w) => this.scoreN(backward, this.memoB, hist, len, w, 0);
+    }
   }
 
   /** Natural-log forward P(w | history), see DecoderLM.logProbN. */
   logProbN(hist: ArrayLike<number>, len: number, w: number): number {
-    return this.scoreN(this.model, this.memoN, hist, len, w);
+    return this.scoreN(this.model, this.memoN, hist, len, w, OOV_PENALTY);
   }
 
-  private scoreN(model: LanguageModel, memo: NgramMemo, hist: ArrayLike<number>, len: number, w: number): number {
+  /** logProbN without the OOV penalty (the model's own <unk> score). */
+  rawLogProbN(hist: ArrayLike<number>, len: number, w: number): number {
+    return this.scoreN(this.model, this.memoN, hist, len, w, 0);
+  }
+
+  private scoreN(model: LanguageModel, memo: NgramMemo, hist: ArrayLike<number>, len: number, w: number, oovPenalty: number): number {
     const k = this.order - 1;
     const h = this.scratch;
     // Right-align the last k history ids; the clause start cuts what precedes it.
@@ -65,10 +77,10 @@ export class CommittedLM implements DecoderLM {
     const loKey = (((h[2] + 1) << 16) | word) >>> 0;
     let lp = memo.get(hiKey, loKey);
     if (lp !== lp) {
-      lp = model.logProb(this.history, word) * LN10;
+      lp = model.logProbCached(this.history, this.history.length, word) * LN10;
       memo.set(hiKey, loKey, lp);
     }
-    return word === unk ? lp - OOV_PENALTY : lp;
+    return word === unk ? lp - oovPenalty : lp;
   }
 
   variantsOf(key: string): readonly string[] {
@@ -95,21 +107,30 @@ export class CommittedLM implements DecoderLM {
 
   logProb(u: number, v: number, w: number): number {
     const unk = this.model.unkId;
-    if (u < 0 && v < 0) return this.model.logProb3(-1, -1, w < 0 ? unk : w) * LN10; // unigram prior
-    // The model's history after <s> is just [<s>]: the decoder's (<s>, <s>) start state maps to (-1, <s>).
-    const first = u === this.startId && v === this.startId ? -1 : u < 0 ? unk : u;
-    const second = v < 0 ? unk : v;
     const word = w < 0 ? unk : w;
+    let key: number;
+    let first: number;
+    let second: number;
+    if (u < 0 && v < 0) {
+      // Unigram prior: above every trigram key.
+      key = UNIGRAM_KEY + word;
+      first = -1;
+      second = -1;
+    } else {
+      // The model's history after <s> is just [<s>]: the decoder's (<s>, <s>) start state maps to (-1, <s>).
+      first = u === this.startId && v === this.startId ? -1 : u < 0 ? unk : u;
+      second = v < 0 ? unk : v;
+      key = ((first + 1) * 65537 + second + 1) * 65536 + word;
+    }
     // Memo: the mixture walks three tries per call, and decoding asks the same trigrams often.
-    const key = (first + 1) * 4294967296 + second * 65536 + word;
-    let lp = this.memo.get(key);
-    if (lp === undefined) {
-      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    let lp = this.memo3.get(key);
+    if (lp !== lp) {
       lp = this.model.logProb3(first, second, word) * LN10;
-      this.memo.set(key, lp);
+      this.memo3.set(key, lp);
     }
     // A kept non-syllable must not borrow the whole <unk> mass: that mass is shared by every OOV word.
-    return w < 0 || w === unk ? lp - OOV_PENALTY : lp;
+    // (The unigram prior, u = v = -1, has always been returned without the penalty.)
+    return word === unk && key < UNIGRAM_KEY ? lp - OOV_PENALTY : lp;
   }
 }
 

@@ -6,17 +6,19 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadGazetteer } from '../channel-data/index.js';
+import { loadAdminTerms, loadGazetteer } from '../channel-data/index.js';
 import { VnplanError } from '../errors.js';
 import { loadLearnedTables, loadLookalikes } from './channel.js';
 import type { DecoderLM } from './lm.js';
+import { NamePrior } from './names.js';
 import { Restorer, type RestoreOptions, type RestoreResult } from './restorer.js';
 
 export { Restorer } from './restorer.js';
 export type { RestoreOptions, RestoreResult, RestoreStats } from './restorer.js';
 export { CountTrigramLM, type DecoderLM } from './lm.js';
 export { ChannelModel, loadLearnedTables, loadLookalikes } from './channel.js';
-export { tokenize, repairRomanMarker, repairRomanMarkers, repairSymbol } from './tokenize.js';
+export { NamePrior, harvestNameRuns, countNameSyllables, SURNAMES, type NameStats, type NameRun } from './names.js';
+export { tokenize, repairListLetters, repairRomanMarker, repairRomanMarkers, repairSymbol } from './tokenize.js';
 
 /** The package's dictionaries/ folder (works from src/ under tsx and from dist/src/). */
 export function restoreDictionariesDir(): string {
@@ -33,7 +35,9 @@ export function restoreDictionariesDir(): string {
 export function createRestorer(lm: DecoderLM, dictDir = restoreDictionariesDir()): Restorer {
   const gazetteer = join(dictDir, 'gazetteer.json');
   const places = existsSync(gazetteer) ? loadGazetteer(gazetteer).units.map((u) => u.name) : [];
-  return new Restorer(lm, loadLookalikes(dictDir), loadLearnedTables(dictDir), places);
+  const termsFile = join(dictDir, 'admin-terms.txt');
+  const terms = existsSync(termsFile) ? loadAdminTerms(termsFile).map((t) => t.key) : [];
+  return new Restorer(lm, loadLookalikes(dictDir), loadLearnedTables(dictDir), places, NamePrior.load(join(dictDir, 'restore', 'names.json')), terms);
 }
 
 let defaultRestorer: Promise<Restorer> | undefined;

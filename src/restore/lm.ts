@@ -37,6 +37,9 @@ export interface DecoderLM {
    * (anything beyond it is ignored); w = endId scores the clause start. Other ids as logProbN.
    */
   backwardLogProbN?(hist: ArrayLike<number>, len: number, w: number): number;
+  /** logProbN / backwardLogProbN without the OOV penalty (the model's own <unk> score). */
+  rawLogProbN?(hist: ArrayLike<number>, len: number, w: number): number;
+  rawBackwardLogProbN?(hist: ArrayLike<number>, len: number, w: number): number;
 }
 
 export const NUMBER_TOKEN = '<num>';

@@ -94,6 +94,28 @@ export function repairRomanMarkers(lines: readonly string[]): string[] {
   });
 }
 
+const LIST_LETTER = /^(\s*)([a-zđ])\)\s/u;
+
+/**
+ * List letters by sequence: Vietnamese lists run a) b) c) d) đ) e), and stripped or Latin-OCR
+ * text writes đ) as "d)". A "d)" whose previous list letter is d (or c, d and a gap) is "đ)".
+ * One character for one, so offsets stay valid.
+ */
+export function repairListLetters(lines: readonly string[]): string[] {
+  let previous = '';
+  return lines.map((line) => {
+    const m = LIST_LETTER.exec(line);
+    if (!m) return line;
+    const letter = m[2];
+    if (letter === 'd' && previous === 'd') {
+      previous = 'đ';
+      return m[1] + 'đ' + line.slice(m[1].length + 1);
+    }
+    previous = letter;
+    return line;
+  });
+}
+
 /** "349YKH-UBND" → "349/KH-UBND"; "QD-UBND" → "QĐ-UBND"; numbers untouched. */
 export function repairSymbol(run: string): string {
   let out = run.replace(/^(\d+)[Y\\|](?=[A-ZĐ]{2,}[-/])/u, '$1/');

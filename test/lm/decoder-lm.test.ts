@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLanguageModel } from '../../src/lm/index.js';
-import { NgramMemo } from '../../src/lm/memo.js';
+import { KeyMemo, NgramMemo } from '../../src/lm/memo.js';
+import { find } from '../../src/lm/model.js';
 import { CommittedLM } from '../../src/restore/committed-lm.js';
 import { CountTrigramLM } from '../../src/restore/lm.js';
 
@@ -22,7 +23,7 @@ describe('CommittedLM order-N scoring', () => {
   it('equals the model in natural log with up to three history words', () => {
     const [a, b, c, d] = ids('thực hiện nhiệm vụ');
     for (const hist of [[a, b, c], [b, c], [c], []]) {
-      expect(lm.logProbN(hist, hist.length, d)).toBeCloseTo(model.logProb(hist, d) * LN10, 9);
+      expect(lm.logProbN(hist, hist.length, d)).toBeCloseTo(model.logProbUncached(hist, d) * LN10, 9);
       // A second call comes from the memo and must be identical.
       expect(lm.logProbN(hist, hist.length, d)).toBe(lm.logProbN(hist, hist.length, d));
     }
@@ -46,12 +47,35 @@ describe('CommittedLM order-N scoring', () => {
     const [ke] = ids('kế');
     expect(lm.logProbN([ke], 1, -1)).toBe(lm.logProbN([ke], 1, lm.unkId));
     expect(lm.logProbN([ke], 1, -1)).toBeCloseTo(model.logProb([ke], model.unkId) * LN10 - 4, 9);
+    expect(lm.rawLogProbN([ke], 1, -1)).toBeCloseTo(model.logProb([ke], model.unkId) * LN10, 9);
+    expect(lm.rawBackwardLogProbN!([ke], 1, lm.unkId)).toBeCloseTo(model.backward!.logProb([ke], model.unkId) * LN10, 9);
+    expect(lm.rawLogProbN([ke], 1, ke)).toBe(lm.logProbN([ke], 1, ke));
   });
 
+  it('caches resolved contexts without changing any score', () => {
+    // logProb / logProb3 / logProbCached go through the context cache; logProbUncached walks the tries every time.
+    const words = ids('ủy ban nhân dân huyện ban hành kế hoạch thực hiện nhiệm vụ cải cách hành chính');
+    for (const m of [model, model.backward!]) {
+      for (let i = 2; i < words.length; i++) {
+        for (const w of [...words, model.unkId, model.eosId]) {
+          const u = words[i - 2];
+          const v = words[i - 1];
+          expect(m.logProb3(u, v, w)).toBe(m.logProbUncached([u, v], w));
+          expect(m.logProb([u, v, words[i]], w)).toBe(m.logProbUncached([u, v, words[i]], w));
+          expect(m.logProbCached([-1, words[i]], 2, w)).toBe(m.logProbUncached([-1, words[i]], w));
+          expect(m.logProb([model.bosId], w)).toBe(m.logProbUncached([model.bosId], w));
+          expect(m.logProb3(-1, -1, w)).toBe(m.logProbUncached([], w));
+        }
+      }
+    }
+  });
+});
+
+describe('CommittedLM backward scoring', () => {
   it('scores backwards with the following words, nearest last', () => {
     const [cai, cach, hanh, chinh] = ids('cải cách hành chính');
     const back = lm.backwardLogProbN!;
-    expect(back([chinh, hanh, cach], 3, cai)).toBeCloseTo(model.backward!.logProb([chinh, hanh, cach], cai) * LN10, 9);
+    expect(back([chinh, hanh, cach], 3, cai)).toBeCloseTo(model.backward!.logProbUncached([chinh, hanh, cach], cai) * LN10, 9);
     expect(back([chinh, hanh, cach], 3, cai)).toBeGreaterThan(back([chinh, hanh, cach], 3, lm.id('cài')));
     // End of clause: startId in the backward history; endId = clause start.
     expect(Number.isFinite(back([lm.startId, chinh], 2, lm.endId))).toBe(true);
@@ -82,5 +106,37 @@ describe('NgramMemo', () => {
     // Capacity 16, limit 8: the table was cleared on the way, the latest entries remain.
     expect(memo.get(19, 0xffffffff)).toBe(19);
     expect(memo.get(1, 2)).toBeNaN();
+  });
+});
+
+describe('KeyMemo and trie search', () => {
+  it('KeyMemo stores exact keys up to 2^53 and clears when half full', () => {
+    const memo = new KeyMemo(4);
+    const big = 2 ** 52 + 12345;
+    memo.set(big, -1.5);
+    memo.set(0, -2);
+    expect(memo.get(big)).toBe(-1.5);
+    expect(memo.get(big + 1)).toBeNaN();
+    expect(memo.get(0)).toBe(-2);
+    for (let i = 1; i <= 8; i++) memo.set(i * 1e9, i);
+    expect(memo.get(8e9)).toBe(8);
+    expect(memo.get(big)).toBeNaN();
+  });
+
+  it('find returns the index of a child in any sorted range, or -1', () => {
+    let x = 7;
+    const rnd = (m: number) => { x = (Math.imul(x, 1103515245) + 12345) >>> 0; return (x >>> 8) % m; };
+    for (let trial = 0; trial < 300; trial++) {
+      const set = new Set<number>();
+      const n = rnd(60);
+      while (set.size < n) set.add(rnd(500));
+      const words = Uint16Array.from([...set].sort((a, b) => a - b));
+      const lo = rnd(words.length + 1);
+      const hi = lo + rnd(words.length - lo + 1);
+      for (let w = 0; w < 500; w += 1 + rnd(7)) {
+        const i = words.indexOf(w, lo);
+        expect(find(words, lo, hi, w)).toBe(i >= 0 && i < hi ? i : -1);
+      }
+    }
   });
 });

@@ -6,7 +6,7 @@
  * channel tables from dictionaries/channel.
  */
 import { describe, expect, it } from 'vitest';
-import { CountTrigramLM, createRestorer, repairRomanMarkers, tokenize } from '../../src/restore/index.js';
+import { CountTrigramLM, createRestorer, repairListLetters, repairRomanMarkers, tokenize } from '../../src/restore/index.js';
 import { FuzzyIndex } from '../../src/restore/fuzzy.js';
 
 const TRAIN = [
@@ -28,6 +28,13 @@ describe('outline and list markers', () => {
     expect(out[4]).toBe('11. 100% van ban'); // not a heading: Arabic 11
     // Without Roman headings elsewhere, "1." before a heading is Arabic numbering.
     expect(repairRomanMarkers(['1. MUC DICH', '2. YEU CAU'])[0]).toBe('1. MUC DICH');
+  });
+  it('reads the list letter after d) as đ) (a) b) c) d) đ) e)), keeping lengths', () => {
+    const lines = ['c) Muc ba', 'd) Muc bon', 'd) Muc nam', 'e) Muc sau', 'a) Khac', 'd) Khong doi'];
+    const out = repairListLetters(lines);
+    expect(out).toEqual(['c) Muc ba', 'd) Muc bon', 'đ) Muc nam', 'e) Muc sau', 'a) Khac', 'd) Khong doi']);
+    expect(out.map((l) => l.length)).toEqual(lines.map((l) => l.length));
+    expect(restorer.restore('c) Muc ba\nd) Muc bon\nd) Muc nam', { restore: 'always' }).text.split('\n')[2].startsWith('đ) ')).toBe(true);
   });
   it('keeps "I." of a heading, list markers and vowel-less abbreviations as written', () => {
     const out = restorer.restore('|. MUC PiCH, YEU CAU\nb) Muc khen thuong\nTM. UY BAN', { restore: 'always' });
@@ -78,3 +85,18 @@ describe('garbled words', () => {
   });
 });
 
+describe('stripped text', () => {
+  it('keeps letters with digits (units, codes) as written: stripped text has no OCR garble', () => {
+    // Long enough that one token with a digit stays under the garble threshold (3% of words).
+    const prose = 'nang cao y thuc trach nhiem cua doi ngu can bo cong chuc trong cong tac cai cach hanh chinh ';
+    const out = restorer.restore(`${prose}${prose}dien tich 25 m2 cua can bo`, { restore: 'always' });
+    expect(out.stats.channelMode).toBe('stripped');
+    expect(out.text).toContain(' m2 ');
+  });
+  it('offers đ for a lone d (list letters, "điểm đ"), and the LM chooses', () => {
+    const lm = new CountTrigramLM(['tại điểm đ khoản 1', 'tại điểm đ khoản 2', 'điểm d và điểm đ']);
+    const withD = createRestorer(lm);
+    expect(withD.channel.candidates('d', 'stripped').map((c) => c.word).sort()).toEqual(['d', 'đ']);
+    expect(withD.restore('tai diem d khoan 1', { restore: 'always' }).text).toBe('tại điểm đ khoản 1');
+  });
+});

@@ -13,9 +13,9 @@ import { toToneStyle } from '../../src/restore/text.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const GARBLED = ['000_ac02715de6c94a8a', '002_d898fe1205fab9b3', '003_36ab5c401d102818', '004_fc6b9e8615fb3e1b'];
-const MIN_SEED_ACCURACY = 0.96; // measured 96.6–98.1% per seed, default mode (npm run bench:restore, 2026-11-30)
-/** All four seeds together, per mode: measured 97.18% default, 97.29% accurate. */
-const MIN_ALL_SEEDS = { fast: 0.968, accurate: 0.97 } as const;
+const MIN_SEED_ACCURACY = 0.965; // measured 96.8–98.2% per seed, default mode (npm run bench:restore, 2026-11-30)
+/** All four seeds together, per mode: measured 97.25% default, 97.31% accurate (2026-11-30, round 2). */
+const MIN_ALL_SEEDS = { fast: 0.97, accurate: 0.971 } as const;
 
 const canon = (t: string): string => toToneStyle(t.normalize('NFC').replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '').toLowerCase(), 'old');
 const words = (line: string): string[] => line.split(/\s+/).map(canon).filter(Boolean);
