@@ -2,6 +2,7 @@
 import { diag } from '../src/diagnostics.js';
 import type { Stage, VDoc } from '../src/document.js';
 import { VnplanError } from '../src/errors.js';
+import { looksNotVietnamese, NOT_VIETNAMESE_DIAGNOSTIC, notVietnameseMessage } from '../src/ingest/language.js';
 
 /** A page that carries no text yet: it must be OCR'd before anything else can read it. */
 function lacksText(page: VDoc['pages'][number]): boolean {
@@ -26,3 +27,32 @@ export const requireTextStage: Stage = {
     return { ...doc, diagnostics: [...doc.diagnostics, ...diagnostics] };
   },
 };
+
+/**
+ * Wraps the restoration stage so it runs only on Vietnamese text. Restoring English or French
+ * would "correct" it into Vietnamese ("du" → "đủ", "Le" → "Lệ"); an archivist expects a foreign
+ * document kept as it is, with a warning, not failed. Ingest flags text it judged foreign; text
+ * that only OCR produced is judged here. The option restore: 'always' still forces restoration.
+ */
+export function vietnameseOnly(inner: Stage): Stage {
+  return {
+    name: inner.name,
+    // Part of the pipeline version: records restored before this guard existed are redone.
+    version: `${(inner as { version?: string }).version ?? ''}+vi-guard1`,
+    async run(doc, ctx) {
+      if (ctx.options.restore === 'always') return inner.run(doc, ctx);
+      const flagged = doc.diagnostics.some((d) => d.code === NOT_VIETNAMESE_DIAGNOSTIC);
+      const judged = flagged ? undefined : looksNotVietnamese(doc.text);
+      if (!flagged && !judged?.notVietnamese) return inner.run(doc, ctx);
+      const diagnostics = [
+        ...(judged
+          ? [
+              diag(inner.name, 'warning', NOT_VIETNAMESE_DIAGNOSTIC, notVietnameseMessage(judged.evidence), undefined, { ...judged.evidence }),
+            ]
+          : []),
+        diag(inner.name, 'info', 'restore.skipped-not-vietnamese', 'Diacritic restoration skipped: the text is not Vietnamese (use restore: "always" to force it)'),
+      ];
+      return { ...doc, diagnostics: [...doc.diagnostics, ...diagnostics] };
+    },
+  } as Stage;
+}

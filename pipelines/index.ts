@@ -4,17 +4,24 @@
  */
 import type { Stage } from '../src/document.js';
 import { VnplanError } from '../src/errors.js';
-import { requireTextStage } from './guards.js';
+import { requireTextStage, vietnameseOnly } from './guards.js';
+import { didYouMean } from '../src/runner/suggest.js';
 import { loadStage, type StageName } from './stages.js';
 import { pipelineVersion } from './version.js';
 
 export interface PipelineDefinition {
   name: string;
   description: string;
-  /** Stage names in order, or a stage object defined here (guards). */
-  steps: (StageName | Stage)[];
+  /** Stage names in order, a stage object defined here (guards), or a named stage wrapped by a guard. */
+  steps: (StageName | Stage | GuardedStep)[];
   /** Stages the pipeline cannot run without; the others are skipped with a warning if absent. */
   required: StageName[];
+}
+
+/** A named stage run through a guard (e.g. restoration only for Vietnamese text). */
+export interface GuardedStep {
+  stage: StageName;
+  guard: (stage: Stage) => Stage;
 }
 
 export interface Pipeline {
@@ -30,13 +37,13 @@ export const PIPELINES: Record<string, PipelineDefinition> = {
   default: {
     name: 'default',
     description: 'ingest → OCR (pages without text) → normalize → restore → segment → extract',
-    steps: ['ingest', 'ocr', 'normalize', 'restore', 'segment', 'extract'],
+    steps: ['ingest', 'ocr', 'normalize', { stage: 'restore', guard: vietnameseOnly }, 'segment', 'extract'],
     required: ['ingest', 'ocr', 'normalize'],
   },
   'text-only': {
     name: 'text-only',
     description: 'like default without OCR; image-only documents fail with OCR_REQUIRED',
-    steps: ['ingest', requireTextStage, 'normalize', 'restore', 'segment', 'extract'],
+    steps: ['ingest', requireTextStage, 'normalize', { stage: 'restore', guard: vietnameseOnly }, 'segment', 'extract'],
     required: ['ingest', 'normalize'],
   },
   'ocr-only': {
@@ -57,15 +64,16 @@ async function build(def: PipelineDefinition): Promise<Pipeline> {
   const stages: Stage[] = [];
   const missing: StageName[] = [];
   for (const step of def.steps) {
-    if (typeof step !== 'string') {
+    if (typeof step !== 'string' && !('guard' in step)) {
       stages.push(step);
       continue;
     }
-    const stage = await loadStage(step);
-    if (stage) stages.push(stage);
-    else if (def.required.includes(step)) {
-      throw new VnplanError('INTERNAL', `Pipeline "${def.name}" needs stage "${step}" (src/stages/${step}.ts), which is not installed`);
-    } else missing.push(step);
+    const name = typeof step === 'string' ? step : step.stage;
+    const stage = await loadStage(name);
+    if (stage) stages.push(typeof step === 'string' ? stage : step.guard(stage));
+    else if (def.required.includes(name)) {
+      throw new VnplanError('INTERNAL', `Pipeline "${def.name}" needs stage "${name}" (src/stages/${name}.ts), which is not installed`);
+    } else missing.push(name);
   }
   return { name: def.name, description: def.description, stages, missing, version: pipelineVersion(def.name, stages) };
 }
@@ -74,7 +82,7 @@ async function build(def: PipelineDefinition): Promise<Pipeline> {
 export function getPipeline(name = 'default'): Promise<Pipeline> {
   const def = PIPELINES[name];
   if (!def) {
-    return Promise.reject(new VnplanError('USAGE', `Unknown pipeline "${name}"; available: ${pipelineNames().join(', ')}`));
+    return Promise.reject(new VnplanError('USAGE', `Unknown pipeline "${name}"; available: ${pipelineNames().join(', ')}.${didYouMean(name, pipelineNames())}`));
   }
   let p = loaded.get(name);
   if (!p) {

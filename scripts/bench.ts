@@ -1,18 +1,28 @@
 /**
- * `npm run bench`: end-to-end throughput of `vnplan run` on fixtures/ with 1 and 2 workers
- * (documents in flight = OCR workers = N), each on a fresh output folder with --force, plus
- * peak RSS of the whole CLI process (from /usr/bin/time -v; null where that tool is not
- * installed). Then the OCR helper's benchOcr
- * when scripts/bench-ocr.ts is present. Prints a table and the JSON.
+ * `npm run bench`: every figure the README quotes, in one run.
+ *   1. OCR seconds per page on fixtures/001_scan.pdf (default model and preprocessing, 1 and 2
+ *      workers, accuracy against the drawn text when ../shared/tools is present) — the full
+ *      model × preprocessing matrix is `npm run bench:ocr`;
+ *   2. `vnplan run` over fixtures/ with 1 and 2 workers (documents in flight = OCR workers = N),
+ *      each in a fresh output folder: pages/minute and peak RSS of the whole CLI process
+ *      (from /usr/bin/time -v; null where that tool is not installed);
+ *   3. query latency over a generated archive (scripts/bench-query.ts, issue 5);
+ *   4. legacy-encoding detection and round trip (scripts/bench-encoding.ts, issue 6).
  *
- *   npm run bench [-- --input fixtures --workers 1,2 --no-ocr-bench]
+ *   npm run bench [-- --quick] [--input fixtures] [--workers 1,2] [--skip ocr,run,query,encoding]
+ * --quick: 1 worker, OCR on one page, 2 000 query records: a smoke run of every part.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { RunReport } from '../src/runner/report.js';
+import { DEFAULT_MODEL } from '../src/ocr/model.js';
+import { DEFAULT_PREPROCESS } from '../src/ocr/preprocess.js';
+import { benchOcr, type BenchOcrResult } from './bench-ocr.js';
+import { benchQuery, type QueryBenchResult } from './bench-query.js';
+import { benchEncoding, formatEncodingBench, type EncodingBenchResult } from './bench-encoding.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TIME = '/usr/bin/time';
@@ -22,7 +32,7 @@ function arg(name: string): string | undefined {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-export interface BenchRow {
+export interface RunBenchRow {
   workers: number;
   documents: number;
   ok: number;
@@ -33,7 +43,7 @@ export interface BenchRow {
   peakRssMB: number | null;
 }
 
-function runOnce(input: string, workers: number): Promise<BenchRow> {
+function runOnce(input: string, workers: number): Promise<RunBenchRow> {
   const out = mkdtempSync(join(tmpdir(), 'vnplan-bench-'));
   const cli = [process.execPath, '--import', 'tsx', join(ROOT, 'src/cli.ts'), 'run', input, '--out', out, '--force', '--concurrency', String(workers), '--ocr-workers', String(workers)];
   const useTime = existsSync(TIME);
@@ -64,27 +74,54 @@ function runOnce(input: string, workers: number): Promise<BenchRow> {
   });
 }
 
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
 async function main(): Promise<void> {
+  const started = performance.now();
+  const quick = process.argv.includes('--quick');
   const input = resolve(arg('input') ?? join(ROOT, 'fixtures'));
-  const workers = (arg('workers') ?? '1,2').split(',').map(Number);
-  const rows: BenchRow[] = [];
-  for (const w of workers) {
-    process.stderr.write(`bench: vnplan run ${input} with ${w} worker(s)…\n`);
-    rows.push(await runOnce(input, w));
+  const workers = (arg('workers') ?? (quick ? '1' : '1,2')).split(',').map(Number);
+  const skip = new Set((arg('skip') ?? '').split(',').filter(Boolean));
+  const result: { quick: boolean; ocr?: BenchOcrResult; run?: RunBenchRow[]; query?: QueryBenchResult; encoding?: EncodingBenchResult; totalSeconds?: number } = { quick };
+
+  if (!skip.has('ocr')) {
+    log(`bench 1/4: OCR of fixtures/001_scan.pdf (model ${DEFAULT_MODEL}, preprocess ${DEFAULT_PREPROCESS}, workers ${workers.join(',')})…`);
+    result.ocr = await benchOcr({ models: [DEFAULT_MODEL], preprocess: [DEFAULT_PREPROCESS], workers, ...(quick ? { maxPages: 1 } : {}), log });
   }
-  console.log('\nvnplan run (wall time includes process start and model loading)');
-  console.table(rows);
-  let ocr: unknown = null;
-  const benchOcrFile = join(ROOT, 'scripts/bench-ocr.ts');
-  if (!process.argv.includes('--no-ocr-bench') && existsSync(benchOcrFile)) {
-    const mod = (await import(pathToFileURL(benchOcrFile).href)) as { benchOcr?: (o: Record<string, unknown>) => Promise<{ rows: unknown[] }> };
-    if (mod.benchOcr) {
-      ocr = await mod.benchOcr({ workers, log: (line: string) => process.stderr.write(`${line}\n`) });
-      console.log('\nOCR (scripts/bench-ocr.ts)');
-      console.table((ocr as { rows: unknown[] }).rows);
+  if (!skip.has('run')) {
+    result.run = [];
+    for (const w of workers) {
+      log(`bench 2/4: vnplan run ${input} with ${w} worker(s)…`);
+      result.run.push(await runOnce(input, w));
     }
   }
-  console.log(JSON.stringify({ input, run: rows, ocr }, null, 2));
+  if (!skip.has('query')) {
+    log('bench 3/4: query latency (scripts/bench-query.ts)…');
+    result.query = await benchQuery({ ...(quick ? { documents: 2000, repeats: 5 } : {}), log });
+  }
+  if (!skip.has('encoding')) {
+    log('bench 4/4: legacy encodings (scripts/bench-encoding.ts)…');
+    result.encoding = benchEncoding();
+  }
+  result.totalSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
+
+  console.log(JSON.stringify(result, null, 2));
+  if (result.ocr) {
+    console.log(`\nOCR, ${result.ocr.fixture} (${result.ocr.defaultModel}, ${result.ocr.defaultPreprocess}; accuracy by ${result.ocr.scorer ?? 'n/a'})`);
+    console.table(result.ocr.rows.map((r) => ({ workers: r.workers, pages: r.pages, 's/page': r.secondsPerPage, 'cpu-s/page': r.cpuSecondsPerPage, 'pages/min': r.pagesPerMinute, startSeconds: r.startSeconds, accuracy: r.accuracy ?? null, cer: r.cer ?? null })));
+    console.log(`OCR process peak RSS ${result.ocr.peakRssMB} MB`);
+  }
+  if (result.run) {
+    console.log(`\nvnplan run ${input} (wall time includes process start and model loading)`);
+    console.table(result.run);
+  }
+  if (result.query) {
+    const q = result.query;
+    console.log(`\nquery over ${q.documents} records: index build ${(q.buildMs / 1000).toFixed(1)} s, cold load ${q.coldLoadMs.toFixed(0)} ms; target p95 ≤ ${q.targetMs} ms ${q.pass ? 'met' : 'NOT met'}`);
+    console.table(q.queries.map((t) => ({ query: t.name, hits: t.hits, 'median ms': Number(t.medianMs.toFixed(1)), 'p95 ms': Number(t.p95Ms.toFixed(1)) })));
+  }
+  if (result.encoding) console.log(`\nlegacy encodings\n${formatEncodingBench(result.encoding)}`);
+  console.log(`\nbench total ${result.totalSeconds} s${quick ? ' (--quick)' : ''}`);
 }
 
 await main();

@@ -3,6 +3,7 @@
  * 0 all documents ok, 1 some documents failed, 2 usage or fatal error (src/errors.ts EXIT).
  */
 import { Command, CommanderError } from 'commander';
+import { PIPELINES } from '../pipelines/index.js';
 import { importOptional } from '../pipelines/stages.js';
 import { packageVersion } from '../pipelines/version.js';
 import { registerExtractCommand } from './cli/extract.js';
@@ -20,20 +21,29 @@ export function exitCodeFor(err: unknown): number {
 }
 
 const HELP_FOOTER = `
+Pipelines (--pipeline):
+${Object.values(PIPELINES)
+  .map((p) => `  ${p.name.padEnd(11)} ${p.description}`)
+  .join('\n')}
+
 Exit codes:
   0  every document processed (or skipped as up to date)
   1  some documents failed (see out/run-report.json; the others are written)
-  2  usage error or fatal error (bad arguments, input missing, output folder locked)
+  2  usage error or fatal error (bad arguments, input missing, output folder locked, interrupted)
 
-Error codes (in run-report.json and on stderr):
-${Object.keys(ERROR_CODES)
-  .map((c) => `  ${c}`)
+Error codes (per document in run-report.json and index.jsonl, and on stderr) and what to do:
+${Object.entries(ERROR_CODES)
+  .map(([code, hint]) => `  ${code.padEnd(19)} ${hint}`)
   .join('\n')}
 
 Examples:
   vnplan run scans/ --out out                 nightly batch, incremental
   vnplan extract plan.pdf > plan.json         one document to JSON
-  echo "thyc hién nhiém vu" | vnplan restore  restore diacritics`;
+  echo "thyc hién nhiém vu" | vnplan restore  restore diacritics
+  vnplan ocr scan.pdf --json                  OCR words, boxes, confidences
+  vnplan query out --issuer "uy ban nhan dan xa dai thang"
+  vnplan export out --format sqlite --output plans.sqlite
+Run \`vnplan <command> --help\` for the options of each command.`;
 
 /** Optional command modules owned by other parts of vnplan: registered when installed. */
 const OPTIONAL_COMMANDS = [

@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import { pipelineNames } from '../../pipelines/index.js';
 import { processDocument } from '../runner/process.js';
+import { ENCODINGS } from '../encoding/names.js';
+import { encodingName } from './run.js';
 
 export function registerExtractCommand(program: Command): void {
   program
@@ -9,7 +11,7 @@ export function registerExtractCommand(program: Command): void {
     .description('process one file and print its document JSON (text, fields, provenance) on stdout')
     .argument('<file>', 'a PDF, PNG/JPEG/TIFF image or text file')
     .option('-p, --pipeline <name>', `pipeline: ${pipelineNames().join(', ')}`, 'default')
-    .option('-e, --encoding <enc>', 'force the text encoding of a text file')
+    .option('-e, --encoding <enc>', `force the encoding of a text file or PDF text layer (${ENCODINGS.join(', ')})`, encodingName)
     .option('--restore-tokens', 'keep per-token restoration details in the JSON', false)
     .option('--compact', 'print the JSON on one line', false)
     .addHelpText('after', '\nExamples:\n  vnplan extract scan.pdf > scan.json\n  vnplan extract dump.txt --encoding tcvn3 | jq .fields.number')

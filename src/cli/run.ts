@@ -2,6 +2,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { pipelineNames } from '../../pipelines/index.js';
 import { EXIT } from '../errors.js';
+import { ENCODINGS, normalizeEncodingName } from '../encoding/names.js';
+import { didYouMean } from '../runner/suggest.js';
 import { formatSummary, progressReporter } from '../runner/progress.js';
 import { defaultConcurrency, runFolder } from '../runner/run-folder.js';
 
@@ -9,6 +11,15 @@ export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
   return n;
+}
+
+/** --encoding: any accepted name or alias (ABC, VNI-Win, windows-1258 …), checked before any work. */
+export function encodingName(value: string): string {
+  try {
+    return normalizeEncodingName(value);
+  } catch {
+    throw new InvalidArgumentError(`unknown encoding; use one of ${ENCODINGS.join(', ')} (aliases: abc, vni-win, windows-1258, …).${didYouMean(value, ENCODINGS)}`);
+  }
 }
 
 export function registerRunCommand(program: Command): void {
@@ -20,7 +31,7 @@ export function registerRunCommand(program: Command): void {
     .option('-c, --concurrency <n>', `documents processed at once (default: cores = ${defaultConcurrency()})`, positiveInt)
     .option('-f, --force', 'redo documents whose output is up to date', false)
     .option('-p, --pipeline <name>', `pipeline: ${pipelineNames().join(', ')}`, 'default')
-    .option('-e, --encoding <enc>', 'force the encoding of text files (utf8, utf16le, utf16be, cp1258, viscii, tcvn3, vni)')
+    .option('-e, --encoding <enc>', 'force the encoding of text files and PDF text layers (utf8, utf16le, utf16be, cp1258, viscii, tcvn3, vni)', encodingName)
     .option('--ocr-workers <n>', 'tesseract workers shared by all documents (default: cores)', positiveInt)
     .option('--restore-tokens', 'keep per-token restoration details in the JSON', false)
     .addHelpText(

@@ -8,6 +8,8 @@
 import { PDFParse, InvalidPDFException, PasswordException, FormatError } from 'pdf-parse';
 import { VnplanError } from '../errors.js';
 import type { InputKind, Page } from '../document.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { repairTextLayerPage } from '../encoding/index.js';
 import { looksGarbled, type AccentStats } from './vietnamese.js';
 
 /** OCR needs ≥ 300 dpi for body text of 10–12 pt; PDF user space is 72 units per inch. */
@@ -21,12 +23,26 @@ export interface PdfPageDecision {
   letters: number;
   garbled?: boolean;
   stats?: AccentStats;
+  /** Text-layer pages: 'unicode' or the legacy font encoding the layer was repaired from. */
+  encoding?: string;
+  /** Confidence 0..1 of that encoding decision. */
+  encodingConfidence?: number;
+  /** Why a page with a text layer was rendered for OCR instead ('unusable-layer'). */
+  reason?: 'no-text-layer' | 'unusable-layer';
 }
 
 export interface PdfIngest {
   pages: Page[];
   kind: Extract<InputKind, 'pdf-text' | 'pdf-scan' | 'pdf-mixed'>;
   decisions: PdfPageDecision[];
+  /** Per-page encoding repairs (stage 'ingest', code encoding.text-layer-repaired). */
+  diagnostics: Diagnostic[];
+}
+
+export interface PdfIngestOptions {
+  /** --encoding: forces a legacy scheme on every text-layer page; 'utf8' turns the repair off. */
+  encoding?: string;
+  onPage?: (done: number, total: number) => void;
 }
 
 function classifyPdfError(err: unknown): VnplanError {
@@ -43,7 +59,22 @@ function classifyPdfError(err: unknown): VnplanError {
 
 const letterCount = (s: string): number => (s.match(/\p{L}/gu) ?? []).length;
 
-export async function ingestPdf(bytes: Uint8Array, onPage?: (done: number, total: number) => void): Promise<PdfIngest> {
+/**
+ * A text layer whose characters are mostly not text — U+FFFD, private-use code points or C0
+ * controls, which is what pdf.js gives for fonts with neither a ToUnicode map nor a standard
+ * encoding — cannot be repaired; the page is re-OCR'd from its image instead (what OCRmyPDF's
+ * --redo-ocr does). Share of such characters among non-space characters:
+ */
+const UNUSABLE_LAYER_SHARE = 0.3;
+const JUNK = /[\uFFFD\uE000-\uF8FF\u0000-\u0008\u000E-\u001F]/gu;
+
+export function textLayerUsable(text: string): boolean {
+  const visible = text.replace(/\s+/g, '').length;
+  if (visible === 0) return false;
+  return (text.match(JUNK) ?? []).length / visible < UNUSABLE_LAYER_SHARE;
+}
+
+export async function ingestPdf(bytes: Uint8Array, opts: PdfIngestOptions = {}): Promise<PdfIngest> {
   // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
   const parser = new PDFParse({ data: bytes.slice(), verbosity: 0 });
   try {
@@ -55,13 +86,20 @@ export async function ingestPdf(bytes: Uint8Array, onPage?: (done: number, total
     }
     const pages: Page[] = [];
     const decisions: PdfPageDecision[] = [];
+    const diagnostics: Diagnostic[] = [];
     const total = textResult.pages.length;
-    for (const { num, text } of textResult.pages) {
+    for (const { num, text: layer } of textResult.pages) {
+      const usable = textLayerUsable(layer);
+      // Legacy font encodings (.VnTime = TCVN3, VNI-Times) come out as cp1252 mojibake:
+      // repair per page before judging how much text there is and whether it is garbled.
+      const fixed = usable ? repairTextLayerPage(layer, num, { encoding: opts.encoding }) : undefined;
+      const text = fixed?.text ?? layer;
       const letters = letterCount(text);
-      if (letters >= MIN_TEXT_LAYER_LETTERS) {
+      if (fixed && letters >= MIN_TEXT_LAYER_LETTERS) {
         const { garbled, stats } = looksGarbled(text);
         pages.push({ number: num, origin: 'text-layer', text, ...(garbled ? { needsRestoration: true } : {}) });
-        decisions.push({ page: num, origin: 'text-layer', letters, garbled, stats });
+        decisions.push({ page: num, origin: 'text-layer', letters, garbled, stats, encoding: fixed.encoding, encodingConfidence: fixed.confidence });
+        diagnostics.push(...fixed.diagnostics);
       } else {
         const shot = await parser
           .getScreenshot({ partial: [num], scale: RENDER_DPI / 72, imageDataUrl: false, imageBuffer: true })
@@ -71,14 +109,14 @@ export async function ingestPdf(bytes: Uint8Array, onPage?: (done: number, total
         const rendered = shot.pages[0];
         if (!rendered?.data) throw new VnplanError('PDF_CORRUPT', `Page ${num} could not be rendered`);
         pages.push({ number: num, origin: 'ocr', text: '', image: rendered.data, width: Math.round(rendered.width), height: Math.round(rendered.height) });
-        decisions.push({ page: num, origin: 'ocr', letters });
+        decisions.push({ page: num, origin: 'ocr', letters, reason: !usable && layer.trim() !== '' ? 'unusable-layer' : 'no-text-layer' });
       }
-      onPage?.(pages.length, total);
+      opts.onPage?.(pages.length, total);
     }
     if (pages.length === 0) throw new VnplanError('PDF_CORRUPT', 'The PDF has no pages');
     const ocrPages = pages.filter((p) => p.origin === 'ocr').length;
     const kind = ocrPages === 0 ? 'pdf-text' : ocrPages === pages.length ? 'pdf-scan' : 'pdf-mixed';
-    return { pages, kind, decisions };
+    return { pages, kind, decisions, diagnostics };
   } finally {
     await parser.destroy().catch(() => undefined);
   }

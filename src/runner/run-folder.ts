@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { getPipeline, type Pipeline } from '../../pipelines/index.js';
 import type { PipelineOptions } from '../document.js';
+import { normalizeEncodingName } from '../encoding/names.js';
 import { toVnplanError, VnplanError } from '../errors.js';
 import { docIdFor } from '../output/docid.js';
 import { INDEX_FILE, readRecord, removeStaleTempFiles, REPORT_FILE, writeDocument, writeJson, writeJsonLines } from '../output/write.js';
@@ -25,6 +26,8 @@ export type RunEvent =
   | { type: 'start'; total: number; pipeline: { name: string; version: string } }
   | { type: 'document'; report: DocumentReport; done: number; total: number }
   | { type: 'warning'; message: string }
+  /** Within a long document: pages done by a stage (PDF rendering, OCR). */
+  | { type: 'progress'; relPath: string; stage: string; done: number; total: number }
   | { type: 'end'; report: RunReport };
 
 export interface RunOptions extends PipelineOptions {
@@ -54,6 +57,8 @@ export async function runFolder(dir: string, options: RunOptions = {}): Promise<
   if (!info.isDirectory()) throw new VnplanError('USAGE', `${inputDir} is not a folder; use \`vnplan extract\` for one file`);
   const concurrency = options.concurrency ?? defaultConcurrency();
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new VnplanError('USAGE', `--concurrency must be a positive integer, got ${concurrency}`);
+  // A bad --encoding is a usage error for the whole run, not a failure of every document.
+  if (options.encoding) normalizeEncodingName(options.encoding);
   const pipeline = typeof options.pipeline === 'object' ? options.pipeline : await getPipeline(options.pipeline ?? 'default');
   await mkdir(outDir, { recursive: true });
   const emit = options.onEvent ?? (() => undefined);
@@ -92,7 +97,8 @@ async function runLocked(
     byDocId.set(docId, file.relPath);
     void queue.add(async () => {
       if (options.signal?.aborted) return;
-      const result = await handleOne(file, docId, clash, outDir, pipeline, options.force ?? false, processOptions);
+      const onProgress = (e: { stage: string; done: number; total: number }) => emit({ type: 'progress', relPath: file.relPath, ...e });
+      const result = await handleOne(file, docId, clash, outDir, pipeline, options.force ?? false, { ...processOptions, onProgress });
       results[i] = result;
       emit({ type: 'document', report: result.report, done: ++done, total: files.length });
     });
@@ -136,7 +142,7 @@ async function handleOne(
     sha = sha256(bytes);
     const existing = await readRecord(outDir, docId);
     if (existing && existing.source.relPath !== file.relPath) {
-      throw new VnplanError('INTERNAL', `${docId}.json belongs to ${existing.source.relPath}, not ${file.relPath}; not overwriting it`);
+      throw new VnplanError('INTERNAL', `${docId}.json belongs to ${existing.source.relPath}, not ${file.relPath}; not overwriting it (use another --out folder, or delete that file if it is stale)`);
     }
     if (!force && existing && existing.source.sha256 === sha && existing.pipeline.version === pipeline.version) {
       return {

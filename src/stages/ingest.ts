@@ -9,8 +9,8 @@ import { diag, type Diagnostic } from '../diagnostics.js';
 import { VnplanError } from '../errors.js';
 import { detectType, MIME } from '../ingest/detect.js';
 import { ingestText } from '../ingest/text.js';
-import { ingestPdf } from '../ingest/pdf.js';
-import { ingestImage } from '../ingest/image.js';
+import type { PdfPageDecision } from '../ingest/pdf.js';
+import { looksNotVietnamese, NOT_VIETNAMESE_DIAGNOSTIC, notVietnameseMessage } from '../ingest/language.js';
 
 const STAGE = 'ingest';
 /** Below this the encoding guess is reported as a warning so an operator can force --encoding. */
@@ -32,6 +32,20 @@ function garbleDiagnostics(pages: Page[]): Diagnostic[] {
     .map((p) =>
       diag(STAGE, 'warning', 'ingest.garbled-text', `Page ${p.number} text looks like wrong-language OCR; it will be restored`, { page: p.number }),
     );
+}
+
+/** A warning when the pages that already carry text are not Vietnamese (English, French …). */
+function judgeLanguage(pages: Page[]): Diagnostic | undefined {
+  const text = pages.map((p) => p.text).join('\n');
+  const { notVietnamese, evidence } = looksNotVietnamese(text);
+  return notVietnamese ? diag(STAGE, 'warning', NOT_VIETNAMESE_DIAGNOSTIC, notVietnameseMessage(evidence), undefined, { ...evidence }) : undefined;
+}
+
+/** The legacy scheme most repaired text-layer pages were in, if any page was repaired. */
+function legacyLayerEncoding(decisions: PdfPageDecision[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const d of decisions) if (d.encoding && d.encoding !== 'unicode') counts.set(d.encoding, (counts.get(d.encoding) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 export const ingestStage: Stage = {
@@ -59,19 +73,46 @@ export const ingestStage: Stage = {
           undefined,
           { encoding: result.encoding, confidence: result.encodingConfidence, forced: Boolean(ctx.options.encoding) },
         ),
+        ...result.diagnostics,
       );
     } else if (type === 'pdf') {
-      const result = await ingestPdf(bytes, (done, total) => ctx.onProgress?.({ stage: STAGE, done, total }));
+      // pdf.js and sharp load on first use: a folder of text files never pays their import.
+      const { ingestPdf } = await import('../ingest/pdf.js');
+      const result = await ingestPdf(bytes, {
+        encoding: ctx.options.encoding,
+        onPage: (done, total) => ctx.onProgress?.({ stage: STAGE, done, total }),
+      });
       pages = result.pages;
       kind = result.kind;
+      encoding = legacyLayerEncoding(result.decisions);
       diagnostics.push(
         diag(STAGE, 'info', 'ingest.pdf-pages', `PDF with ${pages.length} page(s): ${kind}`, undefined, {
-          pages: result.decisions.map((d) => ({ page: d.page, origin: d.origin, letters: d.letters, ...(d.stats ? { accentedRatio: d.stats.ratio } : {}) })),
+          pages: result.decisions.map((d) => ({
+            page: d.page,
+            origin: d.origin,
+            letters: d.letters,
+            ...(d.stats ? { accentedRatio: d.stats.ratio } : {}),
+            ...(d.encoding ? { encoding: d.encoding, encodingConfidence: d.encodingConfidence } : {}),
+            ...(d.reason ? { reason: d.reason } : {}),
+          })),
         }),
+        ...result.diagnostics,
+        ...result.decisions
+          .filter((d) => d.reason === 'unusable-layer')
+          .map((d) =>
+            diag(STAGE, 'warning', 'ingest.text-layer-unusable', `Page ${d.page}: the text layer is not readable text (unmapped font glyphs); the page is OCR'd from its image instead`, { page: d.page }),
+          ),
       );
     } else {
+      const { ingestImage } = await import('../ingest/image.js');
       pages = await ingestImage(bytes);
       kind = 'image';
+    }
+    const language = judgeLanguage(pages);
+    if (language) {
+      // A foreign document is not garbled Vietnamese: keep it as is, restoration is skipped.
+      pages = pages.map(({ needsRestoration: _n, ...page }) => page);
+      diagnostics.push(language);
     }
     diagnostics.push(...garbleDiagnostics(pages));
 

@@ -31,18 +31,25 @@ describe('vnplan CLI exit codes', () => {
     expect(report.totals).toMatchObject({ ok: 1, failed: 4 });
   });
 
-  it('exits 2 on usage errors', async () => {
+  it('exits 2 on usage errors, with a hint for typos', async () => {
     const inDir = copyFixtures([TEXT_FIXTURES[0]!]);
-    const unknownPipeline = await runCli(['run', inDir, '--out', tempDir('out'), '--pipeline', 'nope']);
+    // Independent processes: started together to keep the test short.
+    const [unknownPipeline, missing, badFlag, unknownCommand, badEncoding] = await Promise.all([
+      runCli(['run', inDir, '--out', tempDir('out'), '--pipeline', 'textonly']),
+      runCli(['run', join(inDir, 'missing'), '--out', tempDir('out')]),
+      runCli(['run', inDir, '--concurrency', '0']),
+      runCli(['frobnicate']),
+      runCli(['run', inDir, '--out', tempDir('out'), '--encoding', 'tcvn-5']),
+    ]);
     expect(unknownPipeline.code).toBe(2);
     expect(unknownPipeline.stderr).toContain('USAGE');
-    const missing = await runCli(['run', join(inDir, 'missing'), '--out', tempDir('out')]);
+    expect(unknownPipeline.stderr).toContain('Did you mean "text-only"?');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('INPUT_NOT_FOUND');
-    const badFlag = await runCli(['run', inDir, '--concurrency', '0']);
     expect(badFlag.code).toBe(2);
-    const unknownCommand = await runCli(['frobnicate']);
     expect(unknownCommand.code).toBe(2);
+    expect(badEncoding.code).toBe(2);
+    expect(badEncoding.stderr).toContain('Did you mean "tcvn3"?');
   });
 
   it('refuses a second run on a locked output folder with exit 2 and OUTPUT_LOCKED', async () => {
@@ -108,10 +115,10 @@ describe('vnplan extract and help', () => {
   it('exits 1 for a document that fails and 2 for a missing file', async () => {
     const dir = tempDir('x');
     writeFileSync(join(dir, 'empty.txt'), '');
-    const failed = await runCli(['extract', join(dir, 'empty.txt')]);
+    const [failed, missing] = await Promise.all([runCli(['extract', join(dir, 'empty.txt')]), runCli(['extract', join(dir, 'nope.txt')])]);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('INPUT_EMPTY');
-    const missing = await runCli(['extract', join(dir, 'nope.txt')]);
+    expect(failed.stderr).toContain('Re-export or re-scan it');
     expect(missing.code).toBe(2);
   });
   it('restores diacritics from stdin, and prints details with --json', async () => {
@@ -124,13 +131,13 @@ describe('vnplan extract and help', () => {
     expect(parsed.stats.changedTokens).toBeGreaterThan(0);
     expect(parsed).not.toHaveProperty('offsetMap');
   });
-  it('documents the exit codes and every command in --help', async () => {
-    const r = await runCli(['--help']);
+  it('documents the exit codes, error codes and every command in --help', async () => {
+    const [r, run] = await Promise.all([runCli(['--help']), runCli(['run', '--help'])]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Exit codes:[\s\S]*0 [\s\S]*1 [\s\S]*2 /);
-    for (const cmd of ['run', 'extract', 'restore']) expect(r.stdout).toContain(cmd);
-    const run = await runCli(['run', '--help']);
-    expect(run.stdout).toContain('--concurrency');
-    expect(run.stdout).toContain('--force');
+    for (const cmd of ['run', 'extract', 'restore', 'ocr', 'query', 'export']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
+    expect(r.stdout).toMatch(/ENCODING_UNKNOWN\s+.*--encoding/);
+    expect(run.code).toBe(0);
+    for (const option of ['--concurrency', '--force', '--pipeline', '--encoding', '--ocr-workers', 'OUTPUT_LOCKED']) expect(run.stdout).toContain(option);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { ingest, errorCode, readRepo } from './helpers.js';
+import { encodeLegacy } from '../../src/encoding/index.js';
 
 const LINE = 'Thực hiện Kế hoạch số 08/KH-UBND ngày 15/01/2024 của Ủy ban nhân dân huyện Long Thành';
 
@@ -61,5 +62,20 @@ describe('ingest of text inputs', () => {
     expect(clean.pages[0].needsRestoration).toBeUndefined();
     expect(garbled.pages[0].needsRestoration).toBe(true);
     expect(garbled.diagnostics.some((d) => d.code === 'ingest.garbled-text')).toBe(true);
+  });
+
+  it('keeps the decoder\'s decision in the diagnostics, detected or forced', async () => {
+    const text = `${LINE}\nCộng hoà xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\n`;
+    const bytes = encodeLegacy('vni', text);
+    const detected = await ingest(bytes);
+    expect(detected.source.encoding).toBe('vni');
+    expect(detected.pages[0].text).toBe(text);
+    const decision = detected.diagnostics.find((d) => d.code === 'encoding.detected');
+    expect(decision?.data).toMatchObject({ encoding: 'vni' });
+    expect(decision?.data?.confidence).toBeGreaterThan(0.6);
+    const forced = await ingest(bytes, { encoding: 'VNI-Win' });
+    expect(forced.pages[0].text).toBe(text);
+    expect(forced.diagnostics.find((d) => d.code === 'encoding.forced')?.data).toMatchObject({ encoding: 'vni' });
+    expect(forced.diagnostics.find((d) => d.code === 'ingest.encoding')?.data).toMatchObject({ forced: true });
   });
 });
