@@ -14,8 +14,6 @@ export const ERROR_CODES = {
   IMAGE_CORRUPT: 'The image cannot be decoded. Re-scan or re-export it as PNG, JPEG or TIFF.',
   ENCODING_UNKNOWN:
     'The text encoding could not be determined. Re-run with --encoding (utf8, utf16le, utf16be, cp1258, viscii, tcvn3, vni).',
-  NOT_VIETNAMESE:
-    'The text does not look like Vietnamese. vnplan only processes Vietnamese documents; check the file.',
   OCR_MODEL_MISSING:
     'The Tesseract model package is missing. Run `npm install` (it installs @tesseract.js-data/vie).',
   OCR_FAILED: 'OCR failed on this document. Check that the scan is readable; see the message for details.',
