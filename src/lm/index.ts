@@ -2,9 +2,8 @@
  * Public API of the syllable language model (issue 3a). Scores are log10.
  * See .notes/LM-API.md and dictionaries/lm/MANIFEST.json.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { dictionaryPath } from '../dictionaries.js';
 import { VnplanError } from '../errors.js';
 import { matchCase, stripMarks } from '../lang/syllable.js';
 import { LanguageModel, loadFromDir } from './language-model.js';
@@ -16,13 +15,7 @@ export { DocumentCache } from './cache.js';
 
 /** dictionaries/lm of this package (from src/ under tsx and from dist/src/). */
 export function defaultLmDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = join(dir, 'dictionaries', 'lm');
-    if (existsSync(join(candidate, 'MANIFEST.json'))) return candidate;
-    dir = dirname(dir);
-  }
-  return resolve('dictionaries', 'lm');
+  return dictionaryPath('lm');
 }
 
 const cache = new Map<string, LanguageModel>();

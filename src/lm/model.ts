@@ -43,11 +43,14 @@ export class NgramComponent {
   /** levels[0] = bigrams … levels[order-2] = top order. */
   readonly levels: Level[] = [];
   readonly meta: Record<string, unknown>;
+  /** Scratch for prob(): the resolved context nodes (one per context length). */
+  private readonly contextNodes: Int32Array;
 
   constructor(path: string) {
     const { meta, arrays: a } = readArrays(path);
     this.meta = meta;
     this.order = Number(meta.order);
+    this.contextNodes = new Int32Array(Math.max(1, this.order - 1));
     this.uniProb = linear(a.uniLogProb);
     this.uniBow = linear(a.uniLogBow);
     for (let n = 2; n <= this.order; n++) {
@@ -65,27 +68,8 @@ export class NgramComponent {
    * has w as a child gives the probability, each longer stored context multiplies its backoff.
    */
   prob(hist: ArrayLike<number>, end: number, w: number): number {
-    let acc = 1;
-    for (let k = Math.min(end, this.order - 1); k >= 1; k--) {
-      let node = hist[end - k];
-      if (node < 0) continue;
-      let j = 1;
-      for (; j < k && node >= 0; j++) {
-        const lv = this.levels[j - 1];
-        const h = hist[end - k + j];
-        node = h < 0 ? -1 : find(lv.word, lv.start[node], lv.start[node + 1], h);
-      }
-      if (node < 0) continue;
-      const lv = this.levels[k - 1];
-      const e = find(lv.word, lv.start[node], lv.start[node + 1], w);
-      if (e >= 0) return acc * lv.probLin[lv.prob[e]];
-      if (k === 1) acc *= this.uniBow[node];
-      else {
-        const ctx = this.levels[k - 2];
-        acc *= ctx.bowLin![ctx.bow![node]];
-      }
-    }
-    return acc * this.uniProb[w];
+    this.resolve(hist, end, this.contextNodes, 0);
+    return this.probResolved(this.contextNodes, 0, end, w);
   }
 
   logProb(hist: ArrayLike<number>, end: number, w: number): number {

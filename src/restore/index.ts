@@ -4,8 +4,8 @@
  * (dictionaries/restore) and the learned OCR channel tables (dictionaries/channel) once.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { dictionaryPath } from '../dictionaries.js';
 import { loadAdminTerms, loadGazetteer } from '../channel-data/index.js';
 import { VnplanError } from '../errors.js';
 import { loadLearnedTables, loadLookalikes } from './channel.js';
@@ -22,13 +22,7 @@ export { tokenize, repairListLetters, repairRomanMarker, repairRomanMarkers, rep
 
 /** The package's dictionaries/ folder (works from src/ under tsx and from dist/src/). */
 export function restoreDictionariesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = join(dir, 'dictionaries');
-    if (existsSync(join(candidate, 'restore', 'lookalikes.json'))) return candidate;
-    dir = dirname(dir);
-  }
-  return resolve('dictionaries');
+  return dictionaryPath();
 }
 
 /** Build a restorer around any DecoderLM (tests pass a tiny count LM). */
