@@ -14,6 +14,7 @@ import sharp from 'sharp';
 import { PDFDocument, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { prng } from './lib/prng.js';
+import { wrapLine } from '../src/channel-data/render.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FONT_PATH = '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf';
@@ -41,15 +42,7 @@ export function wrapLines(text: string, maxWidth: number, measure: (s: string) =
       if (out.length && out[out.length - 1] !== '') out.push('');
       continue;
     }
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (line && measure(candidate) > maxWidth) {
-        out.push(line);
-        line = word;
-      } else line = candidate;
-    }
-    if (line) out.push(line);
+    out.push(...wrapLine(paragraph, maxWidth, measure));
   }
   return out;
 }
