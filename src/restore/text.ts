@@ -1,14 +1,15 @@
 /**
  * Small string helpers of the decoder: skeleton keys (marks stripped, đ→d, lowercase), mark
- * detection, case transfer and tone-placement style. Kept local so the decoder does not
- * depend on the order in which the inventory module lands.
+ * detection, case transfer and tone-placement style. The skeleton is the channel aligner's,
+ * so variant keys and channel alignment fold text the same way.
  */
-const COMBINING = /[\u0300-\u036f]/gu;
+import { skeleton } from '../channel-data/align.js';
+
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
 
 /** Lowercase, strip every mark, đ→d: "Được" → "duoc"; garble chars ("6", "&") are kept. */
 export function skeletonKey(text: string): string {
-  return text.normalize('NFD').replace(COMBINING, '').replace(/[đĐ]/gu, 'd').toLowerCase();
+  return skeleton(text);
 }
 
 /** True when the token carries a Vietnamese mark (tone, hat, horn, breve) or đ. */
