@@ -24,9 +24,18 @@ for (const f of ['admin_word_recommend.txt.gz', 'legal_tvpl_johnpa02.txt.gz']) {
   for await (const line of readCorpusLines(join(corpusDir, f), 'test')) lines.push(line);
 }
 const text = mode === 'clean' ? lines.join('\n') : stripMarks(lines.join('\n'));
-// Slots exactly as the default restorer builds them (its slot builder is private: reached by name).
-const restorer = await getDefaultRestorer();
-const slotFor = (restorer as unknown as { slotFor(p: unknown, m: string, max: number): Slot }).slotFor.bind(restorer);
+// Slots exactly as the default restorer builds them. Its slot builder is private and has
+// moved between versions: reached by name (restorer.slots.table(mode, max).slotFor(piece),
+// restorer.slots.slotFor(piece, mode, max) or restorer.slotFor(piece, mode, max)).
+type SlotFor = (p: unknown, m: string, max: number) => Slot;
+interface SlotBuilderShape { table?(m: string, max: number): { slotFor(p: unknown): Slot }; slotFor?: SlotFor }
+const restorer = (await getDefaultRestorer()) as unknown as { slots?: SlotBuilderShape; slotFor?: SlotFor };
+const builder = restorer.slots;
+const slotFor: SlotFor = builder?.table
+  ? (p, m, max) => builder.table!(m, max).slotFor(p)
+  : builder?.slotFor ? builder.slotFor.bind(builder)
+  : restorer.slotFor ? restorer.slotFor.bind(restorer)
+  : () => { throw new Error('bench-decoder: cannot reach the restorer\'s slot builder'); };
 const slots = tokenize(text).map((p) => slotFor(p, mode, mode === 'stripped' ? 8 : 12));
 const opts = { beam: mode === 'stripped' ? 4 : 8, channelWeight: 1, bothSides: true, alternatives: 0 };
 let candidates = 0;

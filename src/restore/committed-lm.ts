@@ -18,15 +18,23 @@ const UNIGRAM_KEY = 2 ** 50;
 
 export class CommittedLM implements DecoderLM {
   private readonly variants = new Map<string, readonly string[]>();
-  private readonly memo3 = new KeyMemo(20);
+  /**
+   * Trigram memo, kept small (256 KB, stays in cache): the decoder keeps its own score rows
+   * (src/lm/row-cache.ts), so few repeats reach this memo, and a large one only added a
+   * cache miss to every new trigram.
+   */
+  private readonly memo3 = new KeyMemo(14);
   private readonly ids = new Map<string, number>();
   readonly numberId: number;
   readonly startId: number;
   readonly endId: number;
   readonly unkId: number;
   readonly order: number;
-  private readonly memoN = new NgramMemo(20);
-  private readonly memoB = new NgramMemo(20);
+  /** Order-N memos (32 MB each), made on first use: the default restorer never asks for them. */
+  private memoNLazy?: NgramMemo;
+  private memoBLazy?: NgramMemo;
+  private get memoN(): NgramMemo { return (this.memoNLazy ??= new NgramMemo(20)); }
+  private get memoB(): NgramMemo { return (this.memoBLazy ??= new NgramMemo(20)); }
   private readonly scratch = new Int32Array(3);
   /** The first order − 1 entries of scratch: the history passed to the model. */
   private readonly history: Int32Array;

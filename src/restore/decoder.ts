@@ -6,9 +6,17 @@
  *
  * Speed: the lattice lives in typed arrays reused across calls (no per-hypothesis objects),
  * states recombine through a small (candidate × context-group) table instead of a Map, and
- * the beam is a partial selection rather than a sort.
+ * the beam is a partial selection rather than a sort. The lattice keeps every LM score the
+ * Viterbi computed; the both-sides pass reads its trigrams from there whenever the Viterbi
+ * scored the same context (most of them), instead of asking the LM again. Decoding runs
+ * clause by clause (see viterbi), so those scores are still in cache when the pass reads them.
+ * Scores the lattice lacks come from score rows (src/lm/row-cache.ts: one probe per state
+ * and candidate list, not per candidate) kept across calls, and only then from the LM —
+ * which is why DecoderLM.logProb must be a pure function of its arguments.
  */
 import type { Candidate } from './channel.js';
+import { ScoreRows } from '../lm/row-cache.js';
+import { lattice, STORED_SCORES_LIMIT } from './decoder-lattice.js';
 import type { DecoderLM } from './lm.js';
 
 export interface Slot {
@@ -27,118 +35,21 @@ export interface DecodeOptions { beam: number; channelWeight: number; bothSides:
 export function decodeSlots(lm: DecoderLM, slots: Slot[], opts: DecodeOptions): Decision[] {
   const n = slots.length;
   if (n === 0) return [];
-  const choice = viterbi(lm, slots, opts);
   const decisions: Decision[] = new Array(n);
-  const start = lm.startId;
-  const cw = opts.channelWeight;
-  const bothSides = opts.bothSides;
-  let scores = scratchScores;
-  for (let t = 0; t < n; t++) {
-    const slot = slots[t];
-    const k = slot.candidates.length;
-    if (k === 1 && opts.alternatives === 0) { decisions[t] = { index: 0, confidence: 1, alternatives: NO_ALTERNATIVES }; continue; }
-    // Left context from the choices made so far (this pass updates them as it goes).
-    let u = start;
-    let v = start;
-    if (!slot.sentenceStart && t > 0) {
-      v = slots[t - 1].ids[choice[t - 1]];
-      if (!slots[t - 1].sentenceStart && t > 1) u = slots[t - 2].ids[choice[t - 2]];
-    }
-    const hasX = t + 1 < n && !slots[t + 1].sentenceStart;
-    const x = hasX ? slots[t + 1].ids[choice[t + 1]] : 0;
-    const hasY = hasX && t + 2 < n && !slots[t + 2].sentenceStart;
-    const y = hasY ? slots[t + 2].ids[choice[t + 2]] : 0;
-    if (scores.length < k) scores = scratchScores = new Float64Array(k * 2);
-    const ids = slot.ids;
-    const cands = slot.candidates;
-    let best = choice[t];
-    let max = -Infinity;
-    for (let i = 0; i < k; i++) {
-      const w = ids[i];
-      let sc = -cw * cands[i].cost + lm.logProb(u, v, w);
-      if (bothSides) {
-        if (hasX) {
-          sc += lm.logProb(v, w, x);
-          if (hasY) sc += lm.logProb(w, x, y);
-        }
-      }
-      scores[i] = sc;
-      if (sc > max) { max = sc; if (bothSides) best = i; }
-    }
-    let total = 0;
-    for (let i = 0; i < k; i++) total += Math.exp(scores[i] - max);
-    decisions[t] = {
-      index: best,
-      confidence: Math.exp(scores[best] - max) / total,
-      alternatives: opts.alternatives > 0 ? topAlternatives(cands, scores, k, best, opts.alternatives, max, total) : NO_ALTERNATIVES,
-    };
-    choice[t] = best;
-  }
+  viterbi(lm, slots, opts, decisions);
   return decisions;
 }
 
 /** Shared by every decision without alternatives (one allocation less per token); frozen, so a write throws. */
 const NO_ALTERNATIVES = Object.freeze([]) as unknown as Decision['alternatives'];
 
-let scratchScores = new Float64Array(64);
-let scratchTaken = new Uint8Array(64);
-
-/** The `count` best candidates other than `best`, by score (ties: lower index first), as probabilities. */
-function topAlternatives(cands: Candidate[], scores: Float64Array, k: number, best: number, count: number, max: number, total: number): Decision['alternatives'] {
-  if (scratchTaken.length < k) scratchTaken = new Uint8Array(k * 2);
-  const taken = scratchTaken;
-  taken.fill(0, 0, k);
-  taken[best] = 1;
-  const out: Decision['alternatives'] = [];
-  for (let a = 0; a < count && a < k - 1; a++) {
-    let top = -1;
-    for (let i = 0; i < k; i++) if (!taken[i] && (top < 0 || scores[i] > scores[top])) top = i;
-    taken[top] = 1;
-    out.push({ word: cands[top].word, score: Math.exp(scores[top] - max) / total });
-  }
-  return out;
-}
-
-/** Lattice buffers, grown on demand and reused by every call (decoding is synchronous). */
-class Lattice {
-  /** Per layer × beam: back pointer into the previous layer and the candidate index. */
-  back = new Int32Array(1 << 16);
-  cand = new Int32Array(1 << 16);
-  /** Current layer states: context (u, v), score. */
-  curU = new Int32Array(64);
-  curV = new Int32Array(64);
-  curScore = new Float64Array(64);
-  /** Expansions of one layer before the beam cut. */
-  expU = new Int32Array(256);
-  expV = new Int32Array(256);
-  expScore = new Float64Array(256);
-  expBack = new Int32Array(256);
-  expCand = new Int32Array(256);
-  /** (candidate × context group) → expansion index, -1 when none yet. */
-  table = new Int32Array(256);
-  /** Context group of each current state (states sharing v recombine). */
-  group = new Int32Array(64);
-  groupV = new Int32Array(64);
-  /** Beam order of expansions. */
-  order = new Int32Array(64);
-  /** Per candidate: the first candidate with the same LM id (itself when unique or unknown). */
-  rep = new Int32Array(64);
-
-  ensure(cells: number, beam: number, expansions: number, k: number): void {
-    if (this.back.length < cells) { this.back = new Int32Array(cells * 2); this.cand = new Int32Array(cells * 2); }
-    if (this.curU.length < beam) {
-      this.curU = new Int32Array(beam); this.curV = new Int32Array(beam); this.curScore = new Float64Array(beam);
-      this.group = new Int32Array(beam); this.groupV = new Int32Array(beam); this.order = new Int32Array(beam);
-    }
-    if (this.expU.length < expansions) {
-      this.expU = new Int32Array(expansions); this.expV = new Int32Array(expansions); this.expScore = new Float64Array(expansions);
-      this.expBack = new Int32Array(expansions); this.expCand = new Int32Array(expansions); this.table = new Int32Array(expansions);
-    }
-    if (this.rep.length < k) this.rep = new Int32Array(k * 2);
-  }
-}
-
-const lattice = new Lattice();
+/** LM scores per (candidate list, context), across calls; cleared when another LM instance decodes. */
+const rows = new ScoreRows();
+let rowsLM: DecoderLM | undefined;
+/** Row kinds: P(w_i | u v) — the Viterbi's; P(x | v w_i); P(y | w_i x) — the both-sides pass's right trigrams. */
+const LEFT = 0;
+const RIGHT = 1;
+const FAR = 2;
 
 /**
  * Upper bound of any LM log-probability (nats) assumed by the beam's skip test. A normalised
@@ -159,8 +70,17 @@ function kthBest(values: Float64Array, m: number, k: number, top: Int32Array): n
   return values[top[k - 1]];
 }
 
-/** Beam Viterbi; returns the chosen candidate index per slot. */
-function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions): number[] {
+let choiceBuf = new Int32Array(1024);
+
+/**
+ * Beam Viterbi, then the both-sides pass, segment by segment. A segment ends before a
+ * clause start (sentenceStart) at which every surviving state descends from the same
+ * previous state — always so unless rounding ties split them: the path up to there is then
+ * final whatever follows, and no LM context crosses a clause start, so decoding the segment
+ * on its own decides exactly what one pass over the whole text decides. Scores keep
+ * accumulating across segments (the same floating-point sums as one pass).
+ */
+function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, decisions: Decision[]): void {
   const n = slots.length;
   const beam = Math.max(1, opts.beam);
   const cw = opts.channelWeight;
@@ -168,18 +88,36 @@ function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions): number[] {
   let maxK = 1;
   for (let t = 0; t < n; t++) if (slots[t].candidates.length > maxK) maxK = slots[t].candidates.length;
   const L = lattice;
-  L.ensure(n * beam, beam, beam * maxK, maxK);
-  const { back, cand, curU, curV, curScore, group, groupV, order, rep } = L;
+  L.ensure(beam, beam * maxK, maxK);
+  if (choiceBuf.length < n) choiceBuf = new Int32Array(n * 2);
+  const choice = choiceBuf;
+  const { curU, curV, curScore, group, groupV, order, rep } = L;
+  if (rowsLM !== lm) { rows.clear(); rowsLM = lm; }
   let count = 1;
   curU[0] = start;
   curV[0] = start;
   curScore[0] = 0;
+  let segStart = 0;
+  let stored = 0;
   for (let t = 0; t < n; t++) {
+    const layer = t - segStart;
+    L.ensureLayer(layer, beam);
     const slot = slots[t];
     const ids = slot.ids;
     const cands = slot.candidates;
     const k = cands.length;
     const restart = slot.sentenceStart;
+    // Where this layer's LM scores go (none past the limit).
+    const need = count * k;
+    let at = -1;
+    if (stored + need <= STORED_SCORES_LIMIT) {
+      L.ensureScores(stored + need);
+      at = stored;
+      stored += need;
+    }
+    const lmScores = L.scores;
+    L.scoreAt[layer] = at;
+    L.expanded[layer] = count;
     // Group current states by context word v (after a restart every state has v = <s>).
     let groups = 0;
     for (let h = 0; h < count; h++) {
@@ -199,6 +137,8 @@ function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions): number[] {
     }
     const { expU, expV, expScore, expBack, expCand, table } = L;
     table.fill(-1, 0, k * groups);
+    const list = rows.listOf(ids, k);
+    rows.reserve(count, k);
     let m = 0;
     // Once expansions fill the beam, the beam's last score can only rise:
     // an expansion whose score cannot reach it (LM term at most LOGPROB_BOUND) is skipped
@@ -210,11 +150,25 @@ function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions): number[] {
       const base = curScore[h];
       const reach = base + LOGPROB_BOUND;
       const g = group[h];
+      const row = at + h * k;
+      // This context's scores of this candidate list, when they can be cached (-1: ask the LM).
+      const cached = rows.row(list, LEFT, u, v, k);
+      const rowValues = rows.values;
       for (let c = 0; c < k; c++) {
         const channel = cw * cands[c].cost;
-        if (reach - channel < floor) continue;
+        if (reach - channel < floor) {
+          if (at >= 0) lmScores[row + c] = NaN;
+          continue;
+        }
         const w = ids[c];
-        const score = base - channel + lm.logProb(u, v, w);
+        let lp: number;
+        if (cached < 0) lp = lm.logProb(u, v, w);
+        else {
+          lp = rowValues[cached + c];
+          if (lp !== lp) lp = rowValues[cached + c] = lm.logProb(u, v, w);
+        }
+        if (at >= 0) lmScores[row + c] = lp;
+        const score = base - channel + lp;
         const cell = rep[c] * groups + g;
         const e = table[cell];
         if (e < 0) {
@@ -242,21 +196,158 @@ function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions): number[] {
         order[i] = e;
       }
     }
-    const row = t * beam;
+    const { back, cand, stateU, stateV } = L;
+    const row = layer * beam;
     for (let i = 0; i < kept; i++) {
       const e = order[i];
       curU[i] = expU[e]; curV[i] = expV[e]; curScore[i] = expScore[e];
       back[row + i] = expBack[e];
       cand[row + i] = expCand[e];
+      stateU[row + i] = expU[e];
+      stateV[row + i] = expV[e];
     }
+    L.kept[layer] = kept;
     count = kept;
+    if (restart && layer > 0) {
+      const from = back[row];
+      let shared = true;
+      for (let i = 1; i < kept && shared; i++) shared = back[row + i] === from;
+      if (shared) {
+        lattice.backtrack(choice, segStart, layer - 1, from, beam);
+        bothSidesPass(lm, slots, opts, choice, decisions, segStart, t, beam);
+        // This layer becomes the first of the next segment.
+        for (let i = 0; i < kept; i++) { cand[i] = cand[row + i]; stateU[i] = stateU[row + i]; stateV[i] = stateV[row + i]; }
+        L.kept[0] = kept;
+        L.expanded[0] = L.expanded[layer];
+        if (at >= 0) { L.scores.copyWithin(0, at, at + need); L.scoreAt[0] = 0; stored = need; } else { L.scoreAt[0] = -1; stored = 0; }
+        segStart = t;
+      }
+    }
   }
-  const choice = new Array<number>(n);
   let best = 0;
   for (let i = 1; i < count; i++) if (curScore[i] > curScore[best]) best = i;
-  for (let t = n - 1; t >= 0; t--) {
-    choice[t] = cand[t * beam + best];
-    best = back[t * beam + best];
+  lattice.backtrack(choice, segStart, n - 1 - segStart, best, beam);
+  bothSidesPass(lm, slots, opts, choice, decisions, segStart, n, beam);
+}
+
+let scratchScores = new Float64Array(64);
+let scratchTaken = new Uint8Array(64);
+
+/**
+ * Both-sides pass over slots [a, b) of the current segment (a starts a clause or the text;
+ * b is the text's end or a clause start): per candidate, the left trigram plus the two right
+ * trigrams through the path's next two words; left context from the choices made so far
+ * (the pass updates them as it goes). Every score the Viterbi already computed is read from
+ * the lattice: the left trigram from the state (u, v) of the previous layer, the right ones
+ * from the states (v, w) and (w, x) when they survived the beam — the same values the LM returns.
+ */
+function bothSidesPass(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, choice: Int32Array, decisions: Decision[], a: number, b: number, beam: number): void {
+  const n = slots.length;
+  const start = lm.startId;
+  const cw = opts.channelWeight;
+  const bothSides = opts.bothSides;
+  let scores = scratchScores;
+  for (let t = a; t < b; t++) {
+    const slot = slots[t];
+    const k = slot.candidates.length;
+    if (k === 1 && opts.alternatives === 0) { decisions[t] = { index: 0, confidence: 1, alternatives: NO_ALTERNATIVES }; continue; }
+    let u = start;
+    let v = start;
+    const opensClause = slot.sentenceStart || t === 0;
+    if (!opensClause) {
+      v = slots[t - 1].ids[choice[t - 1]];
+      if (!slots[t - 1].sentenceStart && t > 1) u = slots[t - 2].ids[choice[t - 2]];
+    }
+    const hasX = t + 1 < n && !slots[t + 1].sentenceStart;
+    const x = hasX ? slots[t + 1].ids[choice[t + 1]] : 0;
+    const hasY = hasX && t + 2 < n && !slots[t + 2].sentenceStart;
+    const y = hasY ? slots[t + 2].ids[choice[t + 2]] : 0;
+    if (scores.length < k) scores = scratchScores = new Float64Array(k * 2);
+    const layer = t - a;
+    // At a clause start every state was expanded in the same context (<s>, <s>): any of them will do.
+    const leftState = opensClause ? -1 : lattice.stateIndex(layer - 1, u, v, beam);
+    const expanded = lattice.expanded[layer];
+    const kx = hasX ? slots[t + 1].candidates.length : 0;
+    const cx = hasX ? choice[t + 1] : 0;
+    const ky = hasY ? slots[t + 2].candidates.length : 0;
+    const cy = hasY ? choice[t + 2] : 0;
+    const ids = slot.ids;
+    const cands = slot.candidates;
+    let best = choice[t];
+    let max = -Infinity;
+    // Scores the lattice lacks come from score rows (fetched when first needed), else the LM.
+    const list = rows.listOf(ids, k);
+    rows.reserve(3, k);
+    const values = rows.values;
+    let leftRow = -2;
+    let rightRow = -2;
+    let farRow = -2;
+    for (let i = 0; i < k; i++) {
+      const w = ids[i];
+      let left = NaN;
+      if (opensClause) for (let h = 0; h < expanded && left !== left; h++) left = lattice.storedScore(layer, h, k, i);
+      else left = lattice.storedScore(layer, leftState, k, i);
+      if (left !== left) {
+        if (leftRow === -2) leftRow = rows.row(list, LEFT, u, v, k);
+        if (leftRow >= 0) left = values[leftRow + i];
+        if (left !== left) {
+          left = lm.logProb(u, v, w);
+          if (leftRow >= 0) values[leftRow + i] = left;
+        }
+      }
+      let sc = -cw * cands[i].cost + left;
+      if (bothSides) {
+        if (hasX) {
+          let right = lattice.storedScore(layer + 1, lattice.stateIndex(layer, v, w, beam), kx, cx);
+          if (right !== right) {
+            if (rightRow === -2) rightRow = rows.row(list, RIGHT, v, x, k);
+            if (rightRow >= 0) right = values[rightRow + i];
+            if (right !== right) {
+              right = lm.logProb(v, w, x);
+              if (rightRow >= 0) values[rightRow + i] = right;
+            }
+          }
+          sc += right;
+          if (hasY) {
+            let far = lattice.storedScore(layer + 2, lattice.stateIndex(layer + 1, w, x, beam), ky, cy);
+            if (far !== far) {
+              if (farRow === -2) farRow = rows.row(list, FAR, x, y, k);
+              if (farRow >= 0) far = values[farRow + i];
+              if (far !== far) {
+                far = lm.logProb(w, x, y);
+                if (farRow >= 0) values[farRow + i] = far;
+              }
+            }
+            sc += far;
+          }
+        }
+      }
+      scores[i] = sc;
+      if (sc > max) { max = sc; if (bothSides) best = i; }
+    }
+    let total = 0;
+    for (let i = 0; i < k; i++) total += Math.exp(scores[i] - max);
+    decisions[t] = {
+      index: best,
+      confidence: Math.exp(scores[best] - max) / total,
+      alternatives: opts.alternatives > 0 ? topAlternatives(cands, scores, k, best, opts.alternatives, max, total) : NO_ALTERNATIVES,
+    };
+    choice[t] = best;
   }
-  return choice;
+}
+
+/** The `count` best candidates other than `best`, by score (ties: lower index first), as probabilities. */
+function topAlternatives(cands: Candidate[], scores: Float64Array, k: number, best: number, count: number, max: number, total: number): Decision['alternatives'] {
+  if (scratchTaken.length < k) scratchTaken = new Uint8Array(k * 2);
+  const taken = scratchTaken;
+  taken.fill(0, 0, k);
+  taken[best] = 1;
+  const out: Decision['alternatives'] = [];
+  for (let a = 0; a < count && a < k - 1; a++) {
+    let top = -1;
+    for (let i = 0; i < k; i++) if (!taken[i] && (top < 0 || scores[i] > scores[top])) top = i;
+    taken[top] = 1;
+    out.push({ word: cands[top].word, score: Math.exp(scores[top] - max) / total });
+  }
+  return out;
 }

@@ -14,7 +14,11 @@ export interface DecoderLM {
   /** Id of the number class and of the sentence start. */
   readonly numberId: number;
   readonly startId: number;
-  /** Natural-log P(w | u v); ids of -1 mean "unknown"; u = v = -1 gives the unigram prior. */
+  /**
+   * Natural-log P(w | u v); ids of -1 mean "unknown"; u = v = -1 gives the unigram prior.
+   * Must depend on its arguments only, for the LM instance's lifetime: the decoder keeps the
+   * scores it got per instance (src/lm/row-cache.ts) and asks again only for new ones.
+   */
   logProb(u: number, v: number, w: number): number;
 
   // Optional order-N members (additive; absent on LMs that only know trigrams).

@@ -41,7 +41,7 @@ function referenceViterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions): nu
 }
 
 /** Reference both-sides pass over a path: left trigram + two right trigrams per candidate. */
-function referenceDecisions(lm: DecoderLM, slots: Slot[], opts: DecodeOptions): { index: number; confidence: number; alternatives: string[] }[] {
+function referenceDecisions(lm: DecoderLM, slots: Slot[], opts: DecodeOptions): { index: number; confidence: number; alternatives: { word: string; score: number }[] }[] {
   const choice = referenceViterbi(lm, slots, opts);
   const id = (t: number) => slots[t].ids[choice[t]];
   return slots.map((slot, t) => {
@@ -52,16 +52,18 @@ function referenceDecisions(lm: DecoderLM, slots: Slot[], opts: DecodeOptions): 
     const scores = slot.candidates.map((c, i) => {
       const w = slot.ids[i];
       let s = -opts.channelWeight * c.cost + lm.logProb(u, v, w);
-      if (hasX) s += lm.logProb(v, w, id(t + 1));
-      if (hasX && hasY) s += lm.logProb(w, id(t + 1), id(t + 2));
+      if (opts.bothSides && hasX) s += lm.logProb(v, w, id(t + 1));
+      if (opts.bothSides && hasX && hasY) s += lm.logProb(w, id(t + 1), id(t + 2));
       return s;
     });
     const max = Math.max(...scores);
-    const best = scores.indexOf(max);
+    // Without the right context the Viterbi's choice stands (the scores give confidence only).
+    const best = opts.bothSides ? scores.indexOf(max) : choice[t];
     const total = scores.reduce((a, s) => a + Math.exp(s - max), 0);
     choice[t] = best;
     const order = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a]).filter((i) => i !== best);
-    return { index: best, confidence: Math.exp(scores[best] - max) / total, alternatives: order.slice(0, opts.alternatives).map((i) => slot.candidates[i].word) };
+    const alternatives = order.slice(0, opts.alternatives).map((i) => ({ word: slot.candidates[i].word, score: Math.exp(scores[i] - max) / total }));
+    return { index: best, confidence: Math.exp(scores[best] - max) / total, alternatives };
   });
 }
 
@@ -93,26 +95,76 @@ function randomSlots(seed: number, n: number): Slot[] {
   });
 }
 
+/** Decisions must be bit-identical to the reference's: index, confidence and alternatives with their scores. */
+function expectSame(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, label: string): void {
+  const got = decodeSlots(lm, slots, opts);
+  const want = referenceDecisions(lm, slots, opts);
+  got.forEach((d, t) => {
+    expect(d.index, `${label} slot ${t}`).toBe(want[t].index);
+    if (slots[t].candidates.length > 1 || opts.alternatives > 0) {
+      expect(d.confidence, `${label} slot ${t}`).toBe(want[t].confidence);
+      expect(d.alternatives, `${label} slot ${t}`).toEqual(want[t].alternatives);
+    } else {
+      expect(d.confidence).toBe(1);
+    }
+  });
+}
+
 describe('decodeSlots equals the reference beam Viterbi + both-sides pass', () => {
   for (const beam of [1, 2, 4, 8, 32]) {
     it(`beam ${beam}`, () => {
       for (let seed = 1; seed <= 40; seed++) {
         const slots = randomSlots(seed * 7919 + beam, 5 + (seed % 30));
         const opts: DecodeOptions = { beam, channelWeight: 1 + (seed % 3) * 0.25, bothSides: true, alternatives: seed % 2 ? 3 : 0 };
-        const got = decodeSlots(lm, slots, opts);
-        const want = referenceDecisions(lm, slots, opts);
-        got.forEach((d, t) => {
-          expect(d.index, `seed ${seed} slot ${t}`).toBe(want[t].index);
-          if (slots[t].candidates.length > 1 || opts.alternatives > 0) {
-            expect(d.confidence).toBeCloseTo(want[t].confidence, 12);
-            expect(d.alternatives.map((a) => a.word)).toEqual(want[t].alternatives);
-          } else {
-            expect(d.confidence).toBe(1);
-          }
-        });
+        expectSame(lm, slots, opts, `seed ${seed}`);
       }
     });
   }
+
+  it('decodes long texts segment by segment, again with cached scores, and after a change of LM', () => {
+    // Hundreds of slots and clause starts: many segments per call; the second call of each
+    // text reads the score rows the first one cached; another LM must not see those rows.
+    const other = new CountTrigramLM(LINES.slice(2));
+    for (let seed = 1; seed <= 6; seed++) {
+      const slots = randomSlots(seed * 104729, 300 + seed * 40);
+      const opts: DecodeOptions = { beam: 1 + (seed % 5) * 3, channelWeight: 1, bothSides: seed !== 3, alternatives: seed % 3 };
+      expectSame(lm, slots, opts, `seed ${seed} first`);
+      expectSame(lm, slots, opts, `seed ${seed} again`);
+      expectSame(other, slots, opts, `seed ${seed} other LM`);
+      expectSame(lm, slots, opts, `seed ${seed} back`);
+    }
+  });
+
+  it('does not cut a segment at a clause start whose states descend from different states', () => {
+    // At the clause start (slot 2) candidate C1's huge channel cost rounds the two best
+    // states' scores to a tie (it keeps the first, via A) while C2 descends from B: the
+    // states at the clause start disagree about slot 1, and slot 3 decides for C2 (via B).
+    // Slot 0's confidence depends on the word chosen for slot 1 (its right context).
+    const S = 1;
+    const big = 2 ** 53;
+    const table = new Map<string, number>([
+      [`${S},${S},20`, 0], [`${S},${S},21`, 0],
+      [`${S},20,10`, 0], [`${S},20,11`, 0.5], [`${S},21,10`, -1], [`${S},21,11`, -1],
+      [`${S},${S},12`, big], [`${S},${S},13`, -5],
+      [`${S},12,14`, -100], [`${S},13,14`, 0],
+    ]);
+    const mock: DecoderLM = {
+      startId: S, numberId: 2, variantsOf: () => [], id: () => -1,
+      logProb: (u, v, w) => table.get(`${u},${v},${w}`) ?? -10,
+    };
+    const slot = (words: [string, number, number][], sentenceStart = false): Slot => ({
+      candidates: words.map(([word, , cost]) => ({ word, cost })), ids: words.map(([, id]) => id), sentenceStart,
+    });
+    const slots = [
+      slot([['p1', 20, 0], ['p2', 21, 0]]),
+      slot([['a', 10, 0], ['b', 11, 0]]),
+      slot([['c1', 12, big], ['c2', 13, 0]], true),
+      slot([['d', 14, 0]]),
+    ];
+    const opts: DecodeOptions = { beam: 4, channelWeight: 1, bothSides: true, alternatives: 1 };
+    expect(referenceViterbi(mock, slots, opts)).toEqual([0, 1, 1, 0]);
+    expectSame(mock, slots, opts, 'split');
+  });
 
   it('handles empty input and single fixed slots', () => {
     expect(decodeSlots(lm, [], { beam: 4, channelWeight: 1, bothSides: true, alternatives: 0 })).toEqual([]);
