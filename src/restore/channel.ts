@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { DecoderLM } from './lm.js';
 import { baseInventory } from '../lang/syllable.js';
 import { FuzzyIndex } from './fuzzy.js';
-import { skeletonKey } from './text.js';
+import { charSkeleton, skeletonKey } from './text.js';
 
 /** stripped: marks removed, nothing else; garble: English-model OCR; clean: text that kept its marks (or Vietnamese OCR). */
 export type ChannelMode = 'stripped' | 'garble' | 'clean';
@@ -43,7 +43,9 @@ const CLEAN_KNOWN_PENALTY = 4;
  * writes é for ê/ô/ơ/ă and ó for ô/ơ — the rules decide which base letter they stand for.
  */
 export function lookalikeSkeleton(lower: string): string {
-  return [...lower].map((c) => (c === 'é' || c === 'ó' ? c : skeletonKey(c))).join('');
+  let out = '';
+  for (const c of lower) out += c === 'é' || c === 'ó' ? c : charSkeleton(c);
+  return out;
 }
 
 export function loadLookalikes(dictDir: string): LookalikeRule[] {
@@ -158,7 +160,7 @@ export class ChannelModel {
       const fuzzy = this.fuzzyIndex(learned);
       for (const sk of fuzzy.neighbours(lower)) {
         for (const word of this.plausibleVariants(sk)) {
-          const cost = fuzzy.cost(word, lower);
+          const cost = fuzzy.cost(word, lower, FUZZY_MAX_COST);
           if (cost <= FUZZY_MAX_COST) offer(word, FUZZY_SCALE * cost);
         }
       }
@@ -175,6 +177,18 @@ export class ChannelModel {
     const list = [...best].map(([word, cost]) => ({ word, cost })).sort((a, b) => rank(a) - rank(b)).slice(0, MAX_CANDIDATES);
     this.cache.set(cacheKey, list);
     return list;
+  }
+
+  /**
+   * True when candidates(observed, 'garble') offers any reading. A token whose look-alike
+   * skeleton is itself a syllable skeleton with plausible variants is answered without
+   * building the list: the rewrite search keeps that skeleton at cost 0 and offers those
+   * variants. (The restorer asks this of every distinct word to tell Vietnamese text.)
+   */
+  offersGarbleReading(observed: string): boolean {
+    const skeleton = lookalikeSkeleton(observed.normalize('NFC').toLowerCase());
+    if (!/[éó]/u.test(skeleton) && this.lm.variantsOf(skeleton).length > 0 && this.plausibleVariants(skeleton).length > 0) return true;
+    return this.candidates(observed, 'garble').length > 0;
   }
 
   private fuzzyIndex(learned: LearnedTables): FuzzyIndex {
@@ -241,7 +255,7 @@ export class ChannelModel {
       const o = obs[i];
       const s = src[i];
       if (o === s) continue;
-      const base = skeletonKey(s);
+      const base = charSkeleton(s);
       const learned = learnedTables?.charProbs.get(s)?.get(o);
       if (o === base) {
         // A lost mark: free in stripped text, cheap in garbled text, costly in text that keeps its marks.

@@ -157,7 +157,13 @@ export function nameRoles(
 ): Int8Array | undefined {
   let roles: Int8Array | undefined;
   const n = pieces.length;
-  const isName = (i: number): boolean => pieces[i].kind === 'word' && TITLE_INPUT.test(pieces[i].input);
+  const isName = (i: number): boolean => {
+    const piece = pieces[i];
+    if (piece.kind !== 'word') return false;
+    // Most words start with an ASCII lowercase letter: no name, without the regex.
+    const first = piece.input.charCodeAt(0);
+    return !(first >= 0x61 && first <= 0x7a) && TITLE_INPUT.test(piece.input);
+  };
   for (let i = 0; i < n; i++) {
     if (!isName(i) || pieces[i].input.length < 2 || !slots[i].candidates.some((c) => prior.isSurname(c.word))) continue;
     let end = i + 1;
@@ -165,11 +171,7 @@ export function nameRoles(
       && /^\s+$/u.test(text.slice(pieces[end - 1].start + pieces[end - 1].input.length, pieces[end].start))) end++;
     const length = end - i;
     if (length < MIN_RUN || length > MAX_RUN) { i = end - 1; continue; }
-    const previous = (k: number): string => {
-      const p = pieces[i - k];
-      return p && p.line === pieces[i].line ? skeletonKey(p.input) : '';
-    };
-    const titled = NamePrior.isTitleSkeleton(previous(1)) || NamePrior.isTitleSkeleton(`${previous(2)} ${previous(1)}`);
+    const titled = NamePrior.isTitleSkeleton(skeletonBefore(pieces, i, 1)) || NamePrior.isTitleSkeleton(`${skeletonBefore(pieces, i, 2)} ${skeletonBefore(pieces, i, 1)}`);
     const lineStart = i === 0 || pieces[i - 1].line !== pieces[i].line;
     const lineEnd = end === n || pieces[end].line !== pieces[i].line;
     if (!titled && !(lineStart && lineEnd)) {
@@ -183,6 +185,16 @@ export function nameRoles(
     i = end - 1;
   }
   return roles;
+}
+
+/**
+ * Skeleton of the piece k places before piece i on its line ('' when none). A module
+ * function, not a closure in nameRoles' loop: capturing the loop index would allocate a
+ * context for every piece.
+ */
+function skeletonBefore(pieces: readonly Piece[], i: number, k: number): string {
+  const p = pieces[i - k];
+  return p && p.line === pieces[i].line ? skeletonKey(p.input) : '';
 }
 
 /** True when most word pieces of piece i's line are capitalised (a heading, not prose). */
@@ -199,7 +211,8 @@ function headingLine(pieces: readonly Piece[], i: number): boolean {
  * Adds the name prior (weight × −ln P(variant | skeleton)) to a name slot's candidate costs.
  * A candidate whose skeleton never occurs in names (a garble reading of other letters) costs
  * as much as an unseen variant of the best-attested skeleton; a slot without any attested
- * candidate is left alone.
+ * candidate is left alone. The slot's candidate list must be its own (the restorer's ownSlot);
+ * the candidate objects are replaced, not written, since they may be shared with other slots.
  */
 export function applyNamePrior(slot: Slot, role: number, prior: NamePrior, weight: number): void {
   if (role === NAME_NONE) return;
@@ -211,5 +224,9 @@ export function applyNamePrior(slot: Slot, role: number, prior: NamePrior, weigh
     if (total >= MIN_NAME_COUNT) unseen = Math.max(unseen, -Math.log(0.5 / (total + 0.5 * k)));
   }
   if (unseen === -Infinity) return;
-  for (const c of slot.candidates) c.cost += weight * (prior.cost(c.word, surname, k) ?? unseen);
+  const candidates = slot.candidates;
+  for (let j = 0; j < k; j++) {
+    const c = candidates[j];
+    candidates[j] = { word: c.word, cost: c.cost + weight * (prior.cost(c.word, surname, k) ?? unseen) };
+  }
 }

@@ -12,26 +12,52 @@ export function skeletonKey(text: string): string {
   return skeleton(text);
 }
 
+const charSkeletons = new Map<string, string>();
+
+/** skeletonKey of one character (code point), memoised: the channel folds tokens character by character. */
+export function charSkeleton(c: string): string {
+  let key = charSkeletons.get(c);
+  if (key === undefined) {
+    key = skeleton(c);
+    if (charSkeletons.size < 10_000) charSkeletons.set(c, key);
+  }
+  return key;
+}
+
 /** True when the token carries a Vietnamese mark (tone, hat, horn, breve) or đ. */
 export function hasMarks(text: string): boolean {
   return /[đĐ]/u.test(text) || /[\u0300-\u036f]/u.test(text.normalize('NFD'));
 }
 
-/** Transfer the case pattern of `input` to `output`: ALL CAPS, Title or lower. */
-export function matchCase(input: string, output: string): string {
+/** Case patterns matchCase transfers: lowercase output as is, ALL CAPS, or Title case. */
+export type CaseShape = typeof CASE_AS_IS | typeof CASE_ALL_CAPS | typeof CASE_TITLE;
+export const CASE_AS_IS = 0;
+export const CASE_ALL_CAPS = 1;
+export const CASE_TITLE = 2;
+
+/** The case pattern of `input` (it depends on the input alone, so callers may keep it per token). */
+export function caseShape(input: string): CaseShape {
   const letters = input.replace(/[^\p{L}]/gu, '');
-  if (!letters) return output;
+  if (!letters) return CASE_AS_IS;
   const capitals = [...letters].filter((c) => c !== c.toLowerCase()).length;
   // Mostly capitals ("PiCH", OCR lowered one letter of a heading word) counts as ALL CAPS.
   const upper = capitals === letters.length || (letters.length >= 3 && capitals >= letters.length - 1 && capitals >= 2);
   // A lone capital ("Pinh", "K¢é") is Title case; two or more capitals make ALL CAPS.
-  if (upper && letters.length >= 2) return output.toUpperCase();
+  if (upper && letters.length >= 2) return CASE_ALL_CAPS;
   const first = [...input].find((c) => /[\p{L}\d&¢|]/u.test(c)) ?? '';
   const firstIsUpper = /\p{Lu}/u.test(first) || (first === '|' ) ;
-  if (firstIsUpper || (/^[A-Z]/.test(letters) && letters.length >= 1 && /\p{Lu}/u.test(letters[0]))) {
-    return output.charAt(0).toUpperCase() + output.slice(1);
-  }
-  return output;
+  if (firstIsUpper || (/^[A-Z]/.test(letters) && letters.length >= 1 && /\p{Lu}/u.test(letters[0]))) return CASE_TITLE;
+  return CASE_AS_IS;
+}
+
+/** `output` in the case pattern `shape`. */
+export function applyCase(shape: CaseShape, output: string): string {
+  return shape === CASE_AS_IS ? output : shape === CASE_ALL_CAPS ? output.toUpperCase() : output.charAt(0).toUpperCase() + output.slice(1);
+}
+
+/** Transfer the case pattern of `input` to `output`: ALL CAPS, Title or lower. */
+export function matchCase(input: string, output: string): string {
+  return applyCase(caseShape(input), output);
 }
 
 /** Old style puts the tone on the first vowel of final oa/oe/uy (hóa, thủy); new on the second. */

@@ -32,7 +32,6 @@ const ABBREVIATIONS = new Map<string, string>(
 /** Symbol repair: inside a document symbol, D standing for Đ in the usual codes. */
 const SYMBOL_CODES: Record<string, string> = { QD: 'QĐ', QB: 'QĐ', ND: 'NĐ', NB: 'NĐ', HDND: 'HĐND', BCD: 'BCĐ', TDKT: 'TĐKT', DU: 'ĐU', 'QD/TW': 'QĐ/TW' };
 
-const RUN = /\S+/gu;
 const PIECE = /[\p{L}\p{M}\d&¢€]+/gu;
 const ROMAN_MARKER = /^(\s*)([|lI1]{1,4})(\.\s)/u;
 const CLEAN_ROMAN = /^\s*(I{1,3}|IV|VI{0,3}|IX|X)\.\s/u;
@@ -127,59 +126,182 @@ function isSymbolRun(run: string): boolean {
   return /[\p{Lu}\d][/\-][\p{Lu}]/u.test(run) && /\p{Lu}{2}/u.test(run);
 }
 
+/** What a whitespace run does to the pending sentence break after it. */
+const KEEP_BREAK = 0;
+const CLEAR_BREAK = 1;
+const SET_BREAK = 2;
+
+/** A piece as its run alone decides it: kind, spelling, offset in the run, break before it inside the run. */
+interface RunPiece { kind: PieceKind; input: string; fixed: string; offset: number; mayBeWord: boolean; breakBefore: boolean }
+/** Everything tokenize decides from one whitespace run's text (and whether it opens its line). */
+interface RunShape {
+  run: string;
+  opensLine: boolean;
+  pieces: readonly RunPiece[];
+  after: typeof KEEP_BREAK | typeof CLEAR_BREAK | typeof SET_BREAK;
+}
+
+/** The run's pieces and break effect (the per-run rules of tokenize, independent of where the run is). */
+function shapeRun(runText: string, opensLine: boolean): RunShape {
+  if (/^(https?:\/\/|www\.)|@\S+\.\w/iu.test(runText)) {
+    return { run: runText, opensLine, pieces: [{ kind: 'fixed', input: runText, fixed: runText, offset: 0, mayBeWord: false, breakBefore: false }], after: CLEAR_BREAK };
+  }
+  if (isSymbolRun(runText) || /^\d+[Y\\|][A-ZĐ]{2,}[-/]/u.test(runText)) {
+    const repaired = repairSymbol(runText);
+    return {
+      run: runText, opensLine,
+      pieces: [{ kind: 'fixed', input: runText, fixed: repaired, offset: 0, mayBeWord: false, breakBefore: false }],
+      after: /[.;:!?]$/.test(runText) ? SET_BREAK : CLEAR_BREAK,
+    };
+  }
+  const pieces: RunPiece[] = [];
+  let last = 0;
+  // The first run of a line that reads "I." / "V." / "X." is an outline marker, not a word.
+  const listMarker = opensLine && /^\p{L}\)$/u.test(runText);
+  const outlineMarker = opensLine && /^[IVX]{1,4}\.$/.test(runText);
+  for (const p of runText.matchAll(PIECE)) {
+    const between = runText.slice(last, p.index);
+    const breakBefore = /[.;:!?]/.test(between) && !/^\d/.test(p[0]);
+    const piece = p[0];
+    const bare = piece === runText;
+    let kind: PieceKind = 'word';
+    let fixed = piece;
+    if (/^\d+$/.test(piece)) kind = 'number';
+    // Lowercase letters with digits, short ("16p" = lớp, "10ng" = lòng, "x3" = xã): a garbled word, decided by the channel.
+    else if (/^(?=.*\d)(?=.*\p{Ll})[\p{Ll}\d&¢€]{2,4}$/u.test(piece)) kind = 'word';
+    else if (/\d{2}/.test(piece)) kind = 'fixed'; // "K12", "2021a": codes, not garbled syllables
+    // A list marker opening a line ("a)", "b)", "đ)"): a letter, not a word to restore.
+    else if (listMarker && p.index === 0) kind = 'fixed';
+    else if (/^(?=[IVX]{2,})X{0,3}(IX|IV|V?I{0,3})$/.test(piece)) kind = 'fixed'; // Roman numerals II, IV, XII
+    else if (outlineMarker && /^(?:X{0,3}(IX|IV|V?I{0,3}))$/.test(piece)) kind = 'fixed'; // "I." / "V." opening a heading
+    else if (ABBREVIATIONS.has(piece) && piece.length >= 2) { kind = 'fixed'; fixed = ABBREVIATIONS.get(piece)!; }
+    // Capitals without a vowel ("TT", "TM", "KT") cannot be syllables: signing abbreviations, codes.
+    else if (/^[BCDĐFGHJKLMNPQRSTVWXZ]{2,}$/u.test(piece)) kind = 'fixed';
+    pieces.push({ kind, input: piece, fixed, offset: p.index, mayBeWord: kind === 'number' && bare && piece.length <= 3, breakBefore });
+    last = p.index + piece.length;
+  }
+  const after = /[.;:!?]["”)]?$/.test(runText.slice(last)) ? SET_BREAK : pieces.length > 0 ? CLEAR_BREAK : KEEP_BREAK;
+  return { run: runText, opensLine, pieces, after };
+}
+
+/**
+ * Run shapes by run text and whether the run opens its line, in an open-addressing table
+ * keyed by a hash the scan computes as it goes: a run seen before is found by comparing its
+ * characters in place, without cutting it out of the text. Text repeats its runs ("thuc",
+ * "hien,"), so most runs are classified once per process; the piece strings are shared too,
+ * which lets later per-token maps reuse their cached hashes.
+ */
+class RunShapeTable {
+  private runs: (string | undefined)[] = [];
+  private shapes: (RunShape | undefined)[] = [];
+  private count = 0;
+
+  /** Capacity grows from `initial` (a small table stays in cache) by doubling up to `limit`, then starts over. */
+  constructor(private readonly initial: number, private readonly limit: number) { this.reset(initial); }
+
+  /** The shape of text[start, end) (a whitespace run) whose scan hash (runHash) is `hash`. */
+  find(text: string, start: number, end: number, opensLine: boolean, hash: number): RunShape {
+    const mask = this.runs.length - 1;
+    const length = end - start;
+    let slot = (hash ^ (hash >>> 15)) & mask;
+    for (let run = this.runs[slot]; run !== undefined; run = this.runs[slot]) {
+      if (run.length === length && this.shapes[slot]!.opensLine === opensLine) {
+        let j = 0;
+        while (j < length && run.charCodeAt(j) === text.charCodeAt(start + j)) j++;
+        if (j === length) return this.shapes[slot]!;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const shape = shapeRun(text.slice(start, end), opensLine);
+    if ((this.count + 1) * 2 > this.runs.length) this.grow();
+    this.insert(shape, hash);
+    return shape;
+  }
+
+  private insert(shape: RunShape, hash: number): void {
+    const mask = this.runs.length - 1;
+    let slot = (hash ^ (hash >>> 15)) & mask;
+    while (this.runs[slot] !== undefined) slot = (slot + 1) & mask;
+    this.runs[slot] = shape.run;
+    this.shapes[slot] = shape;
+    this.count++;
+  }
+
+  /** Doubles the table (re-inserting its shapes), or starts over at the limit. */
+  private grow(): void {
+    const old = this.shapes;
+    if (old.length >= this.limit) { this.reset(this.initial); return; }
+    this.reset(old.length * 2);
+    for (const shape of old) if (shape !== undefined) this.insert(shape, runHash(shape.run, 0, shape.run.length, shape.opensLine));
+  }
+
+  private reset(capacity: number): void {
+    this.runs = new Array<string | undefined>(capacity).fill(undefined);
+    this.shapes = new Array<RunShape | undefined>(capacity).fill(undefined);
+    this.count = 0;
+  }
+}
+
+/** FNV-1a over a run's UTF-16 code units, seeded by whether the run opens its line (the scan computes the same inline). */
+const HASH_OPENS_LINE = 0x9e3779b9 | 0;
+const HASH_INSIDE_LINE = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+
+function runHash(text: string, start: number, end: number, opensLine: boolean): number {
+  let hash = opensLine ? HASH_OPENS_LINE : HASH_INSIDE_LINE;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), HASH_PRIME);
+  return hash;
+}
+
+const runShapes = new RunShapeTable(1 << 12, 1 << 17);
+
+/**
+ * True for the UTF-16 code units of `\s` (and of String.prototype.trim): ASCII tab to
+ * carriage return, space, the Unicode space separators, line/paragraph separators, BOM.
+ */
+export function isWhitespaceCode(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false;
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Pieces of the text: lines split on "\n", whitespace runs within a line (a scan by char
+ * code: the same runs as /\S+/gu), each run's pieces from its memoised shape (RunShapeTable).
+ */
 export function tokenize(text: string): Piece[] {
   const pieces: Piece[] = [];
+  const length = text.length;
   let lineStart = 0;
   let lineIndex = 0;
   let pendingBreak = true;
-  for (const rawLine of text.split('\n')) {
-    if (rawLine.trim() === '') pendingBreak = true;
-    for (const run of rawLine.matchAll(RUN)) {
-      const runText = run[0];
-      const runStart = lineStart + run.index;
-      if (/^(https?:\/\/|www\.)|@\S+\.\w/iu.test(runText)) {
-        pieces.push({ kind: 'fixed', input: runText, fixed: runText, start: runStart, line: lineIndex, sentenceStart: pendingBreak, mayBeWord: false });
-        pendingBreak = false;
-        continue;
-      }
-      if (isSymbolRun(runText) || /^\d+[Y\\|][A-ZĐ]{2,}[-/]/u.test(runText)) {
-        const repaired = repairSymbol(runText);
-        pieces.push({ kind: 'fixed', input: runText, fixed: repaired, start: runStart, line: lineIndex, sentenceStart: pendingBreak, mayBeWord: false });
-        pendingBreak = /[.;:!?]$/.test(runText);
-        continue;
-      }
-      let last = 0;
-      // The first run of a line that reads "I." / "V." / "X." is an outline marker, not a word.
-      const listMarker = runStart === lineStart + (rawLine.length - rawLine.trimStart().length) && /^\p{L}\)$/u.test(runText);
-      const outlineMarker = runStart === lineStart + (rawLine.length - rawLine.trimStart().length) && /^[IVX]{1,4}\.$/.test(runText);
-      for (const p of runText.matchAll(PIECE)) {
-        const between = runText.slice(last, p.index);
-        if (/[.;:!?]/.test(between) && !/^\d/.test(p[0])) pendingBreak = true;
-        const piece = p[0];
-        const bare = piece === runText;
-        let kind: PieceKind = 'word';
-        let fixed = piece;
-        if (/^\d+$/.test(piece)) kind = 'number';
-        // Lowercase letters with digits, short ("16p" = lớp, "10ng" = lòng, "x3" = xã): a garbled word, decided by the channel.
-        else if (/^(?=.*\d)(?=.*\p{Ll})[\p{Ll}\d&¢€]{2,4}$/u.test(piece)) kind = 'word';
-        else if (/\d{2}/.test(piece)) kind = 'fixed'; // "K12", "2021a": codes, not garbled syllables
-        // A list marker opening a line ("a)", "b)", "đ)"): a letter, not a word to restore.
-        else if (listMarker && p.index === 0) kind = 'fixed';
-        else if (/^(?=[IVX]{2,})X{0,3}(IX|IV|V?I{0,3})$/.test(piece)) kind = 'fixed'; // Roman numerals II, IV, XII
-        else if (outlineMarker && /^(?:X{0,3}(IX|IV|V?I{0,3}))$/.test(piece)) kind = 'fixed'; // "I." / "V." opening a heading
-        else if (ABBREVIATIONS.has(piece) && piece.length >= 2) { kind = 'fixed'; fixed = ABBREVIATIONS.get(piece)!; }
-        // Capitals without a vowel ("TT", "TM", "KT") cannot be syllables: signing abbreviations, codes.
-        else if (/^[BCDĐFGHJKLMNPQRSTVWXZ]{2,}$/u.test(piece)) kind = 'fixed';
+  for (;;) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = length;
+    let opensLine = true;
+    let i = lineStart;
+    while (i < lineEnd) {
+      while (i < lineEnd && isWhitespaceCode(text.charCodeAt(i))) i++;
+      if (i === lineEnd) break;
+      const runStart = i;
+      let hash = opensLine ? HASH_OPENS_LINE : HASH_INSIDE_LINE;
+      for (let c = text.charCodeAt(i); i < lineEnd && !isWhitespaceCode(c); c = text.charCodeAt(++i)) hash = Math.imul(hash ^ c, HASH_PRIME);
+      const shape = runShapes.find(text, runStart, i, opensLine, hash);
+      opensLine = false;
+      const runPieces = shape.pieces;
+      for (let k = 0; k < runPieces.length; k++) {
+        const p = runPieces[k];
         pieces.push({
-          kind, input: piece, fixed, start: runStart + p.index, line: lineIndex, sentenceStart: pendingBreak,
-          mayBeWord: kind === 'number' && bare && piece.length <= 3,
+          kind: p.kind, input: p.input, fixed: p.fixed, start: runStart + p.offset, line: lineIndex,
+          sentenceStart: p.breakBefore || (k === 0 && pendingBreak), mayBeWord: p.mayBeWord,
         });
-        pendingBreak = false;
-        last = p.index + piece.length;
       }
-      if (/[.;:!?]["”)]?$/.test(runText.slice(last))) pendingBreak = true;
+      if (shape.after !== KEEP_BREAK) pendingBreak = shape.after === SET_BREAK;
     }
-    lineStart += rawLine.length + 1;
+    // A blank line (no run) resets the LM context.
+    if (opensLine) pendingBreak = true;
+    if (lineEnd >= length) break;
+    lineStart = lineEnd + 1;
     lineIndex++;
   }
   return pieces;

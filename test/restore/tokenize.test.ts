@@ -1,0 +1,62 @@
+/**
+ * The fast tokenizer (char-code run scan, run shapes memoised per run text) against the
+ * straightforward one it replaced (tokenize-reference.ts): same pieces, fields and order on
+ * the fixture documents, stripped and as they are, and on random strings of awkward
+ * characters (breaks, list and outline markers, symbols, URLs, Unicode spaces).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isWhitespaceCode, tokenize } from '../../src/restore/tokenize.js';
+import { referenceTokenize } from './tokenize-reference.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const strip = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+
+describe('tokenize', () => {
+  it('scans the same whitespace as /\\s/u and String.prototype.trim', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      const space = /\s/u.test(ch);
+      if (isWhitespaceCode(c) !== space || (ch.trim() === '') !== space) expect.fail(`U+${c.toString(16)}: scan ${isWhitespaceCode(c)}, regex ${space}`);
+    }
+  });
+  it('gives the reference pieces on the fixture documents, cold and warm', () => {
+    const texts: string[] = [];
+    for (const dir of ['seeds', 'synthetic']) {
+      for (const f of readdirSync(join(FIXTURES, dir)).filter((n) => n.endsWith('.txt')).sort()) {
+        const text = readFileSync(join(FIXTURES, dir, f), 'utf8');
+        texts.push(text, strip(text));
+      }
+    }
+    expect(texts.length).toBeGreaterThan(10);
+    for (const text of texts) {
+      const expected = referenceTokenize(text);
+      expect(tokenize(text)).toEqual(expected);
+      expect(tokenize(text)).toEqual(expected);
+    }
+  });
+  it('keeps giving the reference pieces after its run table fills up and starts over', () => {
+    // More distinct runs than the table keeps (it starts over when half full), some of them opening lines.
+    const text = Array.from({ length: 80_000 }, (_, i) => (i % 7 === 0 ? '\n' : '') + `x${i.toString(36)}.`).join(' ');
+    const expected = referenceTokenize(text);
+    expect(tokenize(text)).toEqual(expected);
+    expect(tokenize(text)).toEqual(expected);
+  });
+  it('gives the reference pieces on random strings of awkward characters', () => {
+    const alphabet = [
+      'a', 'b', 'd', 'đ', 'ệ', 'B', 'D', 'Đ', 'H', 'I', 'K', 'N', 'P', 'Q', 'U', 'V', 'X', 'Y', 'h', 't', 'p', 'w', '1', '2', '0',
+      '.', ',', ';', ':', '!', '?', ')', '(', '"', '”', '|', '/', '-', '@', '&', '¢', '€', ' ', ' ', '\n', '\t', '\r', '\u00a0', '\u2003', '\u3000', '\ufeff',
+    ];
+    let seed = 12345;
+    const random = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    for (let k = 0; k < 4000; k++) {
+      let text = '';
+      const length = random(40);
+      for (let i = 0; i < length; i++) text += alphabet[random(alphabet.length)];
+      const expected = referenceTokenize(text);
+      const got = tokenize(text);
+      if (JSON.stringify(got) !== JSON.stringify(expected)) expect(got, JSON.stringify(text)).toEqual(expected);
+    }
+  });
+});
