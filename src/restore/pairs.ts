@@ -3,26 +3,71 @@
  * administrative terms) and the channel bonus for adjacent candidates that spell a pair.
  * The matches between two slots depend only on their templates' words, so they are
  * memoised per template pair; a whole text's term bonus also reuses the boosted slots, since
- * a slot's boosted costs depend only on its matches with its two neighbours (most adjacent
- * word pairs of administrative text match some term pair).
+ * a slot's boosted costs depend only on its template and its two neighbours' templates (most
+ * adjacent word pairs of administrative text match some term pair). That memo is keyed by
+ * the three template ids in a typed-array table: the bonus pass is one probe per token.
  */
 import { changeCost, copySlot, ownSlot, sharing, type SlotTemplate, type TokenSlot } from './slots.js';
 
 /** Memo bounds (entries). */
 const MATCH_MEMO_LIMIT = 200_000;
-const BOOSTED_MEMO_LIMIT = 100_000;
+/** log2 of the boosted-slot memo's capacity (half of it is used before clearing). */
+const BOOSTED_MEMO_BITS = 17;
 
 const NO_MATCHES: readonly number[] = Object.freeze([]);
 
-/** Boosted slots by matches with the left neighbour, then with the right one: [no restart, restart]. */
-type BoostedByMatches = Map<readonly number[], Map<readonly number[], [TokenSlot | undefined, TokenSlot | undefined]>>;
+/**
+ * Boosted slots by (left neighbour's template id or 0, template id, right neighbour's
+ * template id or 0, restart flag): open addressing over Int32Array keys, slots in a parallel
+ * array (null: no pair matched, the slot stays as it is). Cleared when half full.
+ */
+class BoostedMemo {
+  private readonly keys: Int32Array;
+  private readonly values: (TokenSlot | null | undefined)[];
+  private readonly mask: number;
+  private size = 0;
+
+  constructor(capacityLog2: number) {
+    const capacity = 1 << capacityLog2;
+    this.mask = capacity - 1;
+    this.keys = new Int32Array(capacity * 3);
+    this.values = new Array<TokenSlot | null | undefined>(capacity).fill(undefined);
+  }
+
+  private static hash(left: number, middle: number, right: number): number {
+    let h = Math.imul(left ^ Math.imul(middle, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(right, 0xc2b2ae35);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    return h ^ (h >>> 12);
+  }
+
+  /** The stored slot (null: unchanged), or undefined when absent. `right` carries the restart flag in its low bit. */
+  get(left: number, middle: number, right: number): TokenSlot | null | undefined {
+    const k = this.keys;
+    for (let i = BoostedMemo.hash(left, middle, right) & this.mask; ; i = (i + 1) & this.mask) {
+      const value = this.values[i];
+      if (value === undefined) return undefined;
+      if (k[3 * i] === left && k[3 * i + 1] === middle && k[3 * i + 2] === right) return value;
+    }
+  }
+
+  set(left: number, middle: number, right: number, value: TokenSlot | null): void {
+    if (this.size * 2 >= this.values.length) { this.values.fill(undefined); this.size = 0; }
+    let i = BoostedMemo.hash(left, middle, right) & this.mask;
+    while (this.values[i] !== undefined) i = (i + 1) & this.mask;
+    this.keys[3 * i] = left;
+    this.keys[3 * i + 1] = middle;
+    this.keys[3 * i + 2] = right;
+    this.values[i] = value;
+    this.size++;
+  }
+}
 
 export class PairLexicon {
   private readonly matchMemo = new Map<SlotTemplate, Map<SlotTemplate, readonly number[]>>();
   private matchEntries = 0;
   /** Per bonus value. */
-  private readonly boostedMemo = new Map<number, BoostedByMatches>();
-  private boostedEntries = 0;
+  private readonly boostedMemos = new Map<number, BoostedMemo>();
 
   constructor(private readonly rights: ReadonlyMap<string, ReadonlySet<string>>) {}
 
@@ -64,24 +109,24 @@ export class PairLexicon {
   }
 
   /**
-   * The template slot `pristine` (its template's own shared slot) after the bonus for its
-   * matches with both neighbours, shared by every token with the same matches.
+   * Slot i of `slots` (its template's own shared slot) after the bonus for its matches with
+   * the neighbours whose template ids are `leftId` and `rightId` (0: no pair on that side),
+   * shared by every token with the same three templates; `pristine` itself when nothing matched.
    */
-  boosted(pristine: TokenSlot, withLeft: readonly number[], withRight: readonly number[], bonus: number): TokenSlot {
-    let byLeft = this.boostedMemo.get(bonus);
-    if (byLeft === undefined) { byLeft = new Map(); this.boostedMemo.set(bonus, byLeft); }
-    let byRight = byLeft.get(withLeft);
-    let pair = byRight?.get(withRight);
-    const k = pristine.sentenceStart ? 1 : 0;
-    const hit = pair?.[k];
-    // Non-empty match lists are distinct per template pair, so they identify the template; checked anyway.
-    if (hit !== undefined && hit.template === pristine.template) return hit;
+  boosted(slots: readonly TokenSlot[], i: number, leftId: number, rightId: number, bonus: number): TokenSlot {
+    let memo = this.boostedMemos.get(bonus);
+    if (memo === undefined) { memo = new BoostedMemo(BOOSTED_MEMO_BITS); this.boostedMemos.set(bonus, memo); }
+    const pristine = slots[i];
+    const middle = pristine.template.id;
+    const right = rightId * 2 + (pristine.sentenceStart ? 1 : 0);
+    const hit = memo.get(leftId, middle, right);
+    if (hit !== undefined) return hit ?? pristine;
+    const withLeft = leftId ? this.matches(slots[i - 1].template, pristine.template) : NO_MATCHES;
+    const withRight = rightId ? this.matches(pristine.template, slots[i + 1].template) : NO_MATCHES;
+    if (withLeft.length === 0 && withRight.length === 0) { memo.set(leftId, middle, right, null); return pristine; }
     const slot = copySlot(pristine, true);
     addPairBonus(slot, withLeft, withRight, bonus);
-    if (this.boostedEntries >= BOOSTED_MEMO_LIMIT) { byLeft.clear(); this.boostedEntries = 0; byRight = undefined; pair = undefined; }
-    if (byRight === undefined) { byRight = new Map(); byLeft.set(withLeft, byRight); }
-    if (pair === undefined) { pair = [undefined, undefined]; byRight.set(withRight, pair); this.boostedEntries++; }
-    pair[k] = sharing(slot);
+    memo.set(leftId, middle, right, sharing(slot));
     return slot;
   }
 }
@@ -113,11 +158,11 @@ export function applyPairBonus(lexicon: PairLexicon, slots: TokenSlot[], i: numb
  */
 export function applyPairBonusAll(lexicon: PairLexicon, slots: TokenSlot[], bonus: number, pairs: (i: number) => boolean): void {
   const n = slots.length;
-  let withLeft = NO_MATCHES;
+  let hasLeft = false;
   for (let i = 0; i < n; i++) {
-    const withRight = i + 1 < n && pairs(i) ? lexicon.matches(slots[i].template, slots[i + 1].template) : NO_MATCHES;
-    boostSlot(lexicon, slots, i, withLeft, withRight, bonus);
-    withLeft = withRight;
+    const hasRight = i + 1 < n && pairs(i);
+    if (hasLeft || hasRight) boostSlot(lexicon, slots, i, hasLeft, hasRight, bonus);
+    hasLeft = hasRight;
   }
 }
 
@@ -126,15 +171,24 @@ export function applyPairBonusAll(lexicon: PairLexicon, slots: TokenSlot[], bonu
  * only, as applyPairBonus(…, at − 1, …, false, true) then applyPairBonus(…, at, …, true, false).
  */
 export function applyPairBonusAround(lexicon: PairLexicon, slots: TokenSlot[], at: number, bonus: number, pairs: (i: number) => boolean): void {
-  const withLeft = at > 0 && pairs(at - 1) ? lexicon.matches(slots[at - 1].template, slots[at].template) : NO_MATCHES;
-  const withRight = at + 1 < slots.length && pairs(at) ? lexicon.matches(slots[at].template, slots[at + 1].template) : NO_MATCHES;
-  boostSlot(lexicon, slots, at, withLeft, withRight, bonus);
+  const hasLeft = at > 0 && pairs(at - 1);
+  const hasRight = at + 1 < slots.length && pairs(at);
+  if (hasLeft || hasRight) boostSlot(lexicon, slots, at, hasLeft, hasRight, bonus);
 }
 
-/** Slot i with the bonus of its matches: a memoised boosted slot when slot i is its template's own, else its own copy. */
-function boostSlot(lexicon: PairLexicon, slots: TokenSlot[], i: number, withLeft: readonly number[], withRight: readonly number[], bonus: number): void {
-  if (withLeft.length === 0 && withRight.length === 0) return;
+/**
+ * Slot i with the bonus of its matches with the neighbours flagged: a memoised boosted slot
+ * when slot i is its template's own, else its own copy. (A neighbour's template is the same
+ * whether or not that neighbour was boosted already.)
+ */
+function boostSlot(lexicon: PairLexicon, slots: TokenSlot[], i: number, hasLeft: boolean, hasRight: boolean, bonus: number): void {
   const slot = slots[i];
-  if (slot.candidates === slot.template.candidates) slots[i] = lexicon.boosted(slot, withLeft, withRight, bonus);
-  else addPairBonus(ownSlot(slots, i), withLeft, withRight, bonus);
+  if (slot.candidates === slot.template.candidates) {
+    slots[i] = lexicon.boosted(slots, i, hasLeft ? slots[i - 1].template.id : 0, hasRight ? slots[i + 1].template.id : 0, bonus);
+    return;
+  }
+  const withLeft = hasLeft ? lexicon.matches(slots[i - 1].template, slot.template) : NO_MATCHES;
+  const withRight = hasRight ? lexicon.matches(slot.template, slots[i + 1].template) : NO_MATCHES;
+  if (withLeft.length === 0 && withRight.length === 0) return;
+  addPairBonus(ownSlot(slots, i), withLeft, withRight, bonus);
 }

@@ -24,6 +24,8 @@ const INFO_LIMIT = 200_000;
 
 /** The shared candidate list and LM ids of every token with the same (input, mode, list size). */
 export interface SlotTemplate {
+  /** Unique per template built in this process (from 1): the pair memos' numeric key. */
+  readonly id: number;
   readonly candidates: readonly Candidate[];
   readonly ids: readonly number[];
   /** The slots that use the template unchanged: [no restart before it, restart] (built on first use). */
@@ -67,13 +69,15 @@ export function setTemplateFreezing(on: boolean): boolean {
   return before;
 }
 
+let nextTemplateId = 1;
+
 /** A template over a new candidate list and its LM ids (the lists must not be changed afterwards). */
 export function makeTemplate(candidates: Candidate[], ids: number[]): SlotTemplate {
   if (freezeTemplates) {
     freezeCandidates(candidates);
     Object.freeze(ids);
   }
-  return { candidates, ids, shared: [undefined, undefined] };
+  return { id: nextTemplateId++, candidates, ids, shared: [undefined, undefined] };
 }
 
 /** A slot about to be shared by several tokens: frozen too when tests ask for it. */
