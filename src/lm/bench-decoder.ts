@@ -9,6 +9,7 @@ import { stripMarks } from '../lang/syllable.js';
 import { CommittedLM } from '../restore/committed-lm.js';
 import { decodeSlots, type Slot } from '../restore/decoder.js';
 import { getDefaultRestorer } from '../restore/index.js';
+import type { SlotBuilder } from '../restore/slots.js';
 import { tokenize } from '../restore/tokenize.js';
 import { readCorpusLines } from './corpus.js';
 import { loadLanguageModel } from './index.js';
@@ -24,19 +25,10 @@ for (const f of ['admin_word_recommend.txt.gz', 'legal_tvpl_johnpa02.txt.gz']) {
   for await (const line of readCorpusLines(join(corpusDir, f), 'test')) lines.push(line);
 }
 const text = mode === 'clean' ? lines.join('\n') : stripMarks(lines.join('\n'));
-// Slots exactly as the default restorer builds them. Its slot builder is private and has
-// moved between versions: reached by name (restorer.slots.table(mode, max).slotFor(piece),
-// restorer.slots.slotFor(piece, mode, max) or restorer.slotFor(piece, mode, max)).
-type SlotFor = (p: unknown, m: string, max: number) => Slot;
-interface SlotBuilderShape { table?(m: string, max: number): { slotFor(p: unknown): Slot }; slotFor?: SlotFor }
-const restorer = (await getDefaultRestorer()) as unknown as { slots?: SlotBuilderShape; slotFor?: SlotFor };
-const builder = restorer.slots;
-const slotFor: SlotFor = builder?.table
-  ? (p, m, max) => builder.table!(m, max).slotFor(p)
-  : builder?.slotFor ? builder.slotFor.bind(builder)
-  : restorer.slotFor ? restorer.slotFor.bind(restorer)
-  : () => { throw new Error('bench-decoder: cannot reach the restorer\'s slot builder'); };
-const slots = tokenize(text).map((p) => slotFor(p, mode, mode === 'stripped' ? 8 : 12));
+// Slots exactly as the default restorer builds them, through its (private) slot builder.
+const restorer = (await getDefaultRestorer()) as unknown as { slots: SlotBuilder };
+const table = restorer.slots.table(mode, mode === 'stripped' ? 8 : 12);
+const slots: Slot[] = tokenize(text).map((p) => table.slotFor(p, restorer.slots.info(p.input)));
 const opts = { beam: mode === 'stripped' ? 4 : 8, channelWeight: 1, bothSides: true, alternatives: 0 };
 let candidates = 0;
 for (const s of slots) candidates += s.candidates.length;

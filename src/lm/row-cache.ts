@@ -9,6 +9,12 @@
  * The cache only stores: a new row is NaN throughout and the caller fills in the scores
  * it computes (a candidate skipped by the beam may stay NaN). Values are whatever the
  * caller stores, so reading them back changes no result.
+ *
+ * Successor hints: each row remembers which row was asked for right after it. Text that
+ * repeats (a document restored again, a recurring phrase) asks for rows in the same order,
+ * so the hint — usually next to it in `values`, hence in cache — answers without the hash
+ * probe, which is a cache miss in a table of megabytes. A hint is only a guess: the row it
+ * names is used only when its stored key is the key asked for.
  */
 
 /** Row-table key fields: 17 bits per context id (+1, so −1 = none is 0), list id × 4 + kind above them (< 2^53). */
@@ -26,14 +32,18 @@ export class ScoreRows {
   private readonly listTable: Int32Array;
   private readonly listHash: Int32Array;
 
-  /** Open addressing over [hash, row offset + 1] pairs (0 = empty); the row's full key heads its values. */
+  /** Open addressing over [hash, offset of the row's scores] pairs (0 = empty); the row's key and hint precede its scores. */
   private readonly rowMask: number;
   private readonly rowTable: Int32Array;
   private rowsUsed = 0;
   private readonly rowLimit: number;
-  /** Every row's full key followed by its scores, back to back; NaN = not computed yet. */
+  /** Per row: its full key, its successor hint (offset, 0 = none), its scores; NaN = not computed yet. */
   values: Float64Array;
   private valuesUsed = 0;
+  /** Counts clear() calls: a list id obtained under another generation is stale. */
+  generation = 0;
+  /** Offset of the row returned last (0 = none): its hint is checked first and then updated. */
+  private last = 0;
 
   constructor(rowBits = 18, valueBits = 21, listBits = 16) {
     const rowCapacity = 1 << rowBits;
@@ -49,9 +59,11 @@ export class ScoreRows {
 
   /** Forgets every row and list (call when the scores' meaning changes, e.g. another LM). */
   clear(): void {
+    this.generation++;
     this.rowTable.fill(0);
     this.rowsUsed = 0;
     this.valuesUsed = 0;
+    this.last = 0;
     this.listTable.fill(0);
     this.lists = 0;
   }
@@ -102,12 +114,15 @@ export class ScoreRows {
    * row() calls of one step; row offsets stay valid until the next reserve() or listOf().
    */
   reserve(rowCount: number, k: number): void {
-    const values = rowCount * k;
-    if (this.rowsUsed + rowCount <= this.rowLimit && this.valuesUsed + values + rowCount <= this.values.length) return;
+    // Two header values per row: key and successor hint.
+    const values = rowCount * (k + 2);
+    if (this.rowsUsed + rowCount <= this.rowLimit && this.valuesUsed + values <= this.values.length) return;
     this.rowTable.fill(0);
     this.rowsUsed = 0;
     this.valuesUsed = 0;
-    if (values + rowCount > this.values.length) this.values = new Float64Array((values + rowCount) * 2);
+    // Hints point into this generation of rows only: dropping the rows drops the chain too.
+    this.last = 0;
+    if (values > this.values.length) this.values = new Float64Array(values * 2);
   }
 
   /**
@@ -117,8 +132,15 @@ export class ScoreRows {
    * meaning apart (a decoder's left trigrams, right trigrams…). Needs room made by reserve().
    */
   row(list: number, kind: number, u: number, v: number, k: number): number {
-    if (list < 0 || u < -1 || v < -1 || u >= ID_LIMIT - 1 || v >= ID_LIMIT - 1) return -1;
+    if (list < 0 || u < -1 || v < -1 || u >= ID_LIMIT - 1 || v >= ID_LIMIT - 1) { this.last = 0; return -1; }
     const key = (list * 4 + kind) * LIST_SHIFT + (u + 1) * ID_LIMIT + (v + 1);
+    const values = this.values;
+    const last = this.last;
+    if (last > 0) {
+      // Every hint was set since the last clear, so it names the start of a live row.
+      const hint = values[last - 1];
+      if (hint > 0 && values[hint - 2] === key) { this.last = hint; return hint; }
+    }
     const t = this.rowTable;
     const mask = this.rowMask;
     const h = slotOf(key);
@@ -126,19 +148,25 @@ export class ScoreRows {
     for (; ; i = (i + 1) & mask) {
       const off = t[2 * i + 1];
       if (off === 0) break;
-      if (t[2 * i] === h && this.values[off - 1] === key) return off;
+      if (t[2 * i] === h && values[off - 2] === key) {
+        if (last > 0) values[last - 1] = off;
+        this.last = off;
+        return off;
+      }
     }
     // Full even after reserve() (more rows asked than the table holds): not cached.
-    if (this.rowsUsed >= this.rowLimit || this.valuesUsed + k + 1 > this.values.length) return -1;
-    const at = this.valuesUsed + 1;
-    const values = this.values;
-    values[at - 1] = key;
+    if (this.rowsUsed >= this.rowLimit || this.valuesUsed + k + 2 > values.length) { this.last = 0; return -1; }
+    const at = this.valuesUsed + 2;
+    values[at - 2] = key;
+    values[at - 1] = 0;
     // A loop, not values.fill(): rows are a handful of scores and the builtin's call costs more.
     for (let j = at; j < at + k; j++) values[j] = NaN;
-    this.valuesUsed += k + 1;
+    this.valuesUsed += k + 2;
     t[2 * i] = h;
     t[2 * i + 1] = at;
     this.rowsUsed++;
+    if (last > 0) values[last - 1] = at;
+    this.last = at;
     return at;
   }
 }

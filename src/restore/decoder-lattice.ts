@@ -86,12 +86,6 @@ export class Lattice {
     return -1;
   }
 
-  /** The LM score computed expanding state h of the layer before `layer` with candidate c (k candidates); NaN when none was. */
-  storedScore(layer: number, h: number, k: number, c: number): number {
-    const at = this.scoreAt[layer];
-    return at < 0 || h < 0 ? NaN : this.scores[at + h * k + c];
-  }
-
   /** choice[segStart + j] for segment layers j = last … 0, from state `state` of layer `last`. */
   backtrack(choice: Int32Array, segStart: number, last: number, state: number, beam: number): void {
     const { back, cand } = this;

@@ -71,6 +71,11 @@ function kthBest(values: Float64Array, m: number, k: number, top: Int32Array): n
 }
 
 let choiceBuf = new Int32Array(1024);
+/** Per slot: the row cache's list id found by the Viterbi, reused by the both-sides pass while the lists' generation holds. */
+let listBuf = new Int32Array(1024);
+let listGeneration = -1;
+/** Per candidate of the slot being expanded: channel weight × channel cost, read once per state. */
+let channelBuf = new Float64Array(64);
 
 /**
  * Beam Viterbi, then the both-sides pass, segment by segment. A segment ends before a
@@ -89,8 +94,11 @@ function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, decisions: D
   for (let t = 0; t < n; t++) if (slots[t].candidates.length > maxK) maxK = slots[t].candidates.length;
   const L = lattice;
   L.ensure(beam, beam * maxK, maxK);
-  if (choiceBuf.length < n) choiceBuf = new Int32Array(n * 2);
+  if (choiceBuf.length < n) { choiceBuf = new Int32Array(n * 2); listBuf = new Int32Array(n * 2); }
+  if (channelBuf.length < maxK) channelBuf = new Float64Array(maxK * 2);
   const choice = choiceBuf;
+  const lists = listBuf;
+  const channels = channelBuf;
   const { curU, curV, curScore, group, groupV, order, rep } = L;
   if (rowsLM !== lm) { rows.clear(); rowsLM = lm; }
   let count = 1;
@@ -138,6 +146,10 @@ function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, decisions: D
     const { expU, expV, expScore, expBack, expCand, table } = L;
     table.fill(-1, 0, k * groups);
     const list = rows.listOf(ids, k);
+    lists[t] = list;
+    // A list id from before a clear (listOf may clear) must not reach the pass: it may name another list now.
+    if (rows.generation !== listGeneration) { listGeneration = rows.generation; if (t > segStart) lists.fill(-2, segStart, t); }
+    for (let c = 0; c < k; c++) channels[c] = cw * cands[c].cost;
     rows.reserve(count, k);
     let m = 0;
     // Once expansions fill the beam, the beam's last score can only rise:
@@ -155,7 +167,7 @@ function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, decisions: D
       const cached = rows.row(list, LEFT, u, v, k);
       const rowValues = rows.values;
       for (let c = 0; c < k; c++) {
-        const channel = cw * cands[c].cost;
+        const channel = channels[c];
         if (reach - channel < floor) {
           if (at >= 0) lmScores[row + c] = NaN;
           continue;
@@ -246,6 +258,9 @@ function bothSidesPass(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, choice
   const start = lm.startId;
   const cw = opts.channelWeight;
   const bothSides = opts.bothSides;
+  // The lattice's arrays in locals: the loop calls the LM, after which field loads would be redone.
+  // The pass never grows them (only the Viterbi does).
+  const { scores: stored, scoreAt, expanded, kept, stateU, stateV } = lattice;
   let scores = scratchScores;
   for (let t = a; t < b; t++) {
     const slot = slots[t];
@@ -264,19 +279,30 @@ function bothSidesPass(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, choice
     const y = hasY ? slots[t + 2].ids[choice[t + 2]] : 0;
     if (scores.length < k) scores = scratchScores = new Float64Array(k * 2);
     const layer = t - a;
-    // At a clause start every state was expanded in the same context (<s>, <s>): any of them will do.
+    // Where the lattice keeps this slot's left scores (-1: not kept). At a clause start every
+    // state was expanded in the same context (<s>, <s>): the first that scored a candidate will do.
+    const leftAt = scoreAt[layer];
     const leftState = opensClause ? -1 : lattice.stateIndex(layer - 1, u, v, beam);
-    const expanded = lattice.expanded[layer];
+    const leftRowAt = leftAt < 0 || leftState < 0 ? -1 : leftAt + leftState * k;
+    const leftExpanded = opensClause && leftAt >= 0 ? expanded[layer] : 0;
+    // Right trigrams: the next layer's scores from state (v, w) of this layer; far ones: the layer after, from state (w, x).
     const kx = hasX ? slots[t + 1].candidates.length : 0;
     const cx = hasX ? choice[t + 1] : 0;
+    const rightAt = hasX ? scoreAt[layer + 1] : -1;
+    const here = layer * beam;
+    const hereKept = kept[layer];
     const ky = hasY ? slots[t + 2].candidates.length : 0;
     const cy = hasY ? choice[t + 2] : 0;
+    const farAt = hasY ? scoreAt[layer + 2] : -1;
+    const next = (layer + 1) * beam;
+    const nextKept = hasY ? kept[layer + 1] : 0;
     const ids = slot.ids;
     const cands = slot.candidates;
     let best = choice[t];
     let max = -Infinity;
     // Scores the lattice lacks come from score rows (fetched when first needed), else the LM.
-    const list = rows.listOf(ids, k);
+    // The Viterbi's list id unless lists were cleared since (then -2, or a new generation during this pass).
+    const list = listBuf[t] !== -2 && rows.generation === listGeneration ? listBuf[t] : rows.listOf(ids, k);
     rows.reserve(3, k);
     const values = rows.values;
     let leftRow = -2;
@@ -285,8 +311,8 @@ function bothSidesPass(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, choice
     for (let i = 0; i < k; i++) {
       const w = ids[i];
       let left = NaN;
-      if (opensClause) for (let h = 0; h < expanded && left !== left; h++) left = lattice.storedScore(layer, h, k, i);
-      else left = lattice.storedScore(layer, leftState, k, i);
+      if (leftRowAt >= 0) left = stored[leftRowAt + i];
+      else for (let h = 0; h < leftExpanded && left !== left; h++) left = stored[leftAt + h * k + i];
       if (left !== left) {
         if (leftRow === -2) leftRow = rows.row(list, LEFT, u, v, k);
         if (leftRow >= 0) left = values[leftRow + i];
@@ -298,7 +324,12 @@ function bothSidesPass(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, choice
       let sc = -cw * cands[i].cost + left;
       if (bothSides) {
         if (hasX) {
-          let right = lattice.storedScore(layer + 1, lattice.stateIndex(layer, v, w, beam), kx, cx);
+          let right = NaN;
+          if (rightAt >= 0) {
+            for (let j = 0; j < hereKept; j++) {
+              if (stateU[here + j] === v && stateV[here + j] === w) { right = stored[rightAt + j * kx + cx]; break; }
+            }
+          }
           if (right !== right) {
             if (rightRow === -2) rightRow = rows.row(list, RIGHT, v, x, k);
             if (rightRow >= 0) right = values[rightRow + i];
@@ -309,7 +340,12 @@ function bothSidesPass(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, choice
           }
           sc += right;
           if (hasY) {
-            let far = lattice.storedScore(layer + 2, lattice.stateIndex(layer + 1, w, x, beam), ky, cy);
+            let far = NaN;
+            if (farAt >= 0) {
+              for (let j = 0; j < nextKept; j++) {
+                if (stateU[next + j] === w && stateV[next + j] === x) { far = stored[farAt + j * ky + cy]; break; }
+              }
+            }
             if (far !== far) {
               if (farRow === -2) farRow = rows.row(list, FAR, x, y, k);
               if (farRow >= 0) far = values[farRow + i];

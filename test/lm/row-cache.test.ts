@@ -55,4 +55,32 @@ describe('ScoreRows', () => {
     const wide = rows.row(rows.listOf(Array.from({ length: 1000 }, (_, i) => i), 1000), 0, 0, 0, 1000);
     expect(rows.values.length).toBeGreaterThanOrEqual(wide + 1000);
   });
+
+  it('answers from successor hints only with the row asked for, across drops', () => {
+    const rows = new ScoreRows(6, 9, 6); // 64 row slots, at most 48 rows: frequent drops
+    const widths = [2, 1, 3];
+    const lists = [rows.listOf([1, 2], 2), rows.listOf([3], 1), rows.listOf([4, 5, 6], 3)];
+    let seed = 7;
+    const rnd = (m: number) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 8) % m; };
+    const key = () => [rnd(3), rnd(4), rnd(5) - 1, rnd(5) - 1];
+    // Repeated runs of one sequence (hints hit) mixed with random requests (hints miss).
+    const pattern = Array.from({ length: 30 }, key);
+    const tags = new Map<string, number>();
+    let repeats = 0;
+    for (let round = 0; round < 60; round++) {
+      const run = round % 3 === 2 ? Array.from({ length: 20 }, key) : pattern.slice(0, 10 + rnd(20));
+      for (const [l, kind, u, v] of run) {
+        rows.reserve(1, widths[l]);
+        const at = rows.row(lists[l], kind, u, v, widths[l]);
+        expect(at).toBeGreaterThanOrEqual(0);
+        const name = `${l}/${kind}/${u}/${v}`;
+        if (!tags.has(name)) tags.set(name, tags.size + 0.5);
+        // A row that holds a score must hold this key's score: never another row's.
+        if (!Number.isNaN(rows.values[at])) { expect(rows.values[at]).toBe(tags.get(name)); repeats++; }
+        for (let j = 0; j < widths[l]; j++) rows.values[at + j] = tags.get(name)!;
+      }
+    }
+    expect(repeats).toBeGreaterThan(300);
+  });
 });
+
