@@ -2,6 +2,8 @@
  * The `vnplan` command line: a thin shell over the library (src/index.ts). Exit codes:
  * 0 all documents ok, 1 some documents failed, 2 usage or fatal error (src/errors.ts EXIT).
  */
+// First: V8 settings must precede the allocations they govern.
+import './v8-tuning.js';
 import { Command, CommanderError } from 'commander';
 import { PIPELINES } from '../pipelines/index.js';
 import { importOptional } from '../pipelines/stages.js';
