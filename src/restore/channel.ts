@@ -101,6 +101,9 @@ function unigramCounter(lm: DecoderLM): ((word: string) => number) | undefined {
   return undefined;
 }
 
+/** Memo bounds (entries): OCR garble makes the set of distinct tokens open-ended over a long run. */
+const CACHE_LIMIT = 100_000;
+
 export class ChannelModel {
   private readonly cache = new Map<string, Candidate[]>();
   private readonly variantMemo = new Map<string, readonly string[]>();
@@ -175,6 +178,7 @@ export class ChannelModel {
     // lost mark is slightly rarer ("căn" for "can") is not cut off behind rare ones.
     const rank = (c: Candidate): number => c.cost - PRIOR_WEIGHT * this.lm.logProb(-1, -1, this.lm.id(c.word));
     const list = [...best].map(([word, cost]) => ({ word, cost })).sort((a, b) => rank(a) - rank(b)).slice(0, MAX_CANDIDATES);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(cacheKey, list);
     return list;
   }
@@ -215,6 +219,7 @@ export class ChannelModel {
       const top = Math.max(...all.map(count));
       list = all.filter((w) => { const n = count(w); return n >= TYPO_ABSOLUTE || n >= TYPO_RATIO * top; });
     }
+    if (this.variantMemo.size >= CACHE_LIMIT) this.variantMemo.clear();
     this.variantMemo.set(key, list);
     return list;
   }

@@ -98,6 +98,7 @@ export class CommittedLM implements DecoderLM {
         .filter((id) => this.model.unigramCount(id) >= MIN_VARIANT_COUNT)
         .map((id) => this.model.word(id))
         .filter((w) => isValidSyllable(w));
+      if (this.variants.size >= MEMO_LIMIT) this.variants.clear();
       this.variants.set(key, list);
     }
     return list;
