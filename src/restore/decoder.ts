@@ -57,7 +57,11 @@ const FAR = 2;
  */
 const LOGPROB_BOUND = 0.5;
 
-/** The k-th largest of values[0..m) (k ≤ m), using `top` (length ≥ k) as scratch. */
+/**
+ * The k-th largest of values[0..m) (k ≤ m); top[0..k) gets the indices of the k largest,
+ * best first (ties keep index order), by insertion into a small sorted list — a full sort
+ * is wasted on 4–32 survivors.
+ */
 function kthBest(values: Float64Array, m: number, k: number, top: Int32Array): number {
   let n = 0;
   for (let e = 0; e < m; e++) {
@@ -173,12 +177,7 @@ function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, decisions: D
           continue;
         }
         const w = ids[c];
-        let lp: number;
-        if (cached < 0) lp = lm.logProb(u, v, w);
-        else {
-          lp = rowValues[cached + c];
-          if (lp !== lp) lp = rowValues[cached + c] = lm.logProb(u, v, w);
-        }
+        const lp = rowScore(lm, rowValues, cached, c, u, v, w);
         if (at >= 0) lmScores[row + c] = lp;
         const score = base - channel + lp;
         const cell = rep[c] * groups + g;
@@ -193,21 +192,10 @@ function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, decisions: D
       }
       if (m >= beam && h + 1 < count) floor = kthBest(expScore, m, beam, L.order);
     }
-    // Beam: the best `beam` expansions, best first (ties keep insertion order), by insertion
-    // into a small sorted list — a full sort is wasted on 4–32 survivors.
-    let kept = 0;
-    if (m <= beam) {
-      for (let e = 0; e < m; e++) order[e] = e;
-      kept = m;
-    } else {
-      for (let e = 0; e < m; e++) {
-        const s = expScore[e];
-        if (kept === beam && s <= expScore[order[kept - 1]]) continue;
-        let i = kept < beam ? kept++ : kept - 1;
-        while (i > 0 && expScore[order[i - 1]] < s) { order[i] = order[i - 1]; i--; }
-        order[i] = e;
-      }
-    }
+    // Beam: every expansion when they fit, else the best `beam`, best first.
+    let kept = m;
+    if (m <= beam) for (let e = 0; e < m; e++) order[e] = e;
+    else { kthBest(expScore, m, beam, order); kept = beam; }
     const { back, cand, stateU, stateV } = L;
     const row = layer * beam;
     for (let i = 0; i < kept; i++) {
@@ -242,6 +230,16 @@ function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, decisions: D
   bothSidesPass(lm, slots, opts, choice, decisions, segStart, n, beam);
 }
 
+/** Score c of the row at `row` (-1: none) when computed, else the LM's, kept in the row. */
+function rowScore(lm: DecoderLM, values: Float64Array, row: number, c: number, u: number, v: number, w: number): number {
+  let lp = row >= 0 ? values[row + c] : NaN;
+  if (lp !== lp) {
+    lp = lm.logProb(u, v, w);
+    if (row >= 0) values[row + c] = lp;
+  }
+  return lp;
+}
+
 let scratchScores = new Float64Array(64);
 let scratchTaken = new Uint8Array(64);
 
@@ -260,7 +258,7 @@ function bothSidesPass(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, choice
   const bothSides = opts.bothSides;
   // The lattice's arrays in locals: the loop calls the LM, after which field loads would be redone.
   // The pass never grows them (only the Viterbi does).
-  const { scores: stored, scoreAt, expanded, kept, stateU, stateV } = lattice;
+  const { scores: stored, scoreAt, expanded } = lattice;
   let scores = scratchScores;
   for (let t = a; t < b; t++) {
     const slot = slots[t];
@@ -289,13 +287,9 @@ function bothSidesPass(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, choice
     const kx = hasX ? slots[t + 1].candidates.length : 0;
     const cx = hasX ? choice[t + 1] : 0;
     const rightAt = hasX ? scoreAt[layer + 1] : -1;
-    const here = layer * beam;
-    const hereKept = kept[layer];
     const ky = hasY ? slots[t + 2].candidates.length : 0;
     const cy = hasY ? choice[t + 2] : 0;
     const farAt = hasY ? scoreAt[layer + 2] : -1;
-    const next = (layer + 1) * beam;
-    const nextKept = hasY ? kept[layer + 1] : 0;
     const ids = slot.ids;
     const cands = slot.candidates;
     let best = choice[t];
@@ -315,44 +309,24 @@ function bothSidesPass(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, choice
       else for (let h = 0; h < leftExpanded && left !== left; h++) left = stored[leftAt + h * k + i];
       if (left !== left) {
         if (leftRow === -2) leftRow = rows.row(list, LEFT, u, v, k);
-        if (leftRow >= 0) left = values[leftRow + i];
-        if (left !== left) {
-          left = lm.logProb(u, v, w);
-          if (leftRow >= 0) values[leftRow + i] = left;
-        }
+        left = rowScore(lm, values, leftRow, i, u, v, w);
       }
       let sc = -cw * cands[i].cost + left;
       if (bothSides) {
         if (hasX) {
-          let right = NaN;
-          if (rightAt >= 0) {
-            for (let j = 0; j < hereKept; j++) {
-              if (stateU[here + j] === v && stateV[here + j] === w) { right = stored[rightAt + j * kx + cx]; break; }
-            }
-          }
+          const rightState = rightAt >= 0 ? lattice.stateIndex(layer, v, w, beam) : -1;
+          let right = rightState >= 0 ? stored[rightAt + rightState * kx + cx] : NaN;
           if (right !== right) {
             if (rightRow === -2) rightRow = rows.row(list, RIGHT, v, x, k);
-            if (rightRow >= 0) right = values[rightRow + i];
-            if (right !== right) {
-              right = lm.logProb(v, w, x);
-              if (rightRow >= 0) values[rightRow + i] = right;
-            }
+            right = rowScore(lm, values, rightRow, i, v, w, x);
           }
           sc += right;
           if (hasY) {
-            let far = NaN;
-            if (farAt >= 0) {
-              for (let j = 0; j < nextKept; j++) {
-                if (stateU[next + j] === w && stateV[next + j] === x) { far = stored[farAt + j * ky + cy]; break; }
-              }
-            }
+            const farState = farAt >= 0 ? lattice.stateIndex(layer + 1, w, x, beam) : -1;
+            let far = farState >= 0 ? stored[farAt + farState * ky + cy] : NaN;
             if (far !== far) {
               if (farRow === -2) farRow = rows.row(list, FAR, x, y, k);
-              if (farRow >= 0) far = values[farRow + i];
-              if (far !== far) {
-                far = lm.logProb(w, x, y);
-                if (farRow >= 0) values[farRow + i] = far;
-              }
+              far = rowScore(lm, values, farRow, i, w, x, y);
             }
             sc += far;
           }
