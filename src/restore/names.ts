@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Slot } from './decoder.js';
+import { changeCost } from './slots.js';
 import { skeletonKey, toToneStyle } from './text.js';
 import type { Piece } from './tokenize.js';
 
@@ -224,9 +225,8 @@ export function applyNamePrior(slot: Slot, role: number, prior: NamePrior, weigh
     if (total >= MIN_NAME_COUNT) unseen = Math.max(unseen, -Math.log(0.5 / (total + 0.5 * k)));
   }
   if (unseen === -Infinity) return;
-  const candidates = slot.candidates;
   for (let j = 0; j < k; j++) {
-    const c = candidates[j];
-    candidates[j] = { word: c.word, cost: c.cost + weight * (prior.cost(c.word, surname, k) ?? unseen) };
+    const c = slot.candidates[j];
+    changeCost(slot, j, c.cost + weight * (prior.cost(c.word, surname, k) ?? unseen));
   }
 }
