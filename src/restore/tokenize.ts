@@ -141,43 +141,55 @@ interface RunShape {
   after: typeof KEEP_BREAK | typeof CLEAR_BREAK | typeof SET_BREAK;
 }
 
+/** A URL or an e-mail address: one fixed piece, kept as written. */
+export function isAddressRun(run: string): boolean {
+  return /^(https?:\/\/|www\.)|@\S+\.\w/iu.test(run);
+}
+
+/** A document symbol ("349/KH-UBND", or OCR'd "349YKH-UBND"): one fixed piece, repaired by repairSymbol. */
+export function isSymbolLikeRun(run: string): boolean {
+  return isSymbolRun(run) || /^\d+[Y\\|][A-ZĐ]{2,}[-/]/u.test(run);
+}
+
+/**
+ * Kind and fixed spelling of the piece at `index` of whitespace run `runText` (a run that is
+ * neither an address nor a symbol); `opensLine`: the run is the first of its line.
+ */
+export function classifyPiece(piece: string, index: number, runText: string, opensLine: boolean): { kind: PieceKind; fixed: string } {
+  if (/^\d+$/.test(piece)) return { kind: 'number', fixed: piece };
+  // Lowercase letters with digits, short ("16p" = lớp, "10ng" = lòng, "x3" = xã): a garbled word, decided by the channel.
+  if (/^(?=.*\d)(?=.*\p{Ll})[\p{Ll}\d&¢€]{2,4}$/u.test(piece)) return { kind: 'word', fixed: piece };
+  if (/\d{2}/.test(piece)) return { kind: 'fixed', fixed: piece }; // "K12", "2021a": codes, not garbled syllables
+  // A list marker opening a line ("a)", "b)", "đ)"): a letter, not a word to restore.
+  if (opensLine && index === 0 && /^\p{L}\)$/u.test(runText)) return { kind: 'fixed', fixed: piece };
+  if (/^(?=[IVX]{2,})X{0,3}(IX|IV|V?I{0,3})$/.test(piece)) return { kind: 'fixed', fixed: piece }; // Roman numerals II, IV, XII
+  // The first run of a line that reads "I." / "V." / "X." is an outline marker, not a word.
+  if (opensLine && /^[IVX]{1,4}\.$/.test(runText) && /^(?:X{0,3}(IX|IV|V?I{0,3}))$/.test(piece)) return { kind: 'fixed', fixed: piece };
+  if (ABBREVIATIONS.has(piece) && piece.length >= 2) return { kind: 'fixed', fixed: ABBREVIATIONS.get(piece)! };
+  // Capitals without a vowel ("TT", "TM", "KT") cannot be syllables: signing abbreviations, codes.
+  if (/^[BCDĐFGHJKLMNPQRSTVWXZ]{2,}$/u.test(piece)) return { kind: 'fixed', fixed: piece };
+  return { kind: 'word', fixed: piece };
+}
+
 /** The run's pieces and break effect (the per-run rules of tokenize, independent of where the run is). */
 function shapeRun(runText: string, opensLine: boolean): RunShape {
-  if (/^(https?:\/\/|www\.)|@\S+\.\w/iu.test(runText)) {
+  if (isAddressRun(runText)) {
     return { run: runText, opensLine, pieces: [{ kind: 'fixed', input: runText, fixed: runText, offset: 0, mayBeWord: false, breakBefore: false }], after: CLEAR_BREAK };
   }
-  if (isSymbolRun(runText) || /^\d+[Y\\|][A-ZĐ]{2,}[-/]/u.test(runText)) {
-    const repaired = repairSymbol(runText);
+  if (isSymbolLikeRun(runText)) {
     return {
       run: runText, opensLine,
-      pieces: [{ kind: 'fixed', input: runText, fixed: repaired, offset: 0, mayBeWord: false, breakBefore: false }],
+      pieces: [{ kind: 'fixed', input: runText, fixed: repairSymbol(runText), offset: 0, mayBeWord: false, breakBefore: false }],
       after: /[.;:!?]$/.test(runText) ? SET_BREAK : CLEAR_BREAK,
     };
   }
   const pieces: RunPiece[] = [];
   let last = 0;
-  // The first run of a line that reads "I." / "V." / "X." is an outline marker, not a word.
-  const listMarker = opensLine && /^\p{L}\)$/u.test(runText);
-  const outlineMarker = opensLine && /^[IVX]{1,4}\.$/.test(runText);
   for (const p of runText.matchAll(PIECE)) {
-    const between = runText.slice(last, p.index);
-    const breakBefore = /[.;:!?]/.test(between) && !/^\d/.test(p[0]);
     const piece = p[0];
-    const bare = piece === runText;
-    let kind: PieceKind = 'word';
-    let fixed = piece;
-    if (/^\d+$/.test(piece)) kind = 'number';
-    // Lowercase letters with digits, short ("16p" = lớp, "10ng" = lòng, "x3" = xã): a garbled word, decided by the channel.
-    else if (/^(?=.*\d)(?=.*\p{Ll})[\p{Ll}\d&¢€]{2,4}$/u.test(piece)) kind = 'word';
-    else if (/\d{2}/.test(piece)) kind = 'fixed'; // "K12", "2021a": codes, not garbled syllables
-    // A list marker opening a line ("a)", "b)", "đ)"): a letter, not a word to restore.
-    else if (listMarker && p.index === 0) kind = 'fixed';
-    else if (/^(?=[IVX]{2,})X{0,3}(IX|IV|V?I{0,3})$/.test(piece)) kind = 'fixed'; // Roman numerals II, IV, XII
-    else if (outlineMarker && /^(?:X{0,3}(IX|IV|V?I{0,3}))$/.test(piece)) kind = 'fixed'; // "I." / "V." opening a heading
-    else if (ABBREVIATIONS.has(piece) && piece.length >= 2) { kind = 'fixed'; fixed = ABBREVIATIONS.get(piece)!; }
-    // Capitals without a vowel ("TT", "TM", "KT") cannot be syllables: signing abbreviations, codes.
-    else if (/^[BCDĐFGHJKLMNPQRSTVWXZ]{2,}$/u.test(piece)) kind = 'fixed';
-    pieces.push({ kind, input: piece, fixed, offset: p.index, mayBeWord: kind === 'number' && bare && piece.length <= 3, breakBefore });
+    const breakBefore = /[.;:!?]/.test(runText.slice(last, p.index)) && !/^\d/.test(piece);
+    const { kind, fixed } = classifyPiece(piece, p.index, runText, opensLine);
+    pieces.push({ kind, input: piece, fixed, offset: p.index, mayBeWord: kind === 'number' && piece === runText && piece.length <= 3, breakBefore });
     last = p.index + piece.length;
   }
   const after = /[.;:!?]["”)]?$/.test(runText.slice(last)) ? SET_BREAK : pieces.length > 0 ? CLEAR_BREAK : KEEP_BREAK;
