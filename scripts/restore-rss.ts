@@ -10,11 +10,9 @@
  * where blocks are the throughputs (k syl/s, CPU time) of consecutive 100 k-syllable stretches.
  * Usage: npx tsx scripts/restore-rss.ts [LIMIT=45] [--v8-default]
  */
-import { createReadStream } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
-import { fnv1a } from '../src/channel-data/corpus-sample.js';
+import { stripMarks } from '../src/lang/syllable.js';
+import { fnv1a, readCorpusLines } from '../src/lm/corpus.js';
 
 if (!process.argv.includes('--v8-default')) await import('../src/v8-tuning.js');
 const { getDefaultRestorer } = await import('../src/restore/index.js');
@@ -31,17 +29,15 @@ const loadRssMB = mb(process.memoryUsage().rss);
 
 const lines: string[] = [];
 for (const file of SOURCES) {
-  const rl = createInterface({ input: createReadStream(join(resolve('../shared/corpus'), file)).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const line of rl) {
+  for await (const line of readCorpusLines(join(resolve('../shared/corpus'), file))) {
     const bucket = fnv1a(line) % 100;
-    if (line.trim() && bucket >= 2 && bucket < LIMIT) lines.push(line);
+    if (bucket >= 2 && bucket < LIMIT) lines.push(line);
   }
 }
 // Mix the two sources (documents alternate between genres in a real folder).
 lines.sort((a, b) => fnv1a(`${a}\u0000`) - fnv1a(`${b}\u0000`));
-const strip = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 const docs: string[] = [];
-for (let i = 0; i < lines.length; i += DOC_LINES) docs.push(strip(lines.slice(i, i + DOC_LINES).join('\n')));
+for (let i = 0; i < lines.length; i += DOC_LINES) docs.push(stripMarks(lines.slice(i, i + DOC_LINES).join('\n')));
 lines.length = 0;
 
 let syllables = 0;
