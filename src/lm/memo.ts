@@ -85,11 +85,7 @@ export class KeyMemo {
   }
 
   private slot(key: number): number {
-    let h = Math.imul((key >>> 0) ^ Math.imul((key / 4294967296) >>> 0, 0x9e3779b1), 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h & this.mask;
+    return mixKey53(key) & this.mask;
   }
 
   /** The stored value, or NaN when absent; key is a non-negative integer below 2^53. */
@@ -120,4 +116,20 @@ export class KeyMemo {
     this.size = 0;
     this.table.fill(-1);
   }
+}
+
+/** 32-bit hash of an exact integer key below 2^53 (both halves mixed, Math.imul keeps it in int32). */
+export function mixKey53(key: number): number {
+  let h = Math.imul((key >>> 0) ^ Math.imul((key / 4294967296) >>> 0, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}
+
+/** A copy of `a` in a larger array of `size` entries (the rest zero). */
+export function growInt32(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(size);
+  next.set(a);
+  return next;
 }

@@ -17,6 +17,8 @@
  * names is used only when its stored key is the key asked for.
  */
 
+import { growInt32, mixKey53 } from './memo.js';
+
 /** Row-table key fields: 17 bits per context id (+1, so −1 = none is 0), list id × 4 + kind above them (< 2^53). */
 const ID_LIMIT = 1 << 17;
 const LIST_SHIFT = 2 ** 34;
@@ -89,9 +91,9 @@ export class ScoreRows {
     // New list: drop everything when the tables are full (a long run meets an open-ended set).
     if (this.lists >= LIST_LIMIT || this.lists >= (mask >>> 1)) this.clear();
     const index = this.lists++;
-    if (this.listStart.length <= index + 1) this.listStart = growInt(this.listStart, (index + 2) * 2);
+    if (this.listStart.length <= index + 1) this.listStart = growInt32(this.listStart, (index + 2) * 2);
     const from = this.listStart[index];
-    if (this.listIds.length < from + k) this.listIds = growInt(this.listIds, (from + k) * 2);
+    if (this.listIds.length < from + k) this.listIds = growInt32(this.listIds, (from + k) * 2);
     for (let i = 0; i < k; i++) this.listIds[from + i] = ids[i];
     this.listStart[index + 1] = from + k;
     let s = h & mask;
@@ -143,7 +145,7 @@ export class ScoreRows {
     }
     const t = this.rowTable;
     const mask = this.rowMask;
-    const h = slotOf(key);
+    const h = mixKey53(key);
     let i = h & mask;
     for (; ; i = (i + 1) & mask) {
       const off = t[2 * i + 1];
@@ -169,18 +171,4 @@ export class ScoreRows {
     this.last = at;
     return at;
   }
-}
-
-function slotOf(key: number): number {
-  let h = Math.imul((key >>> 0) ^ Math.imul((key / 4294967296) >>> 0, 0x9e3779b1), 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}
-
-function growInt(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(size);
-  next.set(a);
-  return next;
 }

@@ -4,6 +4,8 @@
  * back pointers and candidate indices, the expansion buffers of the layer being built, and
  * every LM score the Viterbi computed, which the both-sides pass reads back.
  */
+import { growInt32 } from '../lm/memo.js';
+
 /**
  * Most LM scores the lattice keeps for the both-sides pass (8 bytes each); a longer
  * clause without a segment boundary keeps no more and the pass asks the LM for the rest.
@@ -59,13 +61,13 @@ export class Lattice {
   ensureLayer(layer: number, beam: number): void {
     if (this.kept.length <= layer) {
       const size = (layer + 1) * 2;
-      this.kept = grow(this.kept, size); this.expanded = grow(this.expanded, size); this.scoreAt = grow(this.scoreAt, size);
+      this.kept = growInt32(this.kept, size); this.expanded = growInt32(this.expanded, size); this.scoreAt = growInt32(this.scoreAt, size);
     }
     const cells = (layer + 1) * beam;
     if (this.back.length < cells) {
       const size = cells * 2;
-      this.back = grow(this.back, size); this.cand = grow(this.cand, size);
-      this.stateU = grow(this.stateU, size); this.stateV = grow(this.stateV, size);
+      this.back = growInt32(this.back, size); this.cand = growInt32(this.cand, size);
+      this.stateU = growInt32(this.stateU, size); this.stateV = growInt32(this.stateV, size);
     }
   }
 
@@ -94,12 +96,6 @@ export class Lattice {
       state = back[j * beam + state];
     }
   }
-}
-
-function grow(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(size);
-  next.set(a);
-  return next;
 }
 
 /** The one lattice: decoding is synchronous, so every call reuses it. */
