@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DecoderLM } from './lm.js';
-import { baseInventory } from '../lang/syllable.js';
+import { baseInventory, isValidSyllable } from '../lang/syllable.js';
 import { FuzzyIndex } from './fuzzy.js';
 import { charSkeleton, skeletonKey } from './text.js';
 
@@ -101,6 +101,22 @@ function unigramCounter(lm: DecoderLM): ((word: string) => number) | undefined {
   return undefined;
 }
 
+/** Latin letters, Vietnamese marked letters (either case) and digits only. */
+const VIETNAMESE_LETTERS = /^[a-z0-9àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$/iu;
+const MARKED_VOWEL = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/u;
+
+/**
+ * Whether a source word of the learned token pairs may be offered. The LM keeps frequent units
+ * that are no Vietnamese reading: IPA or other scripts ("đôngː", from the encyclopedia) and
+ * corpus typos with a marked vowel that no syllable has ("thưc" for thực). Abbreviations
+ * ("CTĐT", "GV"), capitalised syllables and the token as written ("&" kept as "&") stay.
+ */
+function isPlausibleReading(word: string): boolean {
+  if (!VIETNAMESE_LETTERS.test(word)) return false;
+  const lower = word.toLowerCase();
+  return !MARKED_VOWEL.test(lower) || isValidSyllable(lower);
+}
+
 /** Memo bounds (entries): OCR garble makes the set of distinct tokens open-ended over a long run. */
 const CACHE_LIMIT = 100_000;
 
@@ -151,7 +167,7 @@ export class ChannelModel {
     const pairs = learned?.tokenPairs.get(lower);
     if (pairs) {
       for (const [word, n] of pairs) {
-        if (this.lm.id(word) < 0) continue;
+        if (this.lm.id(word) < 0 || (word !== lower && !isPlausibleReading(word))) continue;
         const total = learned!.sourceCounts.get(word) ?? n;
         offer(word, -Math.log(Math.min(1, (n + 0.5) / (total + 1))) + (mode === 'clean' && word !== lower ? CLEAN_REWRITE_PENALTY : 0));
       }

@@ -11,7 +11,7 @@
 import type { Candidate, ChannelMode, ChannelModel } from './channel.js';
 import type { Slot } from './decoder.js';
 import type { DecoderLM } from './lm.js';
-import { caseShape, hasMarks, type CaseShape } from './text.js';
+import { caseShape, englishOcrSignature, hasMarks, type CaseShape } from './text.js';
 import type { Piece } from './tokenize.js';
 
 /** Extra cost of reading a bare short number as a word ("12" = là); flat from 1 to 3 on synthetic garble. */
@@ -44,7 +44,7 @@ export interface TokenInfo {
   lower: string;
   /** Carries a Vietnamese mark or đ. */
   marked: boolean;
-  /** Holds a digit or a Latin-OCR glyph (& ¢ € |): a sign of OCR garble. */
+  /** Carries a mark of English-model OCR (a digit or & ¢ € |, capital Đ read as P, Ợ as Q): see englishOcrSignature. */
   garbleChars: boolean;
   /** Starts with a capital (or "|", Latin OCR's Đ). */
   capitalised: boolean;
@@ -143,7 +143,7 @@ export class SlotBuilder {
     let info = this.infos.get(input);
     if (info === undefined) {
       info = {
-        lower: input.toLowerCase(), marked: hasMarks(input), garbleChars: /[\d&¢€|]/u.test(input),
+        lower: input.toLowerCase(), marked: hasMarks(input), garbleChars: englishOcrSignature(input),
         capitalised: /^[\p{Lu}|]/u.test(input), caseShape: caseShape(input), known: -1, words: [],
       };
       if (this.infos.size >= INFO_LIMIT) this.infos.clear();

@@ -29,6 +29,18 @@ export function hasMarks(text: string): boolean {
   return /[đĐ]/u.test(text) || /[\u0300-\u036f]/u.test(text.normalize('NFD'));
 }
 
+/**
+ * True when a word token shows what tesseract's English model does to Vietnamese and
+ * stripping never does: a digit or a Latin glyph for a marked letter ("t6t", "K¢é", "|."), a
+ * capital Đ read as P before a vowel ("PONG", "Pinh": 52 % of capital Đ in the English-model
+ * channel tables, and Vietnamese has no p + vowel syllable outside rare loanwords), or Ợ/Ộ read
+ * as Q without its u ("PUQC", "NQ"). ALL-CAPS pages show few digits, so the P and Q signs are
+ * what tells their garble from stripped text.
+ */
+export function englishOcrSignature(token: string): boolean {
+  return /[\d&¢€|]/u.test(token) || /^P[aeiouyAEIOUY]/u.test(token) || /Q(?!U)|q(?![uU])/u.test(token);
+}
+
 /** Case patterns matchCase transfers: lowercase output as is, ALL CAPS, or Title case. */
 export type CaseShape = typeof CASE_AS_IS | typeof CASE_ALL_CAPS | typeof CASE_TITLE;
 export const CASE_AS_IS = 0;

@@ -29,8 +29,53 @@ const ABBREVIATIONS = new Map<string, string>(
     .filter(([spelled, a], _i, all) => spelled === a.toUpperCase() || !all.some(([other, b]) => other === spelled && other === b.toUpperCase())),
 );
 
-/** Symbol repair: inside a document symbol, D standing for Đ in the usual codes. */
-const SYMBOL_CODES: Record<string, string> = { QD: 'QĐ', QB: 'QĐ', ND: 'NĐ', NB: 'NĐ', HDND: 'HĐND', BCD: 'BCĐ', TDKT: 'TĐKT', DU: 'ĐU', 'QD/TW': 'QĐ/TW' };
+/** True when the piece is kept as a known administrative abbreviation (UBND, TU, HĐND, …). */
+export function isAbbreviation(piece: string): boolean {
+  return ABBREVIATIONS.has(piece);
+}
+
+/**
+ * In a line written all in capitals, an abbreviation that also spells a syllable ("TU" is
+ * Tỉnh ủy, and "TỪ" stripped; "HU", "ĐU", "TƯ") is a word: an ALL-CAPS heading spells its
+ * words out, and stripping or English-model OCR leaves "TỪ NGÀY" as "TU NGAY". In mixed-case
+ * text the capitals set it apart, so it stays an abbreviation. `spellsSyllable` says whether
+ * the LM knows a syllable with those letters. Changes the pieces in place (kind and fixed).
+ */
+export function wordsInCapitalLines(pieces: Piece[], spellsSyllable: (lower: string) => boolean): void {
+  let first = 0;
+  while (first < pieces.length) {
+    const line = pieces[first].line;
+    let end = first;
+    let words = 0;
+    let lowercase = false;
+    for (; end < pieces.length && pieces[end].line === line; end++) {
+      const p = pieces[end];
+      if (p.kind !== 'word') continue;
+      words++;
+      if (/\p{Ll}/u.test(p.input)) lowercase = true;
+    }
+    if (!lowercase && words >= 3) {
+      for (let i = first; i < end; i++) {
+        const p = pieces[i];
+        if (p.kind === 'fixed' && isAbbreviation(p.input) && /\p{L}{2}/u.test(p.input) && spellsSyllable(p.input.toLowerCase())) {
+          p.kind = 'word';
+          p.fixed = p.input;
+        }
+      }
+    }
+    first = end;
+  }
+}
+
+/**
+ * Symbol repair: the usual codes with Đ as stripping and OCR spell it — D (marks lost), and the
+ * English model's readings of a capital Đ in the channel tables: P (52 %), DP, B, BP ("NP-CP").
+ */
+const CODES_WITH_D = ['QĐ', 'NĐ', 'HĐND', 'BCĐ', 'TĐKT', 'ĐU', 'QĐ/TW'];
+const CAPITAL_D_READINGS = ['D', 'P', 'DP', 'B', 'BP'];
+const SYMBOL_CODES: Record<string, string> = Object.fromEntries(
+  CODES_WITH_D.flatMap((code) => CAPITAL_D_READINGS.map((reading) => [code.replace('Đ', reading), code])),
+);
 
 const PIECE = /[\p{L}\p{M}\d&¢€]+/gu;
 const ROMAN_MARKER = /^(\s*)([|lI1]{1,4})(\.\s)/u;
@@ -118,7 +163,7 @@ export function repairListLetters(lines: readonly string[]): string[] {
 /** "349YKH-UBND" → "349/KH-UBND"; "QD-UBND" → "QĐ-UBND"; numbers untouched. */
 export function repairSymbol(run: string): string {
   let out = run.replace(/^(\d+)[Y\\|](?=[A-ZĐ]{2,}[-/])/u, '$1/');
-  out = out.replace(/(^|[/\-])([A-Z]{2,4}(?:\/TW)?)(?=$|[/\-])/gu, (all, sep: string, code: string) => sep + (SYMBOL_CODES[code] ?? code));
+  out = out.replace(/(^|[/\-])([A-Z]{2,5}(?:\/TW)?)(?=$|[/\-])/gu, (all, sep: string, code: string) => sep + (SYMBOL_CODES[code] ?? code));
   return out;
 }
 

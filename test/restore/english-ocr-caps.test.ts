@@ -1,0 +1,69 @@
+/**
+ * English-model OCR of ALL-CAPS text (found with `npm run bench:garble`: such pages were taken
+ * for stripped text and scored 87–95 %): capital Đ read as P and Ợ as Q are signs of garble,
+ * syllable-shaped abbreviations ("TU") are words in an ALL-CAPS line, symbol codes are read
+ * with the English model's spellings of Đ, and learned token pairs offer no corpus typos.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDefaultRestorer, repairSymbol, tokenize, type Restorer } from '../../src/restore/index.js';
+import { wordsInCapitalLines } from '../../src/restore/tokenize.js';
+import { englishOcrSignature } from '../../src/restore/text.js';
+
+let restorer: Restorer;
+beforeAll(async () => { restorer = await getDefaultRestorer(); });
+
+describe('signs of English-model OCR', () => {
+  it('counts P before a vowel and Q without u, not PH or QU', () => {
+    for (const token of ['PONG', 'Pinh', 'PAU', 'PUQC', 'NQ', 't6t', 'K¢é']) expect(englishOcrSignature(token), token).toBe(true);
+    for (const token of ['PHONG', 'Phát', 'QUY', 'quyết', 'thuc', 'TRONG', 'DONG']) expect(englishOcrSignature(token), token).toBe(false);
+  });
+
+  it('reads symbol codes with Đ spelled P, DP or B by the English model', () => {
+    expect(repairSymbol('85/2025/NP-CP')).toBe('85/2025/NĐ-CP');
+    expect(repairSymbol('12/QP-UBND')).toBe('12/QĐ-UBND');
+    expect(repairSymbol('273/2025/NDP-CP')).toBe('273/2025/NĐ-CP');
+    expect(repairSymbol('05/NQ-HPND')).toBe('05/NQ-HĐND');
+    // Codes that are no reading of a code with Đ stay.
+    expect(repairSymbol('12/2024/TT-BQP')).toBe('12/2024/TT-BQP');
+    expect(repairSymbol('01/KH-UBND')).toBe('01/KH-UBND');
+  });
+});
+
+describe('abbreviations in ALL-CAPS lines', () => {
+  const spells = (lower: string) => ['tu', 'hu', 'du'].includes(lower);
+
+  it('makes a syllable-shaped abbreviation a word only in a line written all in capitals', () => {
+    const pieces = tokenize('CO HIEU LUC KE TU NGAY 01\nKe hoach cua TU ve viec\nTU VP');
+    wordsInCapitalLines(pieces, spells);
+    const tu = pieces.filter((p) => p.input === 'TU');
+    expect(tu.map((p) => p.kind)).toEqual(['word', 'fixed', 'fixed']); // the last line has one word only
+    expect(pieces.find((p) => p.input === 'VP')!.kind).toBe('fixed'); // no syllable: stays
+  });
+});
+
+describe('restoring English-model OCR of capitals', () => {
+  it('takes an ALL-CAPS page with P for Đ as garble and restores it', () => {
+    const text = 'QUYET PINH VE VIEC THANH LAP BAN CHI PAO\nHUY PONG LUC LUONG THAM GIA PAU TRANH PHONG CHONG THIEN TAI\nCO HIEU LUC TU NGAY 01 THANG 01 NAM 2025 THEO NGHI PINH 12/2024/NP-CP';
+    const result = restorer.restore(text);
+    expect(result.stats.channelMode).toBe('garble');
+    expect(result.text.split('\n')).toEqual([
+      'QUYẾT ĐỊNH VỀ VIỆC THÀNH LẬP BAN CHỈ ĐẠO',
+      'HUY ĐỘNG LỰC LƯỢNG THAM GIA ĐẤU TRANH PHÒNG CHỐNG THIÊN TAI',
+      'CÓ HIỆU LỰC TỪ NGÀY 01 THÁNG 01 NĂM 2025 THEO NGHỊ ĐỊNH 12/2024/NĐ-CP',
+    ]);
+  });
+
+  it('keeps stripped capitals stripped and TU an abbreviation in mixed case', () => {
+    const stripped = restorer.restore('QUYET DINH VE VIEC THANH LAP BAN CHI DAO\nCO HIEU LUC TU NGAY 01 THANG 01 NAM 2025');
+    expect(stripped.stats.channelMode).toBe('stripped');
+    expect(stripped.text).toBe('QUYẾT ĐỊNH VỀ VIỆC THÀNH LẬP BAN CHỈ ĐẠO\nCÓ HIỆU LỰC TỪ NGÀY 01 THÁNG 01 NĂM 2025');
+    expect(restorer.restore('Ke hoach cua TU ve viec trien khai Nghi quyet').text).toBe('Kế hoạch của TU về việc triển khai Nghị quyết');
+  });
+
+  it('offers no corpus typo as a learned reading ("thưc" for thu)', () => {
+    const words = restorer.channel.candidates('thu', 'garble').map((c) => c.word);
+    expect(words).toContain('thu');
+    expect(words).not.toContain('thưc');
+    expect(restorer.channel.candidates('PONG', 'garble').map((c) => c.word)).not.toContain('đôngː');
+  });
+});
