@@ -12,7 +12,7 @@ import { bothWaysModel, rescoreBothSides, type RescoreOptions } from './rescore.
 import { applyPairBonus, applyPairBonusAll, applyPairBonusAround, PairLexicon } from './pairs.js';
 import { makeTemplate, ownSlot, SlotBuilder, slotOf, type SlotTable, type TokenInfo, type TokenSlot } from './slots.js';
 import { repairListLetters, repairRomanMarkers, tokenize, wordsInCapitalLines, type Piece } from './tokenize.js';
-import { skeletonKey } from './text.js';
+import { CASE_ALL_CAPS, skeletonKey } from './text.js';
 
 export type { RestoreResult, RestoreStats } from './assemble.js';
 
@@ -62,6 +62,15 @@ const RESCORE_CANDIDATES = 16;
 const NAME_WEIGHT = 1.5;
 /** Bonus (nats) per syllable of an administrative-term pair, stripped text only (dev: flat from 0.5 to 1). */
 const TERM_BONUS = 0.7;
+
+/** Skeletons of administrative unit names that precede a place name (xã, phường, thị trấn, huyện, quận, thị xã, thành phố, tỉnh, thôn, ấp, TP). */
+const UNIT_SKELETONS = new Set(['xa', 'phuong', 'tran', 'huyen', 'quan', 'pho', 'tinh', 'thon', 'ap', 'tp']);
+
+/** True when the word before piece i on its line names an administrative unit. */
+function afterUnitName(pieces: readonly Piece[], i: number): boolean {
+  const before = pieces[i - 1];
+  return before !== undefined && before.line === pieces[i].line && UNIT_SKELETONS.has(skeletonKey(before.input));
+}
 
 export class Restorer {
   readonly channel: ChannelModel;
@@ -117,6 +126,9 @@ export class Restorer {
     const b = pieces[i + 1];
     if (a.kind !== 'word' || b.kind !== 'word' || b.sentenceStart || a.line !== b.line) return;
     if (!infos[i].capitalised || !infos[i + 1].capitalised) return;
+    // In ALL CAPS every word is capitalised ("THONG TIN" would read Thường Tân): there a place
+    // name follows the name of its unit ("XÃ ĐẠI THẮNG", "HUYỆN CHÂU THÀNH").
+    if (infos[i].caseShape === CASE_ALL_CAPS && infos[i + 1].caseShape === CASE_ALL_CAPS && !afterUnitName(pieces, i)) return;
     // A bonus below zero on purpose: a place name must outweigh common phrases ("đầu tháng").
     applyPairBonus(this.placeNames, slots, i, PLACE_NAME_BONUS, toLeft, toRight);
   }

@@ -24,7 +24,7 @@ export interface Piece {
 const ABBREVIATIONS = new Map<string, string>(
   ['UBND', 'HĐND', 'MTTQ', 'CCHC', 'TTHC', 'BCĐ', 'BCH', 'BTV', 'TĐKT', 'CSTĐ', 'LĐTT', 'KH', 'QĐ', 'NĐ', 'NQ', 'CP', 'TTg', 'CT',
     'BC', 'HD', 'TB', 'CV', 'TTr', 'VP', 'TU', 'HU', 'ĐU', 'BTC', 'BNV', 'TW', 'TƯ', 'VPCP', 'THCS', 'THPT', 'CNTT', 'CBCCVC', 'CBCC', 'KT-XH', 'VN']
-    .flatMap((a) => [[a.replace(/Đ/g, 'D').toUpperCase(), a], [a.replace(/Đ/g, 'P').toUpperCase(), a], [a.toUpperCase(), a]] as [string, string][])
+    .flatMap((a) => [[a.replace(/Đ/g, 'D').toUpperCase(), a], [a.replace(/Đ/g, 'P').toUpperCase(), a], [a.toUpperCase(), a], [a, a]] as [string, string][])
     // Latin OCR reads Đ as P ("HPND", "TPKT"); a P-spelling that is itself an abbreviation (CP) is not remapped.
     .filter(([spelled, a], _i, all) => spelled === a.toUpperCase() || !all.some(([other, b]) => other === spelled && other === b.toUpperCase())),
 );
@@ -216,6 +216,16 @@ export function classifyPiece(piece: string, index: number, runText: string, ope
   return { kind: 'word', fixed: piece };
 }
 
+/**
+ * Whether a number piece may be a syllable the English model read as digits ("12" = là,
+ * "0," = Ở, in ALL CAPS): a bare short number, alone in its run or before one clause mark,
+ * and not the outline number that opens a line ("1.").
+ */
+export function numberMayBeWord(piece: string, runText: string, opensLine: boolean): boolean {
+  if (piece.length > 3) return false;
+  return piece === runText || (!opensLine && runText.length === piece.length + 1 && runText.startsWith(piece) && /[,.;:]$/.test(runText));
+}
+
 /** The run's pieces and break effect (the per-run rules of tokenize, independent of where the run is). */
 function shapeRun(runText: string, opensLine: boolean): RunShape {
   if (isAddressRun(runText)) {
@@ -234,7 +244,7 @@ function shapeRun(runText: string, opensLine: boolean): RunShape {
     const piece = p[0];
     const breakBefore = /[.;:!?]/.test(runText.slice(last, p.index)) && !/^\d/.test(piece);
     const { kind, fixed } = classifyPiece(piece, p.index, runText, opensLine);
-    pieces.push({ kind, input: piece, fixed, offset: p.index, mayBeWord: kind === 'number' && piece === runText && piece.length <= 3, breakBefore });
+    pieces.push({ kind, input: piece, fixed, offset: p.index, mayBeWord: kind === 'number' && numberMayBeWord(piece, runText, opensLine), breakBefore });
     last = p.index + piece.length;
   }
   const after = /[.;:!?]["”)]?$/.test(runText.slice(last)) ? SET_BREAK : pieces.length > 0 ? CLEAR_BREAK : KEEP_BREAK;

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDefaultRestorer, repairSymbol, tokenize, type Restorer } from '../../src/restore/index.js';
-import { wordsInCapitalLines } from '../../src/restore/tokenize.js';
+import { numberMayBeWord, wordsInCapitalLines } from '../../src/restore/tokenize.js';
 import { englishOcrSignature } from '../../src/restore/text.js';
 
 let restorer: Restorer;
@@ -41,6 +41,16 @@ describe('abbreviations in ALL-CAPS lines', () => {
   });
 });
 
+describe('numbers that may be misread syllables', () => {
+  it('takes a bare short number, alone or before one clause mark, but not a line-opening outline number', () => {
+    expect(numberMayBeWord('12', '12', false)).toBe(true);
+    expect(numberMayBeWord('0', '0,', false)).toBe(true); // "NHÀ 0," = NHÀ Ở,
+    expect(numberMayBeWord('1', '1.', true)).toBe(false); // "1. Mục đích"
+    expect(numberMayBeWord('2021', '2021', false)).toBe(false);
+    expect(numberMayBeWord('12', '12/2024', false)).toBe(false);
+  });
+});
+
 describe('restoring English-model OCR of capitals', () => {
   it('takes an ALL-CAPS page with P for Đ as garble and restores it', () => {
     const text = 'QUYET PINH VE VIEC THANH LAP BAN CHI PAO\nHUY PONG LUC LUONG THAM GIA PAU TRANH PHONG CHONG THIEN TAI\nCO HIEU LUC TU NGAY 01 THANG 01 NAM 2025 THEO NGHI PINH 12/2024/NP-CP';
@@ -58,6 +68,13 @@ describe('restoring English-model OCR of capitals', () => {
     expect(stripped.stats.channelMode).toBe('stripped');
     expect(stripped.text).toBe('QUYẾT ĐỊNH VỀ VIỆC THÀNH LẬP BAN CHỈ ĐẠO\nCÓ HIỆU LỰC TỪ NGÀY 01 THÁNG 01 NĂM 2025');
     expect(restorer.restore('Ke hoach cua TU ve viec trien khai Nghi quyet').text).toBe('Kế hoạch của TU về việc triển khai Nghị quyết');
+  });
+
+  it('keeps mixed-case abbreviations as written and reads ALL-CAPS place names only after a unit name', () => {
+    const out = restorer.restore('UBND XA PAI THANG\nVén ban hop nhat 12/VBHN-VPQH. Muc 1. THONG TIN HAI QUAN\nTo trinh sé .../TTr-UBND ngay ... thang').text.split('\n');
+    expect(out[0]).toBe('UBND XÃ ĐẠI THẮNG');
+    expect(out[1]).toBe('Văn bản hợp nhất 12/VBHN-VPQH. Mục 1. THÔNG TIN HẢI QUAN'); // not the commune Thường Tân
+    expect(out[2]).toBe('Tờ trình số .../TTr-UBND ngày ... tháng');
   });
 
   it('offers no corpus typo as a learned reading ("thưc" for thu)', () => {

@@ -5,7 +5,7 @@
  * tokenizer's own exported ones: what tokenize.test.ts checks is that the scan, the memo
  * and the break bookkeeping give exactly these pieces.
  */
-import { classifyPiece, isAddressRun, isSymbolLikeRun, repairSymbol, type Piece } from '../../src/restore/tokenize.js';
+import { classifyPiece, isAddressRun, isSymbolLikeRun, numberMayBeWord, repairSymbol, type Piece } from '../../src/restore/tokenize.js';
 
 const RUN = /\S+/gu;
 const PIECE = /[\p{L}\p{M}\d&¢€]+/gu;
@@ -39,7 +39,7 @@ export function referenceTokenize(text: string): Piece[] {
         const { kind, fixed } = classifyPiece(piece, p.index, runText, opensLine);
         pieces.push({
           kind, input: piece, fixed, start: runStart + p.index, line: lineIndex, sentenceStart: pendingBreak,
-          mayBeWord: kind === 'number' && piece === runText && piece.length <= 3,
+          mayBeWord: kind === 'number' && numberMayBeWord(piece, runText, opensLine),
         });
         pendingBreak = false;
         last = p.index + piece.length;
