@@ -11,7 +11,7 @@ import { applyNamePrior, NAME_NONE, nameRoles, type NamePrior } from './names.js
 import { bothWaysModel, rescoreBothSides, type RescoreOptions } from './rescore.js';
 import { applyPairBonus, applyPairBonusAll, applyPairBonusAround, PairLexicon } from './pairs.js';
 import { makeTemplate, ownSlot, SlotBuilder, slotOf, type SlotTable, type TokenInfo, type TokenSlot } from './slots.js';
-import { repairListLetters, repairRomanMarkers, tokenize, wordsInCapitalLines, type Piece } from './tokenize.js';
+import { repairListLetters, repairRomanMarkers, tokenize, wordsAmongCapitals, type Piece } from './tokenize.js';
 import { CASE_ALL_CAPS, skeletonKey } from './text.js';
 
 export type { RestoreResult, RestoreStats } from './assemble.js';
@@ -147,7 +147,7 @@ export class Restorer {
     // Repairs are rare: the text itself when no line changed.
     const text = repaired.every((line, i) => line === lines[i]) ? input : repaired.join('\n');
     const pieces = tokenize(text);
-    wordsInCapitalLines(pieces, (lower) => this.lm.variantsOf(skeletonKey(lower)).length > 0);
+    wordsAmongCapitals(pieces, (lower) => this.lm.variantsOf(skeletonKey(lower)).length > 0);
     const n = pieces.length;
     const infos: TokenInfo[] = new Array(n);
     let words = 0;

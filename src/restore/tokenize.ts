@@ -35,35 +35,30 @@ export function isAbbreviation(piece: string): boolean {
 }
 
 /**
- * In a line written all in capitals, an abbreviation that also spells a syllable ("TU" is
- * Tỉnh ủy, and "TỪ" stripped; "HU", "ĐU", "TƯ") is a word: an ALL-CAPS heading spells its
- * words out, and stripping or English-model OCR leaves "TỪ NGÀY" as "TU NGAY". In mixed-case
- * text the capitals set it apart, so it stays an abbreviation. `spellsSyllable` says whether
- * the LM knows a syllable with those letters. Changes the pieces in place (kind and fixed).
+ * Among words written in capitals, an abbreviation that also spells a syllable ("TU" is
+ * Tỉnh ủy, and "TỪ" stripped; "HU", "ĐU", "TƯ") is a word: ALL-CAPS headings spell their words
+ * out, and stripping or English-model OCR leaves "TỪ NGÀY" as "TU NGAY". Beside lowercase words
+ * ("Kế hoạch của TU về việc") or other abbreviations ("TT ĐU - HĐND") the capitals set it apart,
+ * so it stays an abbreviation. A neighbour is the piece just before or after on the same line.
+ * `spellsSyllable` says whether the LM knows a syllable with those letters. Changes the pieces
+ * in place (kind and fixed).
  */
-export function wordsInCapitalLines(pieces: Piece[], spellsSyllable: (lower: string) => boolean): void {
-  let first = 0;
-  while (first < pieces.length) {
-    const line = pieces[first].line;
-    let end = first;
-    let words = 0;
-    let lowercase = false;
-    for (; end < pieces.length && pieces[end].line === line; end++) {
-      const p = pieces[end];
-      if (p.kind !== 'word') continue;
-      words++;
-      if (/\p{Ll}/u.test(p.input)) lowercase = true;
+export function wordsAmongCapitals(pieces: Piece[], spellsSyllable: (lower: string) => boolean): void {
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    if (p.kind !== 'fixed' || !isAbbreviation(p.input) || !/\p{L}{2}/u.test(p.input)) continue;
+    let capitals = 0;
+    let lowercase = 0;
+    for (const j of [i - 1, i + 1]) {
+      const q = pieces[j];
+      if (q === undefined || q.line !== p.line || q.kind !== 'word') continue;
+      if (/\p{Ll}/u.test(q.input)) lowercase++;
+      else capitals++;
     }
-    if (!lowercase && words >= 3) {
-      for (let i = first; i < end; i++) {
-        const p = pieces[i];
-        if (p.kind === 'fixed' && isAbbreviation(p.input) && /\p{L}{2}/u.test(p.input) && spellsSyllable(p.input.toLowerCase())) {
-          p.kind = 'word';
-          p.fixed = p.input;
-        }
-      }
+    if (capitals > 0 && lowercase === 0 && spellsSyllable(p.input.toLowerCase())) {
+      p.kind = 'word';
+      p.fixed = p.input;
     }
-    first = end;
   }
 }
 
@@ -138,11 +133,12 @@ export function repairRomanMarkers(lines: readonly string[]): string[] {
   });
 }
 
-const LIST_LETTER = /^(\s*)([a-zđ])\)\s/u;
+const LIST_LETTER = /^(\s*)([a-zđA-ZĐ])\)\s/u;
 
 /**
  * List letters by sequence: Vietnamese lists run a) b) c) d) đ) e), and stripped or Latin-OCR
- * text writes đ) as "d)". A "d)" whose previous list letter is d (or c, d and a gap) is "đ)".
+ * text writes đ) as "d)" — in capitals "D)", or "P)" (the English model's capital Đ). A "d)"
+ * or "p)" (either case) whose previous list letter is d is "đ)" in the same case.
  * One character for one, so offsets stay valid.
  */
 export function repairListLetters(lines: readonly string[]): string[] {
@@ -150,10 +146,10 @@ export function repairListLetters(lines: readonly string[]): string[] {
   return lines.map((line) => {
     const m = LIST_LETTER.exec(line);
     if (!m) return line;
-    const letter = m[2];
-    if (letter === 'd' && previous === 'd') {
+    const letter = m[2].toLowerCase();
+    if ((letter === 'd' || letter === 'p') && previous === 'd') {
       previous = 'đ';
-      return m[1] + 'đ' + line.slice(m[1].length + 1);
+      return m[1] + (m[2] === letter ? 'đ' : 'Đ') + line.slice(m[1].length + 1);
     }
     previous = letter;
     return line;

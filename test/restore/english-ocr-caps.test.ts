@@ -5,8 +5,8 @@
  * with the English model's spellings of Đ, and learned token pairs offer no corpus typos.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDefaultRestorer, repairSymbol, tokenize, type Restorer } from '../../src/restore/index.js';
-import { numberMayBeWord, wordsInCapitalLines } from '../../src/restore/tokenize.js';
+import { getDefaultRestorer, repairListLetters, repairSymbol, tokenize, type Restorer } from '../../src/restore/index.js';
+import { numberMayBeWord, wordsAmongCapitals } from '../../src/restore/tokenize.js';
 import { englishOcrSignature } from '../../src/restore/text.js';
 
 let restorer: Restorer;
@@ -29,14 +29,15 @@ describe('signs of English-model OCR', () => {
   });
 });
 
-describe('abbreviations in ALL-CAPS lines', () => {
+describe('abbreviations among capitals', () => {
   const spells = (lower: string) => ['tu', 'hu', 'du'].includes(lower);
 
-  it('makes a syllable-shaped abbreviation a word only in a line written all in capitals', () => {
-    const pieces = tokenize('CO HIEU LUC KE TU NGAY 01\nKe hoach cua TU ve viec\nTU VP');
-    wordsInCapitalLines(pieces, spells);
+  it('makes a syllable-shaped abbreviation a word only between words in capitals', () => {
+    const pieces = tokenize('CO HIEU LUC KE TU NGAY 01\nKe hoach cua TU ve viec\nTU VP\nMuc 2. DAU TU VA TAI CHINH\nTT DU - HDND xa');
+    wordsAmongCapitals(pieces, spells);
     const tu = pieces.filter((p) => p.input === 'TU');
-    expect(tu.map((p) => p.kind)).toEqual(['word', 'fixed', 'fixed']); // the last line has one word only
+    expect(tu.map((p) => p.kind)).toEqual(['word', 'fixed', 'fixed', 'word']); // beside lowercase or another abbreviation: kept
+    expect(pieces.find((p) => p.input === 'DU')!.kind).toBe('fixed');
     expect(pieces.find((p) => p.input === 'VP')!.kind).toBe('fixed'); // no syllable: stays
   });
 });
@@ -48,6 +49,12 @@ describe('numbers that may be misread syllables', () => {
     expect(numberMayBeWord('1', '1.', true)).toBe(false); // "1. Mục đích"
     expect(numberMayBeWord('2021', '2021', false)).toBe(false);
     expect(numberMayBeWord('12', '12/2024', false)).toBe(false);
+  });
+
+  it('reads the list letter after D) as Đ) in capitals, also when the English model wrote P)', () => {
+    expect(repairListLetters(['C) BA', 'D) BON', 'P) NAM', 'E) SAU'])).toEqual(['C) BA', 'D) BON', 'Đ) NAM', 'E) SAU']);
+    expect(repairListLetters(['c) ba', 'd) bon', 'd) nam'])[2]).toBe('đ) nam');
+    expect(repairListLetters(['o) muc o', 'p) muc p'])[1]).toBe('p) muc p'); // p) after o) is the letter p
   });
 });
 
