@@ -112,7 +112,7 @@ for (let p = 0; p < PAGES && cursor < queue.length; p++) {
   console.log(`page ${p + 1}: OCR eng ${rec.ocrSeconds.eng.toFixed(1)} s, vie ${rec.ocrSeconds.vie.toFixed(1)} s (concurrent)`);
 }
 for (const w of workers.values()) await w.terminate();
-if (pages.length < PAGES) console.log(`note: test split ran out after ${pages.length} pages`);
+if (pages.length < PAGES) console.log(`note: the ${SPLIT} split ran out after ${pages.length} pages`);
 const gen = (Date.now() - t0) / 1000;
 
 // 3–5. Align, restore each page as one document, score line by line (tone placement ignored, case-insensitive).
