@@ -11,7 +11,7 @@ import { applyNamePrior, NAME_NONE, nameRoles, type NamePrior } from './names.js
 import { bothWaysModel, rescoreBothSides, type RescoreOptions } from './rescore.js';
 import { applyPairBonus, applyPairBonusAll, applyPairBonusAround, PairLexicon } from './pairs.js';
 import { makeTemplate, ownSlot, SlotBuilder, slotOf, type SlotTable, type TokenInfo, type TokenSlot } from './slots.js';
-import { repairListLetters, repairRomanMarkers, tokenize, wordsAmongCapitals, type Piece } from './tokenize.js';
+import { repairEth, repairListLetters, repairRomanMarkers, tokenize, wordsAmongCapitals, type Piece } from './tokenize.js';
 import { CASE_ALL_CAPS, skeletonKey } from './text.js';
 
 export type { RestoreResult, RestoreStats } from './assemble.js';
@@ -143,7 +143,7 @@ export class Restorer {
 
   restore(input: string, options: RestoreOptions = {}): RestoreResult {
     const lines = input.split('\n');
-    const repaired = repairListLetters(repairRomanMarkers(lines));
+    const repaired = repairListLetters(repairRomanMarkers(repairEth(lines)));
     // Repairs are rare: the text itself when no line changed.
     const text = repaired.every((line, i) => line === lines[i]) ? input : repaired.join('\n');
     const pieces = tokenize(text);

@@ -133,6 +133,14 @@ export function repairRomanMarkers(lines: readonly string[]): string[] {
   });
 }
 
+/**
+ * Eth (Ð U+00D0, ð U+00F0), which Vietnamese does not have, for Đ/đ: tesseract's Vietnamese
+ * model writes "Ð)" for the list letter Đ), legacy fonts map đ there. One code unit for one.
+ */
+export function repairEth(lines: readonly string[]): string[] {
+  return lines.map((line) => (/[Ðð]/u.test(line) ? line.replace(/Ð/gu, 'Đ').replace(/ð/gu, 'đ') : line));
+}
+
 const LIST_LETTER = /^(\s*)([a-zđA-ZĐ])\)\s/u;
 
 /**

@@ -42,13 +42,17 @@ describe('abbreviations among capitals', () => {
   });
 });
 
-describe('numbers that may be misread syllables', () => {
+describe('numbers that may be misread syllables, eth, list letters', () => {
   it('takes a bare short number, alone or before one clause mark, but not a line-opening outline number', () => {
     expect(numberMayBeWord('12', '12', false)).toBe(true);
     expect(numberMayBeWord('0', '0,', false)).toBe(true); // "NHÀ 0," = NHÀ Ở,
     expect(numberMayBeWord('1', '1.', true)).toBe(false); // "1. Mục đích"
     expect(numberMayBeWord('2021', '2021', false)).toBe(false);
     expect(numberMayBeWord('12', '12/2024', false)).toBe(false);
+  });
+
+  it('reads eth (Ð, ð), which the Vietnamese OCR model writes for Đ, as Đ', () => {
+    expect(restorer.restore('Ð) THUỘC TRƯỜNG HỢP CHỒNG CHÉO\nðiều 5').text).toBe('Đ) THUỘC TRƯỜNG HỢP CHỒNG CHÉO\nđiều 5');
   });
 
   it('reads the list letter after D) as Đ) in capitals, also when the English model wrote P)', () => {
