@@ -38,7 +38,7 @@ export function hasMarks(text: string): boolean {
  * what tells their garble from stripped text.
  */
 export function englishOcrSignature(token: string): boolean {
-  return /[\d&¢€|]/u.test(token) || /^P[aeiouyAEIOUY]/u.test(token) || /Q(?!U)|q(?![uU])/u.test(token);
+  return /[\d&¢€|]/u.test(token) || /^P[aeiouyAEIOUY]/u.test(token) || /[Qq](?![uU])/u.test(token);
 }
 
 /** Case patterns matchCase transfers: lowercase output as is, ALL CAPS, or Title case. */
