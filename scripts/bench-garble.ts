@@ -5,7 +5,7 @@
  * into scan-like pages, OCRs them with the English and the Vietnamese model, aligns OCR lines to the
  * drawn lines, restores each page as one document and scores line by line with the judge's scorer.
  *
- *   npx tsx scripts/bench-garble.ts [--pages 6] [--lines 40] [--split test|dev] [--cache out/bench-garble-cache] [--salt garble-v1]
+ *   npx tsx scripts/bench-garble.ts [--pages 6] [--lines 40] [--split test|dev] [--font serif|tinos] [--cache out/bench-garble-cache] [--salt garble-v1]
  *
  * OCR results are cached per page under --cache (out/ is git-ignored: it holds raw corpus text).
  */
@@ -16,7 +16,7 @@ import { Command } from 'commander';
 import type { Worker } from 'tesseract.js';
 import { readCorpusLines } from '../src/lm/corpus.js';
 import { classifyLine, fnv1a, shuffleDeterministic, type LineKind, type SampledLine } from '../src/channel-data/corpus-sample.js';
-import { pageStyle, registerSerifFonts, renderPage, type PageStyle } from '../src/channel-data/render.js';
+import { pageStyle, registerSerifFonts, registerTinos, renderPage, type PageStyle } from '../src/channel-data/render.js';
 import { createOcrWorker, ocrLines, type ChannelModel } from '../src/channel-data/ocr-page.js';
 import { alignLines, type LinePair } from '../src/channel-data/align.js';
 import { getDefaultRestorer } from '../src/restore/index.js';
@@ -28,8 +28,9 @@ const opts = new Command()
   .option('--corpus <dir>', 'corpus folder', '../shared/corpus')
   .option('--salt <s>', 'sampling and page-style salt', 'garble-v1')
   .option('--split <name>', "corpus split: 'test' to report, 'dev' while tuning (never tune on test)", 'test')
+  .option('--font <name>', "'serif': the channel build's fonts (DejaVu/Liberation Serif); 'tinos': Tinos (Times metrics) from @expo-google-fonts/tinos, a face the channel tables never saw", 'serif')
   .parse()
-  .opts<{ pages: string; lines: string; cache: string; corpus: string; salt: string; split: string }>();
+  .opts<{ pages: string; lines: string; cache: string; corpus: string; salt: string; split: string; font: string }>();
 if (opts.split !== 'test' && opts.split !== 'dev') throw new Error(`--split must be test or dev, not ${opts.split}`);
 const SPLIT = opts.split as 'test' | 'dev';
 console.log(`command: npx tsx ${relative(process.cwd(), process.argv[1])} ${process.argv.slice(2).join(' ')}`.trimEnd());
@@ -45,7 +46,10 @@ function fail(msg: string): never {
 }
 for (const f of FILES) if (!existsSync(join(opts.corpus, f))) fail(`corpus file missing: ${resolve(opts.corpus, f)} (pass --corpus DIR)`);
 if (!existsSync(TOOLS)) fail(`scorer missing: ${TOOLS}`);
-const fonts = registerSerifFonts();
+if (opts.font !== 'serif' && opts.font !== 'tinos') fail(`--font must be serif or tinos, not ${opts.font}`);
+const tinos = opts.font === 'tinos' ? registerTinos() : undefined;
+if (opts.font === 'tinos' && !tinos) fail('Tinos not installed: npm install (it is a dev dependency, @expo-google-fonts/tinos)');
+const fonts = tinos ? [tinos] : registerSerifFonts();
 if (fonts.length === 0) fail('no serif font found (install fonts-liberation or fonts-dejavu)');
 
 type Score = { syllables: number; errors: number };
@@ -83,7 +87,7 @@ const queue = shuffleDeterministic(sampled, `order:${opts.salt}`);
 
 // 2. Render pages; OCR both models (concurrently: 2 cores) unless the cache holds this exact page.
 interface PageRecord { style: PageStyle; display: string[]; ocr: Record<ChannelModel, string[]>; ocrSeconds: Record<ChannelModel, number> }
-const cacheDir = resolve(opts.cache, `${opts.salt}-${SPLIT}-L${LINES}`);
+const cacheDir = resolve(opts.cache, `${opts.salt}-${SPLIT}${opts.font === 'serif' ? '' : `-${opts.font}`}-L${LINES}`);
 mkdirSync(cacheDir, { recursive: true });
 const workers = new Map<ChannelModel, Worker>();
 const pages: PageRecord[] = [];

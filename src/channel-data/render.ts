@@ -4,6 +4,8 @@
  * (rotation, blur, noise, JPEG) so that OCR confusions resemble those of archive scans.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { fnv1a } from './corpus-sample.js';
@@ -39,6 +41,26 @@ export function registerSerifFonts(): FontSpec[] {
     found.push(f);
   }
   return found;
+}
+
+/**
+ * Tinos (Times New Roman metrics, the face of the archive scans; SIL OFL) from the npm package
+ * @expo-google-fonts/tinos, a dev dependency: a face the channel tables were not built with,
+ * for measuring how restoration carries over (`npm run bench:garble -- --font tinos`).
+ * Undefined when the package is not installed.
+ */
+export function registerTinos(): FontSpec | undefined {
+  let dir: string;
+  try {
+    dir = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/tinos/package.json'));
+  } catch {
+    return undefined;
+  }
+  const font: FontSpec = { family: 'Tinos', regular: join(dir, '400Regular', 'Tinos_400Regular.ttf'), bold: join(dir, '700Bold', 'Tinos_700Bold.ttf') };
+  if (!existsSync(font.regular)) return undefined;
+  GlobalFonts.registerFromPath(font.regular, font.family);
+  if (font.bold && existsSync(font.bold)) GlobalFonts.registerFromPath(font.bold, font.family);
+  return font;
 }
 
 export interface PageStyle {
