@@ -14,8 +14,7 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import type { Worker } from 'tesseract.js';
-import { readCorpusLines } from '../src/lm/corpus.js';
-import { classifyLine, fnv1a, shuffleDeterministic, type LineKind, type SampledLine } from '../src/channel-data/corpus-sample.js';
+import { sampleCorpusFile, shuffleDeterministic, type LineKind, type SampledLine } from '../src/channel-data/corpus-sample.js';
 import { pageStyle, registerSerifFonts, registerTinos, renderPage, type PageStyle } from '../src/channel-data/render.js';
 import { createOcrWorker, ocrLines, type ChannelModel } from '../src/channel-data/ocr-page.js';
 import { alignLines, type LinePair } from '../src/channel-data/align.js';
@@ -59,29 +58,20 @@ const metrics = (await import(pathToFileURL(TOOLS).href)) as {
 
 // 1. Sample test-split lines. The admin file's test split is tiny (~1% of 2.7 k lines) and it is the
 // closest to the target documents, so all of it is taken; legal lines fill the rest with the channel
-// build's kind mix (src/channel-data/corpus-sample.ts quotas), smallest salted hash first.
+// build's kind mix (scripts/build-channel.ts quotas), smallest salted hash first.
 const t0 = Date.now();
 const sourceNeeded = Math.ceil(PAGES * LINES * 0.9); // wrapped lines average ~1.6 display lines
 const legalShare: Record<LineKind, number> = { plain: 0.2, heading: 0.08, numbered: 0.1, roman: 0.03 };
+const shareSum = Object.values(legalShare).reduce((a, b) => a + b, 0);
 const sampled: SampledLine[] = [];
 for (const file of FILES) {
-  const byKind: Record<LineKind, Array<{ h: number; text: string }>> = { plain: [], heading: [], numbered: [], roman: [] };
-  for await (const raw of readCorpusLines(join(opts.corpus, file), SPLIT)) {
-    const text = raw.normalize('NFC').trim();
-    if (text.length < 8 || text.length > 400) continue;
-    byKind[classifyLine(text)].push({ h: fnv1a(opts.salt + text), text });
-  }
-  const isAdmin = file.startsWith('admin');
   const remaining = Math.max(0, sourceNeeded - sampled.length);
-  const shareSum = Object.values(legalShare).reduce((a, b) => a + b, 0);
-  const counts: string[] = [];
-  for (const kind of Object.keys(byKind) as LineKind[]) {
-    const want = isAdmin ? Infinity : Math.ceil((remaining * legalShare[kind]) / shareSum);
-    const kept = byKind[kind].sort((a, b) => a.h - b.h).slice(0, want);
-    for (const { text } of kept) sampled.push({ text, kind, file });
-    counts.push(`${kind} ${kept.length}/${byKind[kind].length}`);
-  }
-  console.log(`${SPLIT}-split lines from ${file}: ${counts.join(', ')}`);
+  const want = (kind: LineKind): number => (file.startsWith('admin') ? Infinity : Math.ceil((remaining * legalShare[kind]) / shareSum));
+  const quota = { file, plain: want('plain'), heading: want('heading'), numbered: want('numbered'), roman: want('roman') };
+  const got = await sampleCorpusFile(join(opts.corpus, file), quota, opts.salt, 400, SPLIT);
+  sampled.push(...got);
+  const count = (kind: LineKind): number => got.filter((l) => l.kind === kind).length;
+  console.log(`${SPLIT}-split lines from ${file}: plain ${count('plain')}, heading ${count('heading')}, numbered ${count('numbered')}, roman ${count('roman')}`);
 }
 const queue = shuffleDeterministic(sampled, `order:${opts.salt}`);
 

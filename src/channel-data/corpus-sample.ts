@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
-import { fnv1a, splitOfLine } from '../lm/corpus.js';
+import { fnv1a, splitOfLine, type Split } from '../lm/corpus.js';
 
 /** 32-bit FNV-1a over the UTF-8 bytes (the LM's implementation, re-exported for sampling hashes). */
 export { fnv1a };
@@ -48,13 +48,15 @@ export interface SampleQuota {
 
 /**
  * Stream one corpus file and keep, per kind, the `quota` lines with the smallest salted hash
- * (a deterministic uniform sample). `maxChars` drops very long lines before wrapping.
+ * (a deterministic uniform sample; Infinity keeps every line of that kind). `maxChars` drops
+ * very long lines before wrapping. Lines come from the LM's `split`: the channel build reads
+ * 'train' only (the held-out splits are never rendered for it), the garble bench 'test' or 'dev'.
  */
-export async function sampleCorpusFile(path: string, quota: SampleQuota, salt: string, maxChars = 400): Promise<SampledLine[]> {
+export async function sampleCorpusFile(path: string, quota: SampleQuota, salt: string, maxChars = 400, split: Split = 'train'): Promise<SampledLine[]> {
   const keep: Record<LineKind, Array<{ h: number; text: string }>> = { plain: [], heading: [], numbered: [], roman: [] };
   const rl = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
   for await (const raw of rl) {
-    if (isLmHeldOut(raw)) continue;
+    if (splitOfLine(raw) !== split) continue;
     const text = raw.normalize('NFC').trim();
     if (text.length < 8 || text.length > maxChars) continue;
     const kind = classifyLine(text);

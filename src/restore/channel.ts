@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { DecoderLM } from './lm.js';
 import { baseInventory, isValidSyllable } from '../lang/syllable.js';
 import { FuzzyIndex } from './fuzzy.js';
-import { charSkeleton, skeletonKey } from './text.js';
+import { charSkeleton, hasMarks, skeletonKey } from './text.js';
 
 /** stripped: marks removed, nothing else; garble: English-model OCR; clean: text that kept its marks (or Vietnamese OCR). */
 export type ChannelMode = 'stripped' | 'garble' | 'clean';
@@ -103,7 +103,6 @@ function unigramCounter(lm: DecoderLM): ((word: string) => number) | undefined {
 
 /** Latin letters, Vietnamese marked letters (either case) and digits only. */
 const VIETNAMESE_LETTERS = /^[a-z0-9àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$/iu;
-const MARKED_VOWEL = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/u;
 
 /**
  * Whether a source word of the learned token pairs may be offered. The LM keeps frequent units
@@ -114,7 +113,8 @@ const MARKED_VOWEL = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽ�
 function isPlausibleReading(word: string): boolean {
   if (!VIETNAMESE_LETTERS.test(word)) return false;
   const lower = word.toLowerCase();
-  return !MARKED_VOWEL.test(lower) || isValidSyllable(lower);
+  // A mark on a vowel (đ's bar aside: "CTĐT" stays) makes the word a would-be syllable.
+  return !hasMarks(lower.replace(/đ/gu, 'd')) || isValidSyllable(lower);
 }
 
 /** Memo bounds (entries): OCR garble makes the set of distinct tokens open-ended over a long run. */

@@ -52,7 +52,7 @@ const PLACE_NAME_BONUS = 3;
 const RESCORE_CHANNEL = 1;
 const RESCORE_FORWARD = 0.5;
 const RESCORE_BACKWARD = 0.5;
-/** Below this share of marked (and of garbled) tokens the text is plain stripped Vietnamese. */
+/** Below this share of marked tokens (and of tokens with an English-OCR sign) the text is plain stripped Vietnamese. */
 const STRIPPED_RATIO = 0.03;
 /** Default-mode selective re-ranking: first-pass confidence below which a slot is re-ranked (tuned on the dev split). */
 const RESCORE_BELOW = 0.9;
@@ -153,7 +153,7 @@ export class Restorer {
     let words = 0;
     let marked = 0;
     let known = 0;
-    let garbled = 0;
+    let ocrSigned = 0;
     for (let i = 0; i < n; i++) {
       const piece = pieces[i];
       const info = this.slots.info(piece.input);
@@ -162,7 +162,7 @@ export class Restorer {
       words++;
       if (info.marked) marked++;
       if (this.slots.known(piece.input, info)) known++;
-      if (info.garbleChars) garbled++;
+      if (info.englishOcrSign) ocrSigned++;
     }
     const accentedRatioBefore = words ? marked / words : 0;
     const knownRatio = words ? known / words : 0;
@@ -176,8 +176,8 @@ export class Restorer {
         offsetMap: [{ outStart: 0, outEnd: input.length, inStart: 0, inEnd: input.length }],
       };
     }
-    const garbleChars = garbled / Math.max(1, words);
-    const mode: ChannelMode = accentedRatioBefore >= CLEAN_RATIO ? 'clean' : accentedRatioBefore < STRIPPED_RATIO && garbleChars < STRIPPED_RATIO ? 'stripped' : 'garble';
+    const ocrSignShare = ocrSigned / Math.max(1, words);
+    const mode: ChannelMode = accentedRatioBefore >= CLEAN_RATIO ? 'clean' : accentedRatioBefore < STRIPPED_RATIO && ocrSignShare < STRIPPED_RATIO ? 'stripped' : 'garble';
     const decodeOptions: DecodeOptions = {
       // Stripped text has few candidates per token: a narrow beam keeps the default mode fast.
       beam: options.beam ?? (options.mode === 'accurate' ? 32 : mode === 'stripped' ? 4 : 8),

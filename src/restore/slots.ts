@@ -45,7 +45,7 @@ export interface TokenInfo {
   /** Carries a Vietnamese mark or đ. */
   marked: boolean;
   /** Carries a mark of English-model OCR (a digit or & ¢ € |, capital Đ read as P, Ợ as Q): see englishOcrSignature. */
-  garbleChars: boolean;
+  englishOcrSign: boolean;
   /** Starts with a capital (or "|", Latin OCR's Đ). */
   capitalised: boolean;
   caseShape: CaseShape;
@@ -143,7 +143,7 @@ export class SlotBuilder {
     let info = this.infos.get(input);
     if (info === undefined) {
       info = {
-        lower: input.toLowerCase(), marked: hasMarks(input), garbleChars: englishOcrSignature(input),
+        lower: input.toLowerCase(), marked: hasMarks(input), englishOcrSign: englishOcrSignature(input),
         capitalised: /^[\p{Lu}|]/u.test(input), caseShape: caseShape(input), known: -1, words: [],
       };
       if (this.infos.size >= INFO_LIMIT) this.infos.clear();

@@ -53,7 +53,7 @@ describe('slot templates', () => {
   it('keeps facts per distinct token', () => {
     const info = builder.info('Thuc');
     expect(builder.info('Thuc')).toBe(info);
-    expect(info).toMatchObject({ lower: 'thuc', marked: false, capitalised: true, garbleChars: false });
+    expect(info).toMatchObject({ lower: 'thuc', marked: false, capitalised: true, englishOcrSign: false });
     expect(builder.info('hiện').marked).toBe(true);
     expect(builder.known('thuc', builder.info('thuc'))).toBe(true);
   });
