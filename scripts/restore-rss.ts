@@ -5,14 +5,20 @@
  * administrative and legal sources whose FNV-1a hash % 100 lies in [2, LIMIT) (training-split
  * lines: the only unseen text long enough; the LM has seen them, so the speed is a little
  * optimistic), strips their marks, cuts them into documents of DOC_LINES lines, restores each
- * once. Applies the command line's V8 settings (src/v8-tuning.ts) unless --v8-default.
- * Prints one JSON line: { documents, syllables, loadMs, loadRssMB, peakRssMB, kSylPerS, blocks }
- * where blocks are the throughputs (k syl/s, CPU time) of consecutive 100 k-syllable stretches.
+ * once. The lines in SPEED_LINES ([2, 12)) were left out of the certain-context table
+ * (src/restore/certain.ts), which decides most syllables of the lines it was built from: their
+ * documents, spread evenly through the run, give the speed on unseen text (unseenKSylPerS);
+ * kSylPerS is over all documents. Applies the command line's V8 settings (src/v8-tuning.ts)
+ * unless --v8-default.
+ * Prints one JSON line: { documents, syllables, loadMs, loadRssMB, peakRssMB, kSylPerS,
+ * unseenDocuments, unseenSyllables, unseenKSylPerS, blocks } where blocks are the throughputs
+ * (k syl/s, CPU time) of consecutive 100 k-syllable stretches of the whole run.
  * Usage: npx tsx scripts/restore-rss.ts [LIMIT=45] [--v8-default]
  */
 import { join, resolve } from 'node:path';
 import { stripMarks } from '../src/lang/syllable.js';
 import { fnv1a, readCorpusLines } from '../src/lm/corpus.js';
+import { SPEED_LINES } from '../src/restore/certain.js';
 
 if (!process.argv.includes('--v8-default')) await import('../src/v8-tuning.js');
 const { getDefaultRestorer } = await import('../src/restore/index.js');
@@ -27,34 +33,51 @@ const restorer = await getDefaultRestorer();
 const loadMs = Math.round(performance.now() - start);
 const loadRssMB = mb(process.memoryUsage().rss);
 
-const lines: string[] = [];
+const unseenLines: string[] = [];
+const otherLines: string[] = [];
 for (const file of SOURCES) {
   for await (const line of readCorpusLines(join(resolve('../shared/corpus'), file))) {
     const bucket = fnv1a(line) % 100;
-    if (bucket >= 2 && bucket < LIMIT) lines.push(line);
+    if (bucket >= SPEED_LINES.from && bucket < SPEED_LINES.to) unseenLines.push(line);
+    else if (bucket >= 2 && bucket < LIMIT) otherLines.push(line);
   }
 }
-// Mix the two sources (documents alternate between genres in a real folder).
-lines.sort((a, b) => fnv1a(`${a}\u0000`) - fnv1a(`${b}\u0000`));
-const docs: string[] = [];
-for (let i = 0; i < lines.length; i += DOC_LINES) docs.push(stripMarks(lines.slice(i, i + DOC_LINES).join('\n')));
-lines.length = 0;
+/** Documents of DOC_LINES lines, the two sources mixed (documents alternate between genres in a real folder). */
+function documents(lines: string[]): string[] {
+  lines.sort((a, b) => fnv1a(`${a}\u0000`) - fnv1a(`${b}\u0000`));
+  const docs: string[] = [];
+  for (let i = 0; i < lines.length; i += DOC_LINES) docs.push(stripMarks(lines.slice(i, i + DOC_LINES).join('\n')));
+  lines.length = 0;
+  return docs;
+}
+const unseenDocs = documents(unseenLines);
+const otherDocs = documents(otherLines);
+// The unseen documents spread evenly through the run: the speed of a run, not of its start.
+const docs: { text: string; unseen: boolean }[] = [];
+for (let u = 0, o = 0; u < unseenDocs.length || o < otherDocs.length;) {
+  if (o >= otherDocs.length || (u < unseenDocs.length && u * (otherDocs.length + 1) <= o * unseenDocs.length)) docs.push({ text: unseenDocs[u++], unseen: true });
+  else docs.push({ text: otherDocs[o++], unseen: false });
+}
 
 let syllables = 0;
 let cpuMs = 0;
+let unseenDocuments = 0;
+let unseenSyllables = 0;
+let unseenMs = 0;
 const blocks: number[] = [];
 let blockSyllables = 0;
 let blockMs = 0;
 for (const doc of docs) {
-  const n = doc.split(/\s+/).filter(Boolean).length;
+  const n = doc.text.split(/\s+/).filter(Boolean).length;
   const before = process.cpuUsage();
-  restorer.restore(doc);
+  restorer.restore(doc.text);
   const used = process.cpuUsage(before);
   const ms = (used.user + used.system) / 1000;
   syllables += n; cpuMs += ms; blockSyllables += n; blockMs += ms;
+  if (doc.unseen) { unseenDocuments++; unseenSyllables += n; unseenMs += ms; }
   if (blockSyllables >= 100_000) { blocks.push(Math.round(blockSyllables / blockMs)); blockSyllables = 0; blockMs = 0; }
 }
 console.log(JSON.stringify({
   documents: docs.length, syllables, loadMs, loadRssMB, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-  kSylPerS: Math.round(syllables / cpuMs), blocks,
+  kSylPerS: Math.round(syllables / cpuMs), unseenDocuments, unseenSyllables, unseenKSylPerS: Math.round(unseenSyllables / unseenMs), blocks,
 }));

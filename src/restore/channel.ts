@@ -142,49 +142,12 @@ export class ChannelModel {
     const hit = this.cache.get(cacheKey);
     if (hit) return hit;
     const best = new Map<string, number>();
-    const offer = (word: string, cost: number): void => {
+    this.eachOffer(lower, mode, (word, cost) => {
       const old = best.get(word);
       if (old === undefined || cost < old) best.set(word, cost);
-    };
-    const skeleton = lookalikeSkeleton(lower);
-    const learned = this.learnedFor(mode);
-    // Stripped text: a token that is a syllable skeleton only lost its marks; anything else may be a misreading.
-    // Letters of one or two characters ("c)", "cm") are list markers and units, never rewritten here.
-    const plainSyllable = mode === 'stripped' && /^[a-z]+$/.test(lower) && (lower.length <= 2 || this.lm.variantsOf(skeleton).length > 0);
-    const keys = plainSyllable ? new Map([[skeleton, 0]]) : this.rewrites(skeleton);
-    for (const [key, rewriteCost] of keys) {
-      const penalty = rewriteCost === 0 ? 0 : rewriteCost + (mode === 'clean' ? CLEAN_REWRITE_PENALTY : 0);
-      for (const word of mode === 'clean' ? this.lm.variantsOf(key) : this.plausibleVariants(key)) {
-        offer(word, penalty + (rewriteCost === 0 ? this.markCost(lower, word, mode, learned) : this.looseMarkCost(mode)));
-      }
-    }
-    // A lone "d" that lost its bar: list letters and legal references ("điểm đ khoản 1") use đ.
-    // Neither letter is a syllable, so only the LM (which has both as units) can choose.
-    if (lower === 'd' && mode !== 'clean' && this.lm.id('đ') >= 0 && this.lm.id('d') >= 0) {
-      offer('d', 0);
-      offer('đ', mode === 'stripped' ? 0 : this.looseMarkCost(mode));
-    }
-    const pairs = learned?.tokenPairs.get(lower);
-    if (pairs) {
-      for (const [word, n] of pairs) {
-        if (this.lm.id(word) < 0 || (word !== lower && !isPlausibleReading(word))) continue;
-        const total = learned!.sourceCounts.get(word) ?? n;
-        offer(word, -Math.log(Math.min(1, (n + 0.5) / (total + 1))) + (mode === 'clean' && word !== lower ? CLEAN_REWRITE_PENALTY : 0));
-      }
-    }
-    // A lone consonant ("cán b," = cán bộ) is no word either; list markers ("b)") are fixed by the tokenizer.
-    const loneConsonant = /^[bcdđghklmnpqrstvx]$/u.test(lower);
-    if (mode === 'garble' && learned && (loneConsonant || ([...lower].length >= 2 && this.lm.variantsOf(skeletonKey(lower)).length === 0))) {
-      // Not the skeleton of any syllable ("chtc", "hi¢u"): search near skeletons under the learned char channel.
-      const fuzzy = this.fuzzyIndex(learned);
-      for (const sk of fuzzy.neighbours(lower)) {
-        for (const word of this.plausibleVariants(sk)) {
-          const cost = fuzzy.cost(word, lower, FUZZY_MAX_COST);
-          if (cost <= FUZZY_MAX_COST) offer(word, FUZZY_SCALE * cost);
-        }
-      }
-    }
-    if (/^[\p{L}\p{M}]+$/u.test(lower) && mode === 'clean' && this.lm.variantsOf(skeleton).includes(lower)) {
+      return false;
+    });
+    if (/^[\p{L}\p{M}]+$/u.test(lower) && mode === 'clean' && this.lm.variantsOf(lookalikeSkeleton(lower)).includes(lower)) {
       // Text that kept its marks: a known syllable is changed only on overwhelming LM evidence,
       // which keeps correct text untouched and makes restoration idempotent.
       for (const [word, cost] of best) best.set(word, cost + CLEAN_KNOWN_PENALTY);
@@ -200,6 +163,51 @@ export class ChannelModel {
   }
 
   /**
+   * Every (word, cost) the channel offers for a lowercase token, to `take`; stops as soon as
+   * `take` returns true (then returns true): offersGarbleReading only asks whether there is one.
+   */
+  private eachOffer(lower: string, mode: ChannelMode, take: (word: string, cost: number) => boolean): boolean {
+    const skeleton = lookalikeSkeleton(lower);
+    const learned = this.learnedFor(mode);
+    // Stripped text: a token that is a syllable skeleton only lost its marks; anything else may be a misreading.
+    // Letters of one or two characters ("c)", "cm") are list markers and units, never rewritten here.
+    const plainSyllable = mode === 'stripped' && /^[a-z]+$/.test(lower) && (lower.length <= 2 || this.lm.variantsOf(skeleton).length > 0);
+    const keys = plainSyllable ? new Map([[skeleton, 0]]) : this.rewrites(skeleton);
+    for (const [key, rewriteCost] of keys) {
+      const penalty = rewriteCost === 0 ? 0 : rewriteCost + (mode === 'clean' ? CLEAN_REWRITE_PENALTY : 0);
+      for (const word of mode === 'clean' ? this.lm.variantsOf(key) : this.plausibleVariants(key)) {
+        if (take(word, penalty + (rewriteCost === 0 ? this.markCost(lower, word, mode, learned) : this.looseMarkCost(mode)))) return true;
+      }
+    }
+    // A lone "d" that lost its bar: list letters and legal references ("điểm đ khoản 1") use đ.
+    // Neither letter is a syllable, so only the LM (which has both as units) can choose.
+    if (lower === 'd' && mode !== 'clean' && this.lm.id('đ') >= 0 && this.lm.id('d') >= 0) {
+      if (take('d', 0) || take('đ', mode === 'stripped' ? 0 : this.looseMarkCost(mode))) return true;
+    }
+    const pairs = learned?.tokenPairs.get(lower);
+    if (pairs) {
+      for (const [word, n] of pairs) {
+        if (this.lm.id(word) < 0 || (word !== lower && !isPlausibleReading(word))) continue;
+        const total = learned!.sourceCounts.get(word) ?? n;
+        if (take(word, -Math.log(Math.min(1, (n + 0.5) / (total + 1))) + (mode === 'clean' && word !== lower ? CLEAN_REWRITE_PENALTY : 0))) return true;
+      }
+    }
+    // A lone consonant ("cán b," = cán bộ) is no word either; list markers ("b)") are fixed by the tokenizer.
+    const loneConsonant = /^[bcdđghklmnpqrstvx]$/u.test(lower);
+    if (mode === 'garble' && learned && (loneConsonant || ([...lower].length >= 2 && this.lm.variantsOf(skeletonKey(lower)).length === 0))) {
+      // Not the skeleton of any syllable ("chtc", "hi¢u"): search near skeletons under the learned char channel.
+      const fuzzy = this.fuzzyIndex(learned);
+      for (const sk of fuzzy.neighbours(lower)) {
+        for (const word of this.plausibleVariants(sk)) {
+          const cost = fuzzy.cost(word, lower, FUZZY_MAX_COST);
+          if (cost <= FUZZY_MAX_COST && take(word, FUZZY_SCALE * cost)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * True when candidates(observed, 'garble') offers any reading. A token whose look-alike
    * skeleton is itself a syllable skeleton with plausible variants is answered without
    * building the list: the rewrite search keeps that skeleton at cost 0 and offers those
@@ -208,7 +216,11 @@ export class ChannelModel {
   offersGarbleReading(observed: string): boolean {
     const skeleton = lookalikeSkeleton(observed.normalize('NFC').toLowerCase());
     if (!/[éó]/u.test(skeleton) && this.lm.variantsOf(skeleton).length > 0 && this.plausibleVariants(skeleton).length > 0) return true;
-    return this.candidates(observed, 'garble').length > 0;
+    const lower = observed.normalize('NFC').toLowerCase();
+    const listed = this.cache.get('garble\u0000' + lower);
+    if (listed) return listed.length > 0;
+    // Whether any reading exists, not which are best: the first offer will do (a short token's fuzzy search is long).
+    return this.eachOffer(lower, 'garble', () => true);
   }
 
   private fuzzyIndex(learned: LearnedTables): FuzzyIndex {

@@ -160,6 +160,9 @@ function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, decisions: D
     // an expansion whose score cannot reach it (LM term at most LOGPROB_BOUND) is skipped
     // without an LM call — it could neither enter the beam nor raise a state that does.
     let floor = -Infinity;
+    // One state and one candidate (a run of fixed syllables): the LM term would add the same
+    // amount to every path, so it is not asked here; the both-sides pass asks it if a neighbour needs it.
+    const constant = count === 1 && k === 1;
     for (let h = 0; h < count; h++) {
       const u = restart ? start : curU[h];
       const v = restart ? start : curV[h];
@@ -168,12 +171,20 @@ function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, decisions: D
       const g = group[h];
       const row = at + h * k;
       // This context's scores of this candidate list, when they can be cached (-1: ask the LM).
-      const cached = rows.row(list, LEFT, u, v, k);
+      const cached = constant ? -1 : rows.row(list, LEFT, u, v, k);
       const rowValues = rows.values;
       for (let c = 0; c < k; c++) {
         const channel = channels[c];
         if (reach - channel < floor) {
           if (at >= 0) lmScores[row + c] = NaN;
+          continue;
+        }
+        if (constant) {
+          if (at >= 0) lmScores[row + c] = NaN;
+          const cell = rep[c] * groups + g;
+          table[cell] = m;
+          expU[m] = v; expV[m] = ids[c]; expScore[m] = base - channel; expBack[m] = h; expCand[m] = c;
+          m++;
           continue;
         }
         const w = ids[c];
@@ -263,7 +274,8 @@ function bothSidesPass(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, choice
   for (let t = a; t < b; t++) {
     const slot = slots[t];
     const k = slot.candidates.length;
-    if (k === 1 && opts.alternatives === 0) { decisions[t] = { index: 0, confidence: 1, alternatives: NO_ALTERNATIVES }; continue; }
+    // One candidate: nothing to choose, and no alternatives to offer.
+    if (k === 1) { decisions[t] = { index: 0, confidence: 1, alternatives: NO_ALTERNATIVES }; continue; }
     let u = start;
     let v = start;
     const opensClause = slot.sentenceStart || t === 0;

@@ -10,6 +10,7 @@ import { loadAdminTerms, loadGazetteer } from '../channel-data/index.js';
 import { VnplanError } from '../errors.js';
 import { loadLearnedTables, loadLookalikes } from './channel.js';
 import type { DecoderLM } from './lm.js';
+import { CertainContexts } from './certain.js';
 import { NamePrior } from './names.js';
 import { Restorer, type RestoreOptions, type RestoreResult } from './restorer.js';
 
@@ -31,7 +32,9 @@ export function createRestorer(lm: DecoderLM, dictDir = restoreDictionariesDir()
   const places = existsSync(gazetteer) ? loadGazetteer(gazetteer).units.map((u) => u.name) : [];
   const termsFile = join(dictDir, 'admin-terms.txt');
   const terms = existsSync(termsFile) ? loadAdminTerms(termsFile).map((t) => t.key) : [];
-  return new Restorer(lm, loadLookalikes(dictDir), loadLearnedTables(dictDir), places, NamePrior.load(join(dictDir, 'restore', 'names.json')), terms);
+  const certainFile = join(dictDir, 'restore', 'certain-contexts.bin');
+  const certain = existsSync(certainFile) ? CertainContexts.load(certainFile) : undefined;
+  return new Restorer(lm, loadLookalikes(dictDir), loadLearnedTables(dictDir), places, NamePrior.load(join(dictDir, 'restore', 'names.json')), terms, certain);
 }
 
 let defaultRestorer: Promise<Restorer> | undefined;

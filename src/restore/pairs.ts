@@ -183,6 +183,8 @@ export function applyPairBonusAround(lexicon: PairLexicon, slots: TokenSlot[], a
  */
 function boostSlot(lexicon: PairLexicon, slots: TokenSlot[], i: number, hasLeft: boolean, hasRight: boolean, bonus: number): void {
   const slot = slots[i];
+  // One candidate: a bonus would lower every path through it alike (fixed syllables, most of stripped text).
+  if (slot.candidates.length < 2) return;
   if (slot.candidates === slot.template.candidates) {
     slots[i] = lexicon.boosted(slots, i, hasLeft ? slots[i - 1].template.id : 0, hasRight ? slots[i + 1].template.id : 0, bonus);
     return;

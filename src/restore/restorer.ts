@@ -10,9 +10,10 @@ import type { DecoderLM } from './lm.js';
 import { applyNamePrior, NAME_NONE, nameRoles, type NamePrior } from './names.js';
 import { bothWaysModel, rescoreBothSides, type RescoreOptions } from './rescore.js';
 import { applyPairBonus, applyPairBonusAll, applyPairBonusAround, PairLexicon } from './pairs.js';
-import { makeTemplate, ownSlot, SlotBuilder, slotOf, type SlotTable, type TokenInfo, type TokenSlot } from './slots.js';
+import { makeTemplate, ownSlot, SlotBuilder, slotOf, type SlotTable, type SlotTemplate, type TokenInfo, type TokenSlot } from './slots.js';
 import { repairEth, repairListLetters, repairRomanMarkers, tokenize, wordsAmongCapitals, type Piece } from './tokenize.js';
 import { CASE_ALL_CAPS, skeletonKey } from './text.js';
+import { keyAfter, keyBefore, pieceKeys, type CertainContexts } from './certain.js';
 
 export type { RestoreResult, RestoreStats } from './assemble.js';
 
@@ -39,6 +40,8 @@ export interface RestoreOptions {
   nameWeight?: number;
   /** Stripped text: channel bonus (nats) for candidate pairs inside an administrative term (0 turns it off). */
   termBonus?: number;
+  /** Default mode, stripped text: fix syllables in certain contexts before decoding (dictionaries/restore/certain-contexts.bin); false turns it off. */
+  certainContexts?: boolean;
 }
 
 /** Share of marked word tokens above which a text is treated as Vietnamese that kept its marks. */
@@ -93,6 +96,8 @@ export class Restorer {
     private readonly names?: NamePrior,
     /** Administrative multi-word terms (dictionaries/admin-terms.txt), lowercase surface forms. */
     terms: Iterable<string> = [],
+    /** Skeleton trigrams whose middle syllable is certain (src/restore/certain.ts). */
+    private readonly certain?: CertainContexts,
   ) {
     this.channel = new ChannelModel(lm, rules, learned);
     this.bothWays = bothWaysModel(lm);
@@ -190,14 +195,16 @@ export class Restorer {
     const table = this.slots.table(mode, maxCandidates);
     for (let i = 0; i < n; i++) slots[i] = table.slotFor(pieces[i], infos[i]);
     if (mode !== 'clean') this.boostPlaceNames(pieces, infos, slots);
-    // Administrative terms: a small bonus for candidate pairs that spell a mined multi-word term.
-    // It pays on stripped dev text (257 → 237 errors); on synthetic garble it did not (220 → 226).
-    const termBonus = mode === 'stripped' ? options.termBonus ?? TERM_BONUS : 0;
-    if (termBonus > 0) this.boostTerms(pieces, slots, termBonus);
     // Person names ("Ông Nguyen Quang Hai"): their syllables follow the name prior, not the LM alone.
     const nameWeight = options.nameWeight ?? NAME_WEIGHT;
     const roles = mode !== 'clean' && this.names && nameWeight > 0 ? nameRoles(pieces, slots, text, this.names) : undefined;
     const names = roles && this.names ? { roles, prior: this.names, weight: nameWeight } : undefined;
+    // Before the bonuses below, which then skip the fixed slots.
+    if (mode === 'stripped' && options.mode !== 'accurate' && options.certainContexts !== false) this.fixCertain(pieces, infos, slots, roles);
+    // Administrative terms: a small bonus for candidate pairs that spell a mined multi-word term.
+    // It pays on stripped dev text (257 → 237 errors); on synthetic garble it did not (220 → 226).
+    const termBonus = mode === 'stripped' ? options.termBonus ?? TERM_BONUS : 0;
+    if (termBonus > 0) this.boostTerms(pieces, slots, termBonus);
     if (names) this.applyNames(slots, names);
     const rescore: RescoreOptions = { channelWeight: decodeOptions.channelWeight * RESCORE_CHANNEL, forwardWeight: RESCORE_FORWARD, backwardWeight: RESCORE_BACKWARD, alternatives: decodeOptions.alternatives };
     const rescoreBelow = options.mode === 'accurate' ? Infinity : options.rescoreBelow ?? RESCORE_BELOW;
@@ -224,6 +231,37 @@ export class Restorer {
     }
     const style = options.toneStyle ?? 'old';
     return assemble(text, pieces, infos, finalSlots, decisions, style, { accentedRatioBefore, knownRatio, mode });
+  }
+
+  /** One-candidate templates of the syllables fixed by certain contexts, by spelling. */
+  private readonly fixedTemplates = new Map<string, SlotTemplate>();
+
+  /**
+   * Stripped text, default mode: a syllable whose skeleton context is certain in the training
+   * corpus keeps only that spelling (when the channel offers it), so decoding spends its LM
+   * queries on the syllables in doubt. Name runs are left to the name prior.
+   */
+  private fixCertain(pieces: readonly Piece[], infos: readonly TokenInfo[], slots: TokenSlot[], roles: Int8Array | undefined): void {
+    const certain = this.certain;
+    if (!certain) return;
+    const keys = pieceKeys(pieces, (_piece, i) => (infos[i].marked ? skeletonKey(infos[i].lower) : infos[i].lower));
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i];
+      if (piece.kind !== 'word' || infos[i].marked || (roles && roles[i] !== NAME_NONE)) continue;
+      const slot = slots[i];
+      if (slot.candidates.length < 2) continue;
+      const word = certain.lookup(keyBefore(pieces, keys, i), keys[i], keyAfter(pieces, keys, i));
+      if (word === undefined) continue;
+      let c = 0;
+      while (c < slot.candidates.length && slot.candidates[c].word !== word) c++;
+      if (c === slot.candidates.length) continue;
+      let template = this.fixedTemplates.get(word);
+      if (template === undefined) {
+        template = makeTemplate([{ word, cost: 0 }], [slot.ids[c]]);
+        if (this.fixedTemplates.size < 100_000) this.fixedTemplates.set(word, template);
+      }
+      slots[i] = slotOf(template, slot.sentenceStart);
+    }
   }
 
   /** The name prior on the slots of detected name runs (each such slot gets its own costs first). */

@@ -1,0 +1,78 @@
+/**
+ * Builds dictionaries/restore/certain-contexts.bin (src/restore/certain.ts): skeleton trigrams
+ * of the corpus TRAINING split (administrative and legal text; without the speed bench's lines,
+ * SPEED_LINES, or --skip FROM-TO) in which one spelling of the
+ * middle syllable has at least --share of the context's --min or more occurrences, and the
+ * one-sided bigrams (previous or next syllable only) with at least --bigram-share of
+ * --bigram-min. Derived statistics (two hashes and a spelling index per context), no text.
+ * Then measures the table on the dev split, stripped: the share of syllables it decides and how
+ * many of those it gets wrong.
+ *
+ *   npx tsx scripts/build-certain.ts [--corpus ../shared/corpus] [--min 2] [--share 0.99] [--bigram-min 5] [--bigram-share 0.99] [--skip 2-12]
+ */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fnv1a, readCorpusLines } from '../src/lm/corpus.js';
+import { CertainContexts, ContextCounts, keyAfter, keyBefore, pieceKeys, SPEED_LINES } from '../src/restore/certain.js';
+import { skeletonKey } from '../src/restore/text.js';
+import { tokenize, type Piece } from '../src/restore/tokenize.js';
+
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const corpus = resolve(arg('--corpus', '../shared/corpus'));
+const minCount = Number(arg('--min', '2'));
+const minShare = Number(arg('--share', '0.99'));
+const bigramMin = Number(arg('--bigram-min', '5'));
+const bigramShare = Number(arg('--bigram-share', '0.99'));
+// The speed bench's lines stay out of the table (SPEED_LINES).
+const [skipFrom, skipTo] = arg('--skip', `${SPEED_LINES.from}-${SPEED_LINES.to}`).split('-').map(Number);
+// In-domain text only: Wikipedia's contexts are another register (and 20× the size).
+const files = ['admin_word_recommend.txt.gz', 'legal_tvpl_johnpa02.txt.gz'];
+const t0 = Date.now();
+const skeletonOf = (piece: Piece): string => skeletonKey(piece.input);
+
+const counts = new ContextCounts();
+let lines = 0;
+for (const file of files) {
+  for await (const line of readCorpusLines(join(corpus, file), 'train')) {
+    const bucket = fnv1a(line) % 100;
+    if (bucket >= skipFrom && bucket < skipTo) continue;
+    counts.add(tokenize(line), skeletonOf);
+    lines++;
+  }
+}
+const table = counts.certain({ minCount, minShare }, { minCount: bigramMin, minShare: bigramShare });
+const path = join('dictionaries', 'restore', 'certain-contexts.bin');
+const data = table.encode();
+writeFileSync(path, data);
+console.log(`${path}: ${table.size} certain contexts (of ${counts.size} trigrams: min ${minCount}, share ≥ ${minShare}; bigrams min ${bigramMin}, share ≥ ${bigramShare}), ${table.words.length} spellings, ${(data.length / 1024).toFixed(0)} KB, from ${lines} training lines (hash % 100 in [${skipFrom}, ${skipTo}) left out) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+// Dev split, stripped as the restorer sees it: coverage and errors of the table alone.
+const loaded = CertainContexts.decode(data);
+let syllables = 0;
+let decided = 0;
+let wrong = 0;
+for (const file of files) {
+  for await (const line of readCorpusLines(join(corpus, file), 'dev')) {
+    const truth = tokenize(line);
+    const seen = tokenize(skeletonKeepCase(line));
+    if (truth.length !== seen.length) continue;
+    const keys = pieceKeys(seen, skeletonOf);
+    for (let i = 0; i < seen.length; i++) {
+      if (seen[i].kind !== 'word' || truth[i].kind !== 'word') continue;
+      syllables++;
+      const word = loaded.lookup(keyBefore(seen, keys, i), keys[i], keyAfter(seen, keys, i));
+      if (word === undefined) continue;
+      decided++;
+      if (word !== truth[i].input.toLowerCase()) wrong++;
+    }
+  }
+}
+console.log(`dev split, stripped: ${decided} of ${syllables} syllables decided by the table (${(100 * decided / syllables).toFixed(1)} %), ${wrong} of them wrong (${(100 * wrong / syllables).toFixed(3)} % of all syllables)`);
+
+/** Marks stripped, đ → d, case kept: what stripped input looks like. */
+function skeletonKeepCase(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+}

@@ -1,0 +1,133 @@
+/**
+ * Certain contexts (src/restore/certain.ts): skeleton trigrams of correct text whose middle
+ * syllable has one spelling; in stripped text the default mode fixes such syllables before
+ * decoding. The table, its file format, the restorer's use of it, and the committed table.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CertainContexts, ContextCounts, keyAfter, keyBefore, pieceKeys, type SkeletonOf } from '../../src/restore/certain.js';
+import { CountTrigramLM, Restorer, getDefaultRestorer, loadLookalikes, restoreDictionariesDir, tokenize } from '../../src/restore/index.js';
+import { skeletonKey } from '../../src/restore/text.js';
+
+const skeletonOf: SkeletonOf = (piece) => skeletonKey(piece.input);
+
+function countsOf(lines: string[]): ContextCounts {
+  const counts = new ContextCounts();
+  for (const line of lines) counts.add(tokenize(line), skeletonOf);
+  return counts;
+}
+
+/** The table's spelling for word `i` of a (stripped) line, as the restorer asks for it. */
+function lookupAt(table: CertainContexts, line: string, i: number): string | undefined {
+  const pieces = tokenize(line);
+  const keys = pieceKeys(pieces, skeletonOf);
+  return table.lookup(keyBefore(pieces, keys, i), keys[i], keyAfter(pieces, keys, i));
+}
+
+const STRICT = { minCount: 2, minShare: 0.99 };
+
+describe('certain contexts', () => {
+  it('keeps a context whose middle syllable always has one spelling, and only with enough occurrences', () => {
+    const table = countsOf(['thực hiện nhiệm vụ', 'thực hiện nhiệm vụ', 'tổ chức thực hiện']).certain(STRICT, STRICT);
+    expect(lookupAt(table, 'thuc hien nhiem vu', 1)).toBe('hiện');
+    expect(lookupAt(table, 'thuc hien nhiem vu', 0)).toBe('thực');
+    // "to chuc thuc" was seen once: below minCount.
+    expect(lookupAt(table, 'to chuc thuc hien', 1)).toBeUndefined();
+  });
+
+  it('drops a context whose spellings are split', () => {
+    const table = countsOf(['anh thì đưa thư', 'anh thi đua thư', 'anh thì đưa thư']).certain(STRICT, STRICT);
+    expect(lookupAt(table, 'anh thi dua thu', 1)).toBeUndefined();
+    expect(lookupAt(table, 'anh thi dua thu', 0)).toBe('anh');
+  });
+
+  it('falls back to the two one-sided bigrams only when both are certain and agree', () => {
+    const table = countsOf(['cán bộ công tác', 'cán bộ công tác', 'làm công chức', 'làm công chức']).certain(STRICT, STRICT);
+    // Trigram "bo cong chuc" never seen; "bo cong ·" and "· cong chuc" both say công.
+    expect(lookupAt(table, 'can bo cong chuc', 2)).toBe('công');
+    // "hai cong ·" was never seen: one certain side is not enough.
+    expect(lookupAt(table, 'hai cong chuc', 1)).toBeUndefined();
+  });
+
+  it('does not cross a clause start and keys numbers alike', () => {
+    const table = countsOf(['ngày 15 tháng 3', 'ngày 20 tháng 4', 'ngày 7 tháng 9']).certain(STRICT, STRICT);
+    expect(lookupAt(table, 'ngay 31 thang 12', 2)).toBe('tháng');
+    const pieces = tokenize('xong. thang');
+    const keys = pieceKeys(pieces, skeletonOf);
+    expect(keyBefore(pieces, keys, 1)).toBe('|');
+  });
+
+  it('reads back from its file the same answers, and rejects another file', () => {
+    const table = countsOf(['thực hiện nhiệm vụ', 'thực hiện nhiệm vụ', 'cán bộ công tác', 'cán bộ công tác']).certain(STRICT, STRICT);
+    const copy = CertainContexts.decode(table.encode());
+    expect(copy.size).toBe(table.size);
+    for (const [line, i] of [['thuc hien nhiem vu', 1], ['can bo cong tac', 2], ['can bo cong', 1], ['x y z', 1]] as const) {
+      expect(lookupAt(copy, line, i)).toBe(lookupAt(table, line, i));
+    }
+    expect(() => CertainContexts.decode(Buffer.from('not a table at all'))).toThrow(/build:certain/);
+    expect(() => CertainContexts.decode(table.encode().subarray(0, 40))).toThrow(/truncated/);
+  });
+});
+
+describe('restorer with certain contexts', () => {
+  // The LM reads "cho thì đưa thư"; a table counted from other text says "thi đua" there.
+  const lm = new CountTrigramLM([...Array.from({ length: 6 }, () => 'cho thì đưa thư cho anh.'), ...Array.from({ length: 3 }, () => 'phong trào thi đua.')]);
+  const rules = loadLookalikes(restoreDictionariesDir());
+  const table = countsOf(['cho thi đua thư', 'cho thi đua thư']).certain(STRICT, STRICT);
+  const restorer = new Restorer(lm, rules, undefined, [], undefined, [], table);
+
+  it('fixes a syllable in a certain context in stripped text, default mode', () => {
+    expect(restorer.restore('cho thi dua thu', { restore: 'always', termBonus: 0 }).text).toContain('thi đua');
+    expect(restorer.restore('cho thi dua thu', { restore: 'always', termBonus: 0, certainContexts: false }).text).toContain('thì đưa');
+  });
+
+  it('leaves the accurate mode and other contexts to the decoder', () => {
+    expect(restorer.restore('cho thi dua thu', { restore: 'always', termBonus: 0, mode: 'accurate' }).text).toContain('thì đưa');
+    expect(restorer.restore('anh thi dua', { restore: 'always', termBonus: 0 }).text).toContain('thì đưa');
+  });
+
+  it('gives a fixed syllable full confidence and no alternatives', () => {
+    const result = restorer.restore('cho thi dua thu', { restore: 'always', termBonus: 0, alternatives: 3 });
+    const thi = result.tokens.find((t) => t.input === 'thi')!;
+    expect(thi.output).toBe('thi');
+    expect(thi.confidence).toBe(1);
+    expect(thi.alternatives ?? []).toEqual([]);
+  });
+});
+
+describe('the committed table', () => {
+  const path = join(restoreDictionariesDir(), 'restore', 'certain-contexts.bin');
+
+  it('is there and knows common administrative contexts', () => {
+    expect(existsSync(path)).toBe(true);
+    const table = CertainContexts.load(path);
+    expect(table.size).toBeGreaterThan(100_000);
+    expect(lookupAt(table, 'to chuc thuc hien nhiem vu', 3)).toBe('hiện');
+    expect(lookupAt(table, 'Uy ban nhan dan huyen', 2)).toBe('nhân');
+  });
+
+  it('restores stripped text identically with and without the table on most syllables', async () => {
+    const restorer = await getDefaultRestorer();
+    const text = 'Ke hoach to chuc thuc hien phong trao thi dua yeu nuoc nam 2025 cua Uy ban nhan dan huyen.';
+    const fixed = restorer.restore(text).text;
+    expect(fixed).toBe('Kế hoạch tổ chức thực hiện phong trào thi đua yêu nước năm 2025 của Ủy ban nhân dân huyện.');
+    expect(restorer.restore(text, { certainContexts: false }).text).toBe(fixed);
+  });
+});
+
+describe('whether the garble channel offers a reading', () => {
+  it('answers as the full candidate list does, without building it', async () => {
+    const { channel } = await getDefaultRestorer();
+    // A fresh channel over the same model: no candidate list memoised yet.
+    const { ChannelModel, loadLearnedTables } = await import('../../src/restore/channel.js');
+    const fresh = new ChannelModel((await getDefaultRestorer()).lm, loadLookalikes(restoreDictionariesDir()), loadLearnedTables(restoreDictionariesDir()));
+    const answers = new Set<boolean>();
+    for (const token of ['thuc', 'X', 'ii', 'chtc', 'hi¢u', 'toxin', 'catheter', 'qqqq', 'Pinh', 'nudec', 'b', 'zzz', 'wxwxwx']) {
+      const offers = fresh.offersGarbleReading(token);
+      expect(offers, token).toBe(channel.candidates(token, 'garble').length > 0);
+      answers.add(offers);
+    }
+    expect([...answers].sort()).toEqual([false, true]);
+  });
+});
