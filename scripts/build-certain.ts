@@ -13,7 +13,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fnv1a, readCorpusLines } from '../src/lm/corpus.js';
-import { CertainContexts, ContextCounts, keyAfter, keyBefore, pieceKeys, SPEED_LINES } from '../src/restore/certain.js';
+import { CertainContexts, ContextCounts, keyHashes, pieceKeys, SPEED_LINES } from '../src/restore/certain.js';
 import { skeletonKey } from '../src/restore/text.js';
 import { tokenize, type Piece } from '../src/restore/tokenize.js';
 
@@ -59,11 +59,12 @@ for (const file of files) {
     const truth = tokenize(line);
     const seen = tokenize(skeletonKeepCase(line));
     if (truth.length !== seen.length) continue;
-    const keys = pieceKeys(seen, skeletonOf);
+    // The restorer's way: each piece's key hashed once.
+    const hashes = keyHashes(pieceKeys(seen, skeletonOf));
     for (let i = 0; i < seen.length; i++) {
       if (seen[i].kind !== 'word' || truth[i].kind !== 'word') continue;
       syllables++;
-      const word = loaded.lookup(keyBefore(seen, keys, i), keys[i], keyAfter(seen, keys, i));
+      const word = loaded.lookupAt(seen, hashes, i);
       if (word === undefined) continue;
       decided++;
       if (word !== truth[i].input.toLowerCase()) wrong++;

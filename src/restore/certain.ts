@@ -18,7 +18,7 @@ import type { Piece } from './tokenize.js';
 export const SPEED_LINES = { from: 2, to: 12 } as const;
 
 const MAGIC = 0x564e4354; // "VNCT"
-const VERSION = 1;
+const VERSION = 2;
 /** A context boundary: text start, a sentence mark or a clause start. */
 export const BOUNDARY = '|';
 /** Any number as a neighbour ("ngày 15 tháng"). */
@@ -47,35 +47,57 @@ export function keyAfter(pieces: readonly Piece[], keys: readonly string[], i: n
   return i + 1 < pieces.length && !pieces[i + 1].sentenceStart ? keys[i + 1] : BOUNDARY;
 }
 
-/** The context hashes of the last hashContext call (two module-level numbers: no tuple per lookup). */
+/** FNV-1a of a key's UTF-16 units. */
+function keyHashA(key: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** A second, multiplicative hash of a key's UTF-16 units. */
+function keyHashB(key: string): number {
+  let h = 0x2545f491 | 0;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h + key.charCodeAt(i), 0x5bd1e995) ^ (h >>> 13);
+  return h;
+}
+
+/** Two hashes per key (A at 2i, B at 2i + 1): each piece's key is hashed once, not once per context it is in. */
+export function keyHashes(keys: readonly string[]): Int32Array {
+  const hashes = new Int32Array(keys.length * 2);
+  for (let i = 0; i < keys.length; i++) {
+    hashes[2 * i] = keyHashA(keys[i]);
+    hashes[2 * i + 1] = keyHashB(keys[i]);
+  }
+  return hashes;
+}
+
+/** The ordered combination of three key hashes (murmur3's mixing steps). */
+function combine(seed: number, prev: number, cur: number, next: number): number {
+  let h = Math.imul(seed ^ prev, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h ^ cur, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h ^ next, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The two context hashes of the last hashContext call (module-level numbers: no tuple per lookup). */
 let hashA = 0;
 let hashB = 0;
 
-function mix(part: string): void {
-  let a = hashA;
-  let b = hashB;
-  for (let i = 0; i < part.length; i++) {
-    const c = part.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b + c, 0x5bd1e995) ^ (b >>> 13);
-  }
-  hashA = Math.imul(a ^ 32, 0x01000193);
-  hashB = Math.imul(b + 32, 0x5bd1e995) ^ (b >>> 13);
-}
-
-/** Two independent 32-bit hashes (FNV-1a and a multiplicative one) of "prev cur next", into hashA / hashB. */
-function hashContext(prev: string, cur: string, next: string): void {
-  hashA = 0x811c9dc5 | 0;
-  hashB = 0x2545f491 | 0;
-  mix(prev);
-  mix(cur);
-  mix(next);
-  hashA >>>= 0;
-  hashB >>>= 0;
+function hashContext(prevA: number, prevB: number, curA: number, curB: number, nextA: number, nextB: number): void {
+  hashA = combine(0x3c6ef372, prevA, curA, nextA);
+  hashB = combine(0x5be0cd19, prevB, curB, nextB);
 }
 
 /** Stands for the side a bigram context leaves out ("thuc hien ·" and "· hien nhiem"). */
 const EITHER = '\u0001';
+const EITHER_A = keyHashA(EITHER);
+const EITHER_B = keyHashB(EITHER);
+const BOUNDARY_A = keyHashA(BOUNDARY);
+const BOUNDARY_B = keyHashB(BOUNDARY);
 
 /** Minimum count and share of the most frequent spelling for a context to be certain. */
 export interface Certainty { minCount: number; minShare: number }
@@ -123,7 +145,7 @@ export class ContextCounts {
         let w = wordIndex.get(best);
         if (w === undefined) { w = words.length; words.push(best); wordIndex.set(best, w); }
         const [prev, cur, next] = key.split(' ');
-        hashContext(prev, cur, next);
+        hashContext(keyHashA(prev), keyHashB(prev), keyHashA(cur), keyHashB(cur), keyHashA(next), keyHashB(next));
         entries.push([hashA, hashB, w]);
       }
     };
@@ -142,21 +164,24 @@ function count(counts: Map<string, Map<string, number>>, key: string, word: stri
 }
 
 export class CertainContexts {
-  /** Open addressing, three numbers per slot: the two key hashes and spelling index + 1 (0 = empty slot). */
+  /**
+   * Open addressing, two numbers per slot (8 bytes: the probe of a lookup is one cache line):
+   * the first key hash, then the second's high 16 bits over the spelling index + 1 (0 = empty).
+   */
   private readonly table: Uint32Array;
   private readonly mask: number;
 
   constructor(readonly words: readonly string[], private readonly keyA: Uint32Array, private readonly keyB: Uint32Array, private readonly word: Uint32Array) {
+    if (words.length >= 0xffff) throw new Error(`certain-contexts table: ${words.length} spellings, at most 65,534 fit`);
     let capacity = 16;
     while (capacity < keyA.length * 2) capacity *= 2;
-    this.table = new Uint32Array(capacity * 3);
+    this.table = new Uint32Array(capacity * 2);
     this.mask = capacity - 1;
     for (let e = 0; e < keyA.length; e++) {
       let slot = keyA[e] & this.mask;
-      while (this.table[slot * 3 + 2] !== 0) slot = (slot + 1) & this.mask;
-      this.table[slot * 3] = keyA[e];
-      this.table[slot * 3 + 1] = keyB[e];
-      this.table[slot * 3 + 2] = word[e] + 1;
+      while (this.table[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.table[slot * 2] = keyA[e];
+      this.table[slot * 2 + 1] = ((keyB[e] & 0xffff0000) | (word[e] + 1)) >>> 0;
     }
   }
 
@@ -165,28 +190,44 @@ export class CertainContexts {
   /** Spelling index + 1 of the context hashed last (0: not in the table). */
   private find(): number {
     const a = hashA;
-    const b = hashB;
+    const b = hashB & 0xffff0000;
     const table = this.table;
     for (let slot = a & this.mask; ; slot = (slot + 1) & this.mask) {
-      const at = slot * 3;
-      const w = table[at + 2];
-      if (w === 0 || (table[at] === a && table[at + 1] === b)) return w;
+      const tail = table[slot * 2 + 1];
+      if (tail === 0) return 0;
+      if (table[slot * 2] === a && ((tail & 0xffff0000) >>> 0) === b >>> 0) return tail & 0xffff;
     }
   }
 
   /** The certain spelling of `cur` between `prev` and `next` (keys as pieceKeys, keyBefore and keyAfter give them), if any. */
   lookup(prev: string, cur: string, next: string): string | undefined {
-    hashContext(prev, cur, next);
+    return this.lookupHashed(keyHashA(prev), keyHashB(prev), keyHashA(cur), keyHashB(cur), keyHashA(next), keyHashB(next));
+  }
+
+  /** lookup for pieces[i], from the pieces' keyHashes. */
+  lookupAt(pieces: readonly Piece[], hashes: Int32Array, i: number): string | undefined {
+    const before = i > 0 && !pieces[i].sentenceStart;
+    const after = i + 1 < pieces.length && !pieces[i + 1].sentenceStart;
+    return this.lookupHashed(
+      before ? hashes[2 * i - 2] : BOUNDARY_A, before ? hashes[2 * i - 1] : BOUNDARY_B,
+      hashes[2 * i], hashes[2 * i + 1],
+      after ? hashes[2 * i + 2] : BOUNDARY_A, after ? hashes[2 * i + 3] : BOUNDARY_B,
+    );
+  }
+
+  private lookupHashed(prevA: number, prevB: number, curA: number, curB: number, nextA: number, nextB: number): string | undefined {
+    hashContext(prevA, prevB, curA, curB, nextA, nextB);
     let w = this.find();
     if (w === 0) {
-      hashContext(prev, cur, EITHER);
+      hashContext(prevA, prevB, curA, curB, EITHER_A, EITHER_B);
       w = this.find();
       if (w === 0) return undefined;
-      hashContext(EITHER, cur, next);
+      hashContext(EITHER_A, EITHER_B, curA, curB, nextA, nextB);
       if (this.find() !== w) return undefined;
     }
     return this.words[w - 1];
   }
+
   /** Binary file: magic, version, entry count, word-list length (bytes), the three key arrays, the words joined by "\n". */
   encode(): Buffer {
     const words = Buffer.from(this.words.join('\n'), 'utf8');

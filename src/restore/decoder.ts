@@ -149,20 +149,21 @@ function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, decisions: D
     }
     const { expU, expV, expScore, expBack, expCand, table } = L;
     table.fill(-1, 0, k * groups);
-    const list = rows.listOf(ids, k);
+    // One state and one candidate (a run of fixed syllables): the LM term would add the same
+    // amount to every path, so it is not asked here (the both-sides pass asks it if a neighbour
+    // needs it), and the slot needs no score row.
+    const constant = count === 1 && k === 1;
+    const list = constant ? -2 : rows.listOf(ids, k);
     lists[t] = list;
     // A list id from before a clear (listOf may clear) must not reach the pass: it may name another list now.
     if (rows.generation !== listGeneration) { listGeneration = rows.generation; if (t > segStart) lists.fill(-2, segStart, t); }
     for (let c = 0; c < k; c++) channels[c] = cw * cands[c].cost;
-    rows.reserve(count, k);
+    if (!constant) rows.reserve(count, k);
     let m = 0;
     // Once expansions fill the beam, the beam's last score can only rise:
     // an expansion whose score cannot reach it (LM term at most LOGPROB_BOUND) is skipped
     // without an LM call — it could neither enter the beam nor raise a state that does.
     let floor = -Infinity;
-    // One state and one candidate (a run of fixed syllables): the LM term would add the same
-    // amount to every path, so it is not asked here; the both-sides pass asks it if a neighbour needs it.
-    const constant = count === 1 && k === 1;
     for (let h = 0; h < count; h++) {
       const u = restart ? start : curU[h];
       const v = restart ? start : curV[h];

@@ -87,25 +87,32 @@ export class PairLexicon {
 
   /**
    * Flattened (i, j) index pairs, left-major, where left.candidates[i].word →
-   * right.candidates[j].word is a lexicon pair. The same array for the same template pair.
+   * right.candidates[j].word is a lexicon pair (memoised per template pair, unless one of them has one candidate).
    */
   matches(left: SlotTemplate, right: SlotTemplate): readonly number[] {
+    // Beside a one-candidate slot (a fixed syllable) the search is as cheap as the memo, and
+    // the pairs are too many to keep.
+    if (left.candidates.length === 1 || right.candidates.length === 1) return this.search(left, right);
     let byRight = this.matchMemo.get(left);
     let found = byRight?.get(right);
     if (found !== undefined) return found;
-    const list: number[] = [];
-    const lefts = left.candidates;
-    const rightCandidates = right.candidates;
-    for (let i = 0; i < lefts.length; i++) {
-      const rights = this.rights.get(lefts[i].word);
-      if (rights) for (let j = 0; j < rightCandidates.length; j++) if (rights.has(rightCandidates[j].word)) list.push(i, j);
-    }
-    found = list.length ? list : NO_MATCHES;
+    found = this.search(left, right);
     if (this.matchEntries >= MATCH_MEMO_LIMIT) { this.matchMemo.clear(); this.matchEntries = 0; byRight = undefined; }
     if (byRight === undefined) { byRight = new Map(); this.matchMemo.set(left, byRight); }
     byRight.set(right, found);
     this.matchEntries++;
     return found;
+  }
+
+  private search(left: SlotTemplate, right: SlotTemplate): readonly number[] {
+    let list: number[] | undefined;
+    const lefts = left.candidates;
+    const rightCandidates = right.candidates;
+    for (let i = 0; i < lefts.length; i++) {
+      const rights = this.rights.get(lefts[i].word);
+      if (rights) for (let j = 0; j < rightCandidates.length; j++) if (rights.has(rightCandidates[j].word)) (list ??= []).push(i, j);
+    }
+    return list ?? NO_MATCHES;
   }
 
   /**
@@ -142,6 +149,10 @@ function addPairBonus(slot: TokenSlot, withLeft: readonly number[], withRight: r
  * (toRight), copying a shared slot before its first change.
  */
 export function applyPairBonus(lexicon: PairLexicon, slots: TokenSlot[], i: number, bonus: number, toLeft: boolean, toRight: boolean): void {
+  // A slot with one candidate gains nothing from a bonus (every path through it gets it).
+  toLeft &&= slots[i].candidates.length > 1;
+  toRight &&= slots[i + 1].candidates.length > 1;
+  if (!toLeft && !toRight) return;
   const matches = lexicon.matches(slots[i].template, slots[i + 1].template);
   if (matches.length === 0) return;
   const left = toLeft ? ownSlot(slots, i) : undefined;

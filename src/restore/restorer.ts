@@ -13,7 +13,7 @@ import { applyPairBonus, applyPairBonusAll, applyPairBonusAround, PairLexicon } 
 import { makeTemplate, ownSlot, SlotBuilder, slotOf, type SlotTable, type SlotTemplate, type TokenInfo, type TokenSlot } from './slots.js';
 import { repairEth, repairListLetters, repairRomanMarkers, tokenize, wordsAmongCapitals, type Piece } from './tokenize.js';
 import { CASE_ALL_CAPS, skeletonKey } from './text.js';
-import { keyAfter, keyBefore, pieceKeys, type CertainContexts } from './certain.js';
+import { keyHashes, pieceKeys, type CertainContexts } from './certain.js';
 
 export type { RestoreResult, RestoreStats } from './assemble.js';
 
@@ -194,13 +194,13 @@ export class Restorer {
     const slots: TokenSlot[] = new Array(n);
     const table = this.slots.table(mode, maxCandidates);
     for (let i = 0; i < n; i++) slots[i] = table.slotFor(pieces[i], infos[i]);
-    if (mode !== 'clean') this.boostPlaceNames(pieces, infos, slots);
     // Person names ("Ông Nguyen Quang Hai"): their syllables follow the name prior, not the LM alone.
     const nameWeight = options.nameWeight ?? NAME_WEIGHT;
     const roles = mode !== 'clean' && this.names && nameWeight > 0 ? nameRoles(pieces, slots, text, this.names) : undefined;
     const names = roles && this.names ? { roles, prior: this.names, weight: nameWeight } : undefined;
-    // Before the bonuses below, which then skip the fixed slots.
+    // Before the bonuses below, which then skip the fixed slots (and pair with their spelling only).
     if (mode === 'stripped' && options.mode !== 'accurate' && options.certainContexts !== false) this.fixCertain(pieces, infos, slots, roles);
+    if (mode !== 'clean') this.boostPlaceNames(pieces, infos, slots);
     // Administrative terms: a small bonus for candidate pairs that spell a mined multi-word term.
     // It pays on stripped dev text (257 → 237 errors); on synthetic garble it did not (220 → 226).
     const termBonus = mode === 'stripped' ? options.termBonus ?? TERM_BONUS : 0;
@@ -244,13 +244,13 @@ export class Restorer {
   private fixCertain(pieces: readonly Piece[], infos: readonly TokenInfo[], slots: TokenSlot[], roles: Int8Array | undefined): void {
     const certain = this.certain;
     if (!certain) return;
-    const keys = pieceKeys(pieces, (_piece, i) => (infos[i].marked ? skeletonKey(infos[i].lower) : infos[i].lower));
+    const hashes = keyHashes(pieceKeys(pieces, (_piece, i) => (infos[i].marked ? skeletonKey(infos[i].lower) : infos[i].lower)));
     for (let i = 0; i < pieces.length; i++) {
       const piece = pieces[i];
       if (piece.kind !== 'word' || infos[i].marked || (roles && roles[i] !== NAME_NONE)) continue;
       const slot = slots[i];
       if (slot.candidates.length < 2) continue;
-      const word = certain.lookup(keyBefore(pieces, keys, i), keys[i], keyAfter(pieces, keys, i));
+      const word = certain.lookupAt(pieces, hashes, i);
       if (word === undefined) continue;
       let c = 0;
       while (c < slot.candidates.length && slot.candidates[c].word !== word) c++;

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CertainContexts, ContextCounts, keyAfter, keyBefore, pieceKeys, type SkeletonOf } from '../../src/restore/certain.js';
+import { CertainContexts, ContextCounts, keyAfter, keyBefore, keyHashes, pieceKeys, type SkeletonOf } from '../../src/restore/certain.js';
 import { CountTrigramLM, Restorer, getDefaultRestorer, loadLookalikes, restoreDictionariesDir, tokenize } from '../../src/restore/index.js';
 import { skeletonKey } from '../../src/restore/text.js';
 
@@ -18,11 +18,13 @@ function countsOf(lines: string[]): ContextCounts {
   return counts;
 }
 
-/** The table's spelling for word `i` of a (stripped) line, as the restorer asks for it. */
+/** The table's spelling for word `i` of a (stripped) line, as the restorer asks for it (and the same by key strings). */
 function lookupAt(table: CertainContexts, line: string, i: number): string | undefined {
   const pieces = tokenize(line);
   const keys = pieceKeys(pieces, skeletonOf);
-  return table.lookup(keyBefore(pieces, keys, i), keys[i], keyAfter(pieces, keys, i));
+  const word = table.lookupAt(pieces, keyHashes(keys), i);
+  expect(table.lookup(keyBefore(pieces, keys, i), keys[i], keyAfter(pieces, keys, i))).toBe(word);
+  return word;
 }
 
 const STRICT = { minCount: 2, minShare: 0.99 };
