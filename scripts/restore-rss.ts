@@ -9,11 +9,11 @@
  * (src/restore/certain.ts), which decides most syllables of the lines it was built from: their
  * documents, spread evenly through the run, give the speed on unseen text (unseenKSylPerS);
  * kSylPerS is over all documents. Applies the command line's V8 settings (src/v8-tuning.ts)
- * unless --v8-default.
+ * unless --v8-default; --no-certain restores without the certain-context table.
  * Prints one JSON line: { documents, syllables, loadMs, loadRssMB, peakRssMB, kSylPerS,
  * unseenDocuments, unseenSyllables, unseenKSylPerS, blocks } where blocks are the throughputs
  * (k syl/s, CPU time) of consecutive 100 k-syllable stretches of the whole run.
- * Usage: npx tsx scripts/restore-rss.ts [LIMIT=45] [--v8-default]
+ * Usage: npx tsx scripts/restore-rss.ts [LIMIT=45] [--v8-default] [--no-certain]
  */
 import { join, resolve } from 'node:path';
 import { stripMarks } from '../src/lang/syllable.js';
@@ -24,6 +24,7 @@ if (!process.argv.includes('--v8-default')) await import('../src/v8-tuning.js');
 const { getDefaultRestorer } = await import('../src/restore/index.js');
 
 const DOC_LINES = 80;
+const OPTIONS = process.argv.includes('--no-certain') ? { certainContexts: false } : {};
 const LIMIT = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 45);
 const SOURCES = ['admin_word_recommend.txt.gz', 'legal_tvpl_johnpa02.txt.gz'];
 
@@ -70,7 +71,7 @@ let blockMs = 0;
 for (const doc of docs) {
   const n = doc.text.split(/\s+/).filter(Boolean).length;
   const before = process.cpuUsage();
-  restorer.restore(doc.text);
+  restorer.restore(doc.text, OPTIONS);
   const used = process.cpuUsage(before);
   const ms = (used.user + used.system) / 1000;
   syllables += n; cpuMs += ms; blockSyllables += n; blockMs += ms;

@@ -33,7 +33,12 @@ export function createRestorer(lm: DecoderLM, dictDir = restoreDictionariesDir()
   const termsFile = join(dictDir, 'admin-terms.txt');
   const terms = existsSync(termsFile) ? loadAdminTerms(termsFile).map((t) => t.key) : [];
   const certainFile = join(dictDir, 'restore', 'certain-contexts.bin');
-  const certain = existsSync(certainFile) ? CertainContexts.load(certainFile) : undefined;
+  let certain: CertainContexts | undefined;
+  try {
+    certain = existsSync(certainFile) ? CertainContexts.load(certainFile) : undefined;
+  } catch (err) {
+    throw dictionaryMissing(`${certainFile}: ${(err as Error).message}`, err);
+  }
   return new Restorer(lm, loadLookalikes(dictDir), loadLearnedTables(dictDir), places, NamePrior.load(join(dictDir, 'restore', 'names.json')), terms, certain);
 }
 

@@ -133,3 +133,19 @@ describe('whether the garble channel offers a reading', () => {
     expect([...answers].sort()).toEqual([false, true]);
   });
 });
+
+describe('a damaged table', () => {
+  it('stops the restorer with DICTIONARY_MISSING and says how to rebuild it', async () => {
+    const { mkdtempSync, cpSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { createRestorer } = await import('../../src/restore/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'vnplan-certain-'));
+    cpSync(join(restoreDictionariesDir(), 'restore'), join(dir, 'restore'), { recursive: true });
+    writeFileSync(join(dir, 'restore', 'certain-contexts.bin'), Buffer.from('damaged'));
+    const lm = new CountTrigramLM(['thực hiện nhiệm vụ.']);
+    let error: unknown;
+    try { createRestorer(lm, dir); } catch (err) { error = err; }
+    expect((error as { code?: string }).code).toBe('DICTIONARY_MISSING');
+    expect(String((error as Error).message)).toMatch(/build:certain/);
+  });
+});
