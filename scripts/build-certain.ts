@@ -1,12 +1,12 @@
 /**
  * Builds dictionaries/restore/certain-contexts.bin (src/restore/certain.ts): skeleton trigrams
- * of the corpus TRAINING split (administrative and legal text; without the speed bench's lines,
- * SPEED_LINES, or --skip FROM-TO) in which one spelling of the
- * middle syllable has at least --share of the context's --min or more occurrences, and the
- * one-sided bigrams (previous or next syllable only) with at least --bigram-share of
- * --bigram-min. Derived statistics (two hashes and a spelling index per context), no text.
- * Then measures the table on the dev split, stripped: the share of syllables it decides and how
- * many of those it gets wrong.
+ * of the corpus TRAINING split (administrative and legal text, without the speed bench's lines
+ * SPEED_LINES or --skip FROM-TO) in which one spelling of the middle syllable has at least
+ * --share of the context's --min or more occurrences (a trigram seen --min times with its
+ * spellings split is kept as a veto), and the one-sided bigrams (previous or next syllable only)
+ * with at least --bigram-share of --bigram-min. Derived statistics (two hashes and a spelling
+ * index per context), no text. Then measures the table on the dev split, stripped: the share of
+ * syllables it decides and how many of those it gets wrong.
  *
  *   npx tsx scripts/build-certain.ts [--corpus ../shared/corpus] [--min 2] [--share 0.99] [--bigram-min 5] [--bigram-share 0.99] [--skip 2-12]
  */
@@ -47,7 +47,7 @@ const table = counts.certain({ minCount, minShare }, { minCount: bigramMin, minS
 const path = join('dictionaries', 'restore', 'certain-contexts.bin');
 const data = table.encode();
 writeFileSync(path, data);
-console.log(`${path}: ${table.size} certain contexts (of ${counts.size} trigrams: min ${minCount}, share ≥ ${minShare}; bigrams min ${bigramMin}, share ≥ ${bigramShare}), ${table.words.length} spellings, ${(data.length / 1024).toFixed(0)} KB, from ${lines} training lines (hash % 100 in [${skipFrom}, ${skipTo}) left out) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`${path}: ${table.size - table.vetoes} certain contexts and ${table.vetoes} vetoes (of ${counts.size} trigrams: min ${minCount}, share ≥ ${minShare}; bigrams min ${bigramMin}, share ≥ ${bigramShare}), ${table.words.length} spellings, ${(data.length / 1024).toFixed(0)} KB, from ${lines} training lines (hash % 100 in [${skipFrom}, ${skipTo}) left out) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 // Dev split, stripped as the restorer sees it: coverage and errors of the table alone.
 const loaded = CertainContexts.decode(data);

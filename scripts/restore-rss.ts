@@ -2,7 +2,8 @@
  * Memory and speed of the restorer alone over a long run of documents it has not seen, the
  * way a nightly run meets them — for `npm run bench:restore` (whose own process also holds
  * corpus lines and scores, so its RSS is not the restorer's). Reads corpus lines of the
- * administrative and legal sources whose FNV-1a hash % 100 lies in [2, LIMIT) (training-split
+ * administrative and legal sources whose FNV-1a hash % 100 lies in [2, LIMIT) — and always the
+ * SPEED_LINES buckets [2, 12), whatever LIMIT — (training-split
  * lines: the only unseen text long enough; the LM has seen them, so the speed is a little
  * optimistic), strips their marks, cuts them into documents of DOC_LINES lines, restores each
  * once. The lines in SPEED_LINES ([2, 12)) were left out of the certain-context table

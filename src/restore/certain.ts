@@ -3,12 +3,14 @@
  * this and the next syllable with marks stripped) in which one spelling of the middle syllable
  * is (nearly) always the one written ("hiện"). In stripped text the default mode fixes such a
  * syllable before decoding, so the Viterbi and the re-ranking spend their LM queries on the
- * syllables that are really in doubt: on the dev split 80–85 % of syllables have a certain
- * context, and the table is wrong on fewer than 3 in 10,000 of them (scripts/build-certain.ts
- * prints the figures). Built from the LM's train split only; keyed by two 32-bit hashes of the
- * context (no strings in memory), valued by an index into the list of spellings.
+ * syllables that are really in doubt. A trigram never seen (or seen once) falls back to the two
+ * one-sided bigrams ("thuc hien ·", "· hien nhiem") when both are certain and agree; a trigram
+ * seen often enough with its spellings split vetoes that fallback. scripts/build-certain.ts
+ * builds the table from the LM's train split and prints what it decides on the dev split.
+ * The file keys each context by two 32-bit hashes; in memory a lookup compares 48 bits of them.
  */
 import { readFileSync } from 'node:fs';
+import { skeletonKey } from './text.js';
 import type { Piece } from './tokenize.js';
 
 /**
@@ -18,33 +20,50 @@ import type { Piece } from './tokenize.js';
 export const SPEED_LINES = { from: 2, to: 12 } as const;
 
 const MAGIC = 0x564e4354; // "VNCT"
-const VERSION = 2;
-/** A context boundary: text start, a sentence mark or a clause start. */
+const VERSION = 3;
+/** A context boundary: a line's start or end, a sentence mark, a clause start. */
 export const BOUNDARY = '|';
 /** Any number as a neighbour ("ngày 15 tháng"). */
 const NUMBER = '0';
+/** Stands for the side a one-sided bigram context leaves out ("thuc hien ·" and "· hien nhiem"). */
+const ANY = '\u0001';
+/** Spelling index of a veto: a trigram seen with its spellings split (no bigram fallback). */
+const VETO = 0xffffffff;
+/** In-memory slot tail of a veto (spelling indices take 1..0xfffe). */
+const VETO_TAIL = 0xffff;
 
 /** Skeleton of the word piece at an index (the restorer reads it from its token facts). */
 export type SkeletonOf = (piece: Piece, index: number) => string;
 
-/** The table's key of every piece: a word's skeleton, '0' for a number, a fixed piece's spelling. */
+/**
+ * The table's key of every piece: a word's skeleton, '0' for a number, the skeleton of a fixed
+ * piece's spelling (stripped text reads "HDND" where the corpus wrote "HĐND").
+ */
 export function pieceKeys(pieces: readonly Piece[], skeletonOf: SkeletonOf): string[] {
   const keys: string[] = new Array(pieces.length);
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i];
-    keys[i] = piece.kind === 'number' ? NUMBER : piece.kind === 'fixed' ? piece.fixed.toLowerCase() : skeletonOf(piece, i);
+    keys[i] = piece.kind === 'number' ? NUMBER : piece.kind === 'fixed' ? skeletonKey(piece.fixed) : skeletonOf(piece, i);
   }
   return keys;
 }
 
-/** Key of the neighbour before pieces[i]: no context crosses a clause start. */
-export function keyBefore(pieces: readonly Piece[], keys: readonly string[], i: number): string {
-  return i > 0 && !pieces[i].sentenceStart ? keys[i - 1] : BOUNDARY;
+/**
+ * Whether pieces[i] starts a context: the text's first piece, after a clause mark, or the first
+ * of its line (the table counts corpus lines one by one, so a line's edges are all it knows).
+ */
+function opensContext(pieces: readonly Piece[], i: number): boolean {
+  return i === 0 || pieces[i].sentenceStart || pieces[i].line !== pieces[i - 1].line;
 }
 
-/** Key of the neighbour after pieces[i]. */
+/** Key of the neighbour before pieces[i], or BOUNDARY. */
+export function keyBefore(pieces: readonly Piece[], keys: readonly string[], i: number): string {
+  return opensContext(pieces, i) ? BOUNDARY : keys[i - 1];
+}
+
+/** Key of the neighbour after pieces[i], or BOUNDARY. */
 export function keyAfter(pieces: readonly Piece[], keys: readonly string[], i: number): string {
-  return i + 1 < pieces.length && !pieces[i + 1].sentenceStart ? keys[i + 1] : BOUNDARY;
+  return i + 1 < pieces.length && !opensContext(pieces, i + 1) ? keys[i + 1] : BOUNDARY;
 }
 
 /** FNV-1a of a key's UTF-16 units. */
@@ -71,6 +90,11 @@ export function keyHashes(keys: readonly string[]): Int32Array {
   return hashes;
 }
 
+const ANY_A = keyHashA(ANY);
+const ANY_B = keyHashB(ANY);
+const BOUNDARY_A = keyHashA(BOUNDARY);
+const BOUNDARY_B = keyHashB(BOUNDARY);
+
 /** The ordered combination of three key hashes (murmur3's mixing steps). */
 function combine(seed: number, prev: number, cur: number, next: number): number {
   let h = Math.imul(seed ^ prev, 0x85ebca6b);
@@ -84,29 +108,27 @@ function combine(seed: number, prev: number, cur: number, next: number): number 
 }
 
 /** The two context hashes of the last hashContext call (module-level numbers: no tuple per lookup). */
-let hashA = 0;
-let hashB = 0;
+let contextA = 0;
+let contextB = 0;
 
 function hashContext(prevA: number, prevB: number, curA: number, curB: number, nextA: number, nextB: number): void {
-  hashA = combine(0x3c6ef372, prevA, curA, nextA);
-  hashB = combine(0x5be0cd19, prevB, curB, nextB);
+  contextA = combine(0x3c6ef372, prevA, curA, nextA);
+  contextB = combine(0x5be0cd19, prevB, curB, nextB);
 }
 
-/** Stands for the side a bigram context leaves out ("thuc hien ·" and "· hien nhiem"). */
-const EITHER = '\u0001';
-const EITHER_A = keyHashA(EITHER);
-const EITHER_B = keyHashB(EITHER);
-const BOUNDARY_A = keyHashA(BOUNDARY);
-const BOUNDARY_B = keyHashB(BOUNDARY);
+function hashKeys(prev: string, cur: string, next: string): void {
+  hashContext(keyHashA(prev), keyHashB(prev), keyHashA(cur), keyHashB(cur), keyHashA(next), keyHashB(next));
+}
 
 /** Minimum count and share of the most frequent spelling for a context to be certain. */
 export interface Certainty { minCount: number; minShare: number }
 
+interface Context { prev: string; cur: string; next: string; spellings: Map<string, number> }
+
 /** Counts of spellings per skeleton context, from correct text (the build script's side). */
 export class ContextCounts {
-  /** "prev cur next", "prev cur ·" and "· cur next" → spelling → count. */
-  private readonly trigrams = new Map<string, Map<string, number>>();
-  private readonly bigrams = new Map<string, Map<string, number>>();
+  private readonly trigrams = new Map<string, Context>();
+  private readonly bigrams = new Map<string, Context>();
 
   /** Adds the words of one tokenized line of correct text. */
   add(pieces: readonly Piece[], skeletonOf: SkeletonOf): void {
@@ -116,24 +138,24 @@ export class ContextCounts {
       const before = keyBefore(pieces, keys, i);
       const after = keyAfter(pieces, keys, i);
       const word = pieces[i].input.toLowerCase();
-      count(this.trigrams, `${before} ${keys[i]} ${after}`, word);
-      count(this.bigrams, `${before} ${keys[i]} ${EITHER}`, word);
-      count(this.bigrams, `${EITHER} ${keys[i]} ${after}`, word);
+      count(this.trigrams, before, keys[i], after, word);
+      count(this.bigrams, before, keys[i], ANY, word);
+      count(this.bigrams, ANY, keys[i], after, word);
     }
   }
 
   get size(): number { return this.trigrams.size; }
 
   /**
-   * The certain contexts: trigrams by `trigram`, one-sided bigrams by `bigram` (a syllable
-   * whose trigram is not certain is fixed only when both its bigrams are, and agree).
+   * The certain contexts: trigrams by `trigram` (a trigram seen minCount times or more but not
+   * certain is kept as a veto), one-sided bigrams by `bigram`.
    */
   certain(trigram: Certainty, bigram: Certainty): CertainContexts {
     const words: string[] = [];
     const wordIndex = new Map<string, number>();
     const entries: [number, number, number][] = [];
-    const collect = (counts: Map<string, Map<string, number>>, { minCount, minShare }: Certainty): void => {
-      for (const [key, spellings] of counts) {
+    const collect = (contexts: Map<string, Context>, { minCount, minShare }: Certainty, veto: boolean): void => {
+      for (const { prev, cur, next, spellings } of contexts.values()) {
         let total = 0;
         let best = '';
         let bestCount = 0;
@@ -141,61 +163,81 @@ export class ContextCounts {
           total += n;
           if (n > bestCount) { bestCount = n; best = word; }
         }
-        if (total < minCount || bestCount < minShare * total) continue;
-        let w = wordIndex.get(best);
-        if (w === undefined) { w = words.length; words.push(best); wordIndex.set(best, w); }
-        const [prev, cur, next] = key.split(' ');
-        hashContext(keyHashA(prev), keyHashB(prev), keyHashA(cur), keyHashB(cur), keyHashA(next), keyHashB(next));
-        entries.push([hashA, hashB, w]);
+        if (total < minCount) continue;
+        let w = VETO;
+        if (bestCount >= minShare * total) {
+          w = wordIndex.get(best) ?? words.length;
+          if (w === words.length) { words.push(best); wordIndex.set(best, w); }
+        } else if (!veto) continue;
+        hashKeys(prev, cur, next);
+        entries.push([contextA, contextB, w]);
       }
     };
-    collect(this.trigrams, trigram);
-    collect(this.bigrams, bigram);
+    collect(this.trigrams, trigram, true);
+    collect(this.bigrams, bigram, false);
     // Sorted, so the file is the same whatever the corpus's line order.
     entries.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
     return new CertainContexts(words, Uint32Array.from(entries, (e) => e[0]), Uint32Array.from(entries, (e) => e[1]), Uint32Array.from(entries, (e) => e[2]));
   }
 }
 
-function count(counts: Map<string, Map<string, number>>, key: string, word: string): void {
-  let spellings = counts.get(key);
-  if (!spellings) counts.set(key, (spellings = new Map()));
-  spellings.set(word, (spellings.get(word) ?? 0) + 1);
+function count(contexts: Map<string, Context>, prev: string, cur: string, next: string, word: string): void {
+  const key = `${prev}\u0000${cur}\u0000${next}`;
+  let context = contexts.get(key);
+  if (!context) contexts.set(key, (context = { prev, cur, next, spellings: new Map() }));
+  context.spellings.set(word, (context.spellings.get(word) ?? 0) + 1);
 }
 
 export class CertainContexts {
   /**
    * Open addressing, two numbers per slot (8 bytes: the probe of a lookup is one cache line):
-   * the first key hash, then the second's high 16 bits over the spelling index + 1 (0 = empty).
+   * the first context hash, then the second's high 16 bits over the slot's tail — spelling
+   * index + 1, VETO_TAIL for a veto, 0 for an empty slot.
    */
   private readonly table: Uint32Array;
   private readonly mask: number;
 
-  constructor(readonly words: readonly string[], private readonly keyA: Uint32Array, private readonly keyB: Uint32Array, private readonly word: Uint32Array) {
-    if (words.length >= 0xffff) throw new Error(`certain-contexts table: ${words.length} spellings, at most 65,534 fit`);
+  constructor(
+    readonly words: readonly string[],
+    private readonly contextHashA: Uint32Array,
+    private readonly contextHashB: Uint32Array,
+    /** Per context: index into words, or VETO. */
+    private readonly spellingIndex: Uint32Array,
+  ) {
+    if (words.length > 0xfffe) throw new Error(`certain-contexts table: ${words.length} spellings, at most 65,534 fit`);
     let capacity = 16;
-    while (capacity < keyA.length * 2) capacity *= 2;
+    while (capacity < contextHashA.length * 2) capacity *= 2;
     this.table = new Uint32Array(capacity * 2);
     this.mask = capacity - 1;
-    for (let e = 0; e < keyA.length; e++) {
-      let slot = keyA[e] & this.mask;
+    for (let e = 0; e < contextHashA.length; e++) {
+      const w = spellingIndex[e];
+      if (w !== VETO && w >= words.length) throw new Error(`certain-contexts table damaged (spelling ${w} of ${words.length}): run npm run build:certain`);
+      let slot = contextHashA[e] & this.mask;
       while (this.table[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
-      this.table[slot * 2] = keyA[e];
-      this.table[slot * 2 + 1] = ((keyB[e] & 0xffff0000) | (word[e] + 1)) >>> 0;
+      this.table[slot * 2] = contextHashA[e];
+      this.table[slot * 2 + 1] = ((contextHashB[e] & 0xffff0000) | (w === VETO ? VETO_TAIL : w + 1)) >>> 0;
     }
   }
 
-  get size(): number { return this.keyA.length; }
+  /** Contexts in the table, vetoes included. */
+  get size(): number { return this.contextHashA.length; }
 
-  /** Spelling index + 1 of the context hashed last (0: not in the table). */
+  /** Trigrams seen with their spellings split (no bigram fallback for them). */
+  get vetoes(): number {
+    let n = 0;
+    for (const w of this.spellingIndex) if (w === VETO) n++;
+    return n;
+  }
+
+  /** The tail of the context hashed last: spelling index + 1, VETO_TAIL, or 0 when it is not in the table. */
   private find(): number {
-    const a = hashA;
-    const b = hashB & 0xffff0000;
+    const a = contextA;
+    const b = (contextB & 0xffff0000) >>> 0;
     const table = this.table;
     for (let slot = a & this.mask; ; slot = (slot + 1) & this.mask) {
       const tail = table[slot * 2 + 1];
       if (tail === 0) return 0;
-      if (table[slot * 2] === a && ((tail & 0xffff0000) >>> 0) === b >>> 0) return tail & 0xffff;
+      if (table[slot * 2] === a && (tail & 0xffff0000) >>> 0 === b) return tail & 0xffff;
     }
   }
 
@@ -204,10 +246,10 @@ export class CertainContexts {
     return this.lookupHashed(keyHashA(prev), keyHashB(prev), keyHashA(cur), keyHashB(cur), keyHashA(next), keyHashB(next));
   }
 
-  /** lookup for pieces[i], from the pieces' keyHashes. */
+  /** lookup for pieces[i], from the pieces' keyHashes (the neighbours keyBefore and keyAfter would give). */
   lookupAt(pieces: readonly Piece[], hashes: Int32Array, i: number): string | undefined {
-    const before = i > 0 && !pieces[i].sentenceStart;
-    const after = i + 1 < pieces.length && !pieces[i + 1].sentenceStart;
+    const before = !opensContext(pieces, i);
+    const after = i + 1 < pieces.length && !opensContext(pieces, i + 1);
     return this.lookupHashed(
       before ? hashes[2 * i - 2] : BOUNDARY_A, before ? hashes[2 * i - 1] : BOUNDARY_B,
       hashes[2 * i], hashes[2 * i + 1],
@@ -217,35 +259,37 @@ export class CertainContexts {
 
   private lookupHashed(prevA: number, prevB: number, curA: number, curB: number, nextA: number, nextB: number): string | undefined {
     hashContext(prevA, prevB, curA, curB, nextA, nextB);
-    let w = this.find();
-    if (w === 0) {
-      hashContext(prevA, prevB, curA, curB, EITHER_A, EITHER_B);
-      w = this.find();
-      if (w === 0) return undefined;
-      hashContext(EITHER_A, EITHER_B, curA, curB, nextA, nextB);
-      if (this.find() !== w) return undefined;
+    let tail = this.find();
+    if (tail === VETO_TAIL) return undefined;
+    if (tail === 0) {
+      hashContext(prevA, prevB, curA, curB, ANY_A, ANY_B);
+      tail = this.find();
+      if (tail === 0 || tail === VETO_TAIL) return undefined;
+      hashContext(ANY_A, ANY_B, curA, curB, nextA, nextB);
+      if (this.find() !== tail) return undefined;
     }
-    return this.words[w - 1];
+    return this.words[tail - 1];
   }
 
-  /** Binary file: magic, version, entry count, word-list length (bytes), the three key arrays, the words joined by "\n". */
+  /** Binary file: magic, version, context count, word-list length (bytes), the three arrays, the words joined by "\n". */
   encode(): Buffer {
     const words = Buffer.from(this.words.join('\n'), 'utf8');
-    const n = this.keyA.length;
+    const n = this.contextHashA.length;
     const out = Buffer.alloc(16 + 12 * n + words.length);
     out.writeUInt32LE(MAGIC, 0);
     out.writeUInt32LE(VERSION, 4);
     out.writeUInt32LE(n, 8);
     out.writeUInt32LE(words.length, 12);
     for (let e = 0; e < n; e++) {
-      out.writeUInt32LE(this.keyA[e], 16 + 4 * e);
-      out.writeUInt32LE(this.keyB[e], 16 + 4 * (n + e));
-      out.writeUInt32LE(this.word[e], 16 + 4 * (2 * n + e));
+      out.writeUInt32LE(this.contextHashA[e], 16 + 4 * e);
+      out.writeUInt32LE(this.contextHashB[e], 16 + 4 * (n + e));
+      out.writeUInt32LE(this.spellingIndex[e], 16 + 4 * (2 * n + e));
     }
     words.copy(out, 16 + 12 * n);
     return out;
   }
 
+  /** Reads encode's format; a wrong magic, version, length or spelling index throws (the message says how to rebuild). */
   static decode(data: Buffer): CertainContexts {
     if (data.length < 16 || data.readUInt32LE(0) !== MAGIC || data.readUInt32LE(4) !== VERSION) throw new Error('not a certain-contexts table (or another version): run npm run build:certain');
     const n = data.readUInt32LE(8);

@@ -120,6 +120,11 @@ function isPlausibleReading(word: string): boolean {
 /** Memo bounds (entries): OCR garble makes the set of distinct tokens open-ended over a long run. */
 const CACHE_LIMIT = 100_000;
 
+/** The candidate memo's key of a lowercase token in a channel mode. */
+function cacheKey(mode: ChannelMode, lower: string): string {
+  return mode + '\u0000' + lower;
+}
+
 export class ChannelModel {
   private readonly cache = new Map<string, Candidate[]>();
   private readonly variantMemo = new Map<string, readonly string[]>();
@@ -138,8 +143,8 @@ export class ChannelModel {
   /** Candidates for an observed word token (any case), best first, at most MAX_CANDIDATES. */
   candidates(observed: string, mode: ChannelMode): Candidate[] {
     const lower = observed.normalize('NFC').toLowerCase();
-    const cacheKey = mode + '\u0000' + lower;
-    const hit = this.cache.get(cacheKey);
+    const key = cacheKey(mode, lower);
+    const hit = this.cache.get(key);
     if (hit) return hit;
     const best = new Map<string, number>();
     this.eachOffer(lower, mode, (word, cost) => {
@@ -158,7 +163,7 @@ export class ChannelModel {
     const rank = (c: Candidate): number => c.cost - PRIOR_WEIGHT * this.lm.logProb(-1, -1, this.lm.id(c.word));
     const list = [...best].map(([word, cost]) => ({ word, cost })).sort((a, b) => rank(a) - rank(b)).slice(0, MAX_CANDIDATES);
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(cacheKey, list);
+    this.cache.set(key, list);
     return list;
   }
 
@@ -214,10 +219,10 @@ export class ChannelModel {
    * variants. (The restorer asks this of every distinct word to tell Vietnamese text.)
    */
   offersGarbleReading(observed: string): boolean {
-    const skeleton = lookalikeSkeleton(observed.normalize('NFC').toLowerCase());
-    if (!/[éó]/u.test(skeleton) && this.lm.variantsOf(skeleton).length > 0 && this.plausibleVariants(skeleton).length > 0) return true;
     const lower = observed.normalize('NFC').toLowerCase();
-    const listed = this.cache.get('garble\u0000' + lower);
+    const skeleton = lookalikeSkeleton(lower);
+    if (!/[éó]/u.test(skeleton) && this.lm.variantsOf(skeleton).length > 0 && this.plausibleVariants(skeleton).length > 0) return true;
+    const listed = this.cache.get(cacheKey('garble', lower));
     if (listed) return listed.length > 0;
     // Whether any reading exists, not which are best: the first offer will do (a short token's fuzzy search is long).
     return this.eachOffer(lower, 'garble', () => true);

@@ -150,8 +150,8 @@ function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, decisions: D
     const { expU, expV, expScore, expBack, expCand, table } = L;
     table.fill(-1, 0, k * groups);
     // One state and one candidate (a run of fixed syllables): the LM term would add the same
-    // amount to every path, so it is not asked here (the both-sides pass asks it if a neighbour
-    // needs it), and the slot needs no score row.
+    // amount to every path (decisions unchanged up to rounding), so it is not asked here (the
+    // both-sides pass asks it if a neighbour needs it), and the slot needs no score row.
     const constant = count === 1 && k === 1;
     const list = constant ? -2 : rows.listOf(ids, k);
     lists[t] = list;

@@ -10,7 +10,7 @@ import type { DecoderLM } from './lm.js';
 import { applyNamePrior, NAME_NONE, nameRoles, type NamePrior } from './names.js';
 import { bothWaysModel, rescoreBothSides, type RescoreOptions } from './rescore.js';
 import { applyPairBonus, applyPairBonusAll, applyPairBonusAround, PairLexicon } from './pairs.js';
-import { makeTemplate, ownSlot, SlotBuilder, slotOf, type SlotTable, type SlotTemplate, type TokenInfo, type TokenSlot } from './slots.js';
+import { makeTemplate, ownSlot, SlotBuilder, slotOf, type SlotTable, type TokenInfo, type TokenSlot } from './slots.js';
 import { repairEth, repairListLetters, repairRomanMarkers, tokenize, wordsAmongCapitals, type Piece } from './tokenize.js';
 import { CASE_ALL_CAPS, skeletonKey } from './text.js';
 import { keyHashes, pieceKeys, type CertainContexts } from './certain.js';
@@ -233,9 +233,6 @@ export class Restorer {
     return assemble(text, pieces, infos, finalSlots, decisions, style, { accentedRatioBefore, knownRatio, mode });
   }
 
-  /** One-candidate templates of the syllables fixed by certain contexts, by spelling. */
-  private readonly fixedTemplates = new Map<string, SlotTemplate>();
-
   /**
    * Stripped text, default mode: a syllable whose skeleton context is certain in the training
    * corpus keeps only that spelling (when the channel offers it), so decoding spends its LM
@@ -255,12 +252,7 @@ export class Restorer {
       let c = 0;
       while (c < slot.candidates.length && slot.candidates[c].word !== word) c++;
       if (c === slot.candidates.length) continue;
-      let template = this.fixedTemplates.get(word);
-      if (template === undefined) {
-        template = makeTemplate([{ word, cost: 0 }], [slot.ids[c]]);
-        if (this.fixedTemplates.size < 100_000) this.fixedTemplates.set(word, template);
-      }
-      slots[i] = slotOf(template, slot.sentenceStart);
+      slots[i] = slotOf(this.slots.fixedTemplate(word), slot.sentenceStart);
     }
   }
 

@@ -207,7 +207,7 @@ export class SlotBuilder {
     return template;
   }
 
-  /** @internal (SlotTable) */
+  /** The one-candidate template of a fixed spelling (fixed pieces; syllables fixed by certain contexts). */
   fixedTemplate(fixed: string): SlotTemplate {
     let template = this.fixed.get(fixed);
     if (template === undefined) {

@@ -50,14 +50,46 @@ describe('certain contexts', () => {
     expect(lookupAt(table, 'can bo cong chuc', 2)).toBe('công');
     // "hai cong ·" was never seen: one certain side is not enough.
     expect(lookupAt(table, 'hai cong chuc', 1)).toBeUndefined();
+    // Both sides certain, but they disagree.
+    const split = countsOf(['anh thì về', 'anh thì về', 'là thi đua', 'là thi đua']).certain(STRICT, STRICT);
+    expect(lookupAt(split, 'anh thi dua', 1)).toBeUndefined();
+  });
+
+  it('does not fall back to the bigrams for a trigram seen with its spellings split', () => {
+    const table = countsOf([
+      ...Array.from({ length: 3 }, () => 'anh thì đưa'), ...Array.from({ length: 3 }, () => 'anh thi đua'),
+      ...Array.from({ length: 400 }, () => 'anh thi khác'), ...Array.from({ length: 400 }, () => 'khác thi đua'),
+    ]).certain(STRICT, STRICT);
+    // "anh thi ·" and "· thi dua" are certain ("thi"), but "anh thi dua" itself is half "thì".
+    expect(lookupAt(table, 'anh thi dua', 1)).toBeUndefined();
+    expect(lookupAt(table, 'anh thi khac', 1)).toBe('thi');
+  });
+
+  it('keys a fixed piece by its skeleton, as stripped text reads it', () => {
+    const marked = tokenize('HĐND huyện');
+    const stripped = tokenize('HDND huyen');
+    expect(pieceKeys(stripped, skeletonOf)).toEqual(pieceKeys(marked, skeletonOf));
+  });
+
+  it('counts a line edge as a boundary, as the corpus lines were counted one by one', () => {
+    const pieces = tokenize('thuc hien\nnhiem vu');
+    const keys = pieceKeys(pieces, skeletonOf);
+    expect(keyAfter(pieces, keys, 1)).toBe('|');
+    expect(keyBefore(pieces, keys, 2)).toBe('|');
+    const table = countsOf(['thực hiện', 'thực hiện', 'nhiệm vụ', 'nhiệm vụ']).certain(STRICT, STRICT);
+    expect(table.lookupAt(pieces, keyHashes(keys), 1)).toBe('hiện');
+    expect(table.lookupAt(pieces, keyHashes(keys), 2)).toBe('nhiệm');
   });
 
   it('does not cross a clause start and keys numbers alike', () => {
     const table = countsOf(['ngày 15 tháng 3', 'ngày 20 tháng 4', 'ngày 7 tháng 9']).certain(STRICT, STRICT);
     expect(lookupAt(table, 'ngay 31 thang 12', 2)).toBe('tháng');
-    const pieces = tokenize('xong. thang');
+    const pieces = tokenize('xong. thang nay');
     const keys = pieceKeys(pieces, skeletonOf);
     expect(keyBefore(pieces, keys, 1)).toBe('|');
+    expect(keyAfter(pieces, keys, 0)).toBe('|');
+    const after = countsOf(['tháng này', 'tháng này']).certain(STRICT, STRICT);
+    expect(after.lookupAt(pieces, keyHashes(keys), 1)).toBe('tháng');
   });
 
   it('reads back from its file the same answers, and rejects another file', () => {
@@ -69,6 +101,10 @@ describe('certain contexts', () => {
     }
     expect(() => CertainContexts.decode(Buffer.from('not a table at all'))).toThrow(/build:certain/);
     expect(() => CertainContexts.decode(table.encode().subarray(0, 40))).toThrow(/truncated/);
+    // A spelling index beyond the word list (a damaged file of the right length).
+    const damaged = Buffer.from(table.encode());
+    damaged.writeUInt32LE(table.words.length + 5, 16 + 8 * table.size);
+    expect(() => CertainContexts.decode(damaged)).toThrow(/damaged/);
   });
 });
 
@@ -109,12 +145,17 @@ describe('the committed table', () => {
     expect(lookupAt(table, 'Uy ban nhan dan huyen', 2)).toBe('nhân');
   });
 
-  it('restores stripped text identically with and without the table on most syllables', async () => {
+  it('decides most syllables of stripped administrative text before decoding, with the same result here', async () => {
     const restorer = await getDefaultRestorer();
     const text = 'Ke hoach to chuc thuc hien phong trao thi dua yeu nuoc nam 2025 cua Uy ban nhan dan huyen.';
-    const fixed = restorer.restore(text).text;
-    expect(fixed).toBe('Kế hoạch tổ chức thực hiện phong trào thi đua yêu nước năm 2025 của Ủy ban nhân dân huyện.');
-    expect(restorer.restore(text, { certainContexts: false }).text).toBe(fixed);
+    const fixed = restorer.restore(text, { alternatives: 3 });
+    const decoded = restorer.restore(text, { alternatives: 3, certainContexts: false });
+    expect(fixed.text).toBe('Kế hoạch tổ chức thực hiện phong trào thi đua yêu nước năm 2025 của Ủy ban nhân dân huyện.');
+    expect(decoded.text).toBe(fixed.text);
+    // A fixed syllable has one candidate: no alternatives. The decoder offers some for most.
+    const withAlternatives = (r: typeof fixed): number => r.tokens.filter((t) => (t.alternatives ?? []).length > 0).length;
+    expect(withAlternatives(decoded)).toBeGreaterThan(10);
+    expect(withAlternatives(fixed)).toBeLessThan(withAlternatives(decoded) / 3);
   });
 });
 
