@@ -4,11 +4,13 @@
  * SPEED_LINES or --skip FROM-TO) in which one spelling of the middle syllable has at least
  * --share of the context's --min or more occurrences (a trigram seen --min times with its
  * spellings split is kept as a veto), and the one-sided bigrams (previous or next syllable only)
- * with at least --bigram-share of --bigram-min. Derived statistics (two hashes and a spelling
+ * with at least --bigram-share of --bigram-min — flagged to decide alone, when the other side was
+ * never seen, from --one-sided-min occurrences (0: never); every other bigram seen twice is kept
+ * as a veto then. Derived statistics (two hashes and a spelling
  * index per context), no text. Then measures the table on the dev split, stripped: the share of
  * syllables it decides and how many of those it gets wrong.
  *
- *   npx tsx scripts/build-certain.ts [--corpus ../shared/corpus] [--min 2] [--share 0.99] [--bigram-min 5] [--bigram-share 0.99] [--skip 2-12]
+ *   npx tsx scripts/build-certain.ts [--corpus ../shared/corpus] [--min 2] [--share 0.99] [--bigram-min 5] [--bigram-share 0.99] [--one-sided-min 20] [--skip 2-12]
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,6 +28,7 @@ const minCount = Number(arg('--min', '2'));
 const minShare = Number(arg('--share', '0.99'));
 const bigramMin = Number(arg('--bigram-min', '5'));
 const bigramShare = Number(arg('--bigram-share', '0.99'));
+const oneSidedMin = Number(arg('--one-sided-min', '20'));
 // The speed bench's lines stay out of the table (SPEED_LINES).
 const [skipFrom, skipTo] = arg('--skip', `${SPEED_LINES.from}-${SPEED_LINES.to}`).split('-').map(Number);
 // In-domain text only: Wikipedia's contexts are another register (and 20× the size).
@@ -43,11 +46,11 @@ for (const file of files) {
     lines++;
   }
 }
-const table = counts.certain({ minCount, minShare }, { minCount: bigramMin, minShare: bigramShare });
+const table = counts.certain({ minCount, minShare }, { minCount: bigramMin, minShare: bigramShare }, oneSidedMin > 0 ? { minCount: oneSidedMin, minShare: bigramShare } : undefined);
 const path = join('dictionaries', 'restore', 'certain-contexts.bin');
 const data = table.encode();
 writeFileSync(path, data);
-console.log(`${path}: ${table.size - table.vetoes} certain contexts and ${table.vetoes} vetoes (of ${counts.size} trigrams: min ${minCount}, share ≥ ${minShare}; bigrams min ${bigramMin}, share ≥ ${bigramShare}), ${table.words.length} spellings, ${(data.length / 1024).toFixed(0)} KB, from ${lines} training lines (hash % 100 in [${skipFrom}, ${skipTo}) left out) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`${path}: ${table.size - table.vetoes} certain contexts and ${table.vetoes} vetoes (of ${counts.size} trigrams: min ${minCount}, share ≥ ${minShare}; bigrams min ${bigramMin}, share ≥ ${bigramShare}, alone from ${oneSidedMin || '—'}), ${table.words.length} spellings, ${(data.length / 1024).toFixed(0)} KB, from ${lines} training lines (hash % 100 in [${skipFrom}, ${skipTo}) left out) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 // Dev split, stripped as the restorer sees it: coverage and errors of the table alone.
 const loaded = CertainContexts.decode(data);

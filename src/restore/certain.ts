@@ -4,7 +4,8 @@
  * is (nearly) always the one written ("hiện"). In stripped text the default mode fixes such a
  * syllable before decoding, so the Viterbi and the re-ranking spend their LM queries on the
  * syllables that are really in doubt. A trigram never seen (or seen once) falls back to the two
- * one-sided bigrams ("thuc hien ·", "· hien nhiem") when both are certain and agree; a trigram
+ * one-sided bigrams ("thuc hien ·", "· hien nhiem"): both certain and agreeing, or one certain
+ * and frequent (STRONG) while the other side was never seen (seen but split: no); a trigram
  * seen often enough with its spellings split vetoes that fallback. scripts/build-certain.ts
  * builds the table from the LM's train split and prints what it decides on the dev split.
  * The file keys each context by two 32-bit hashes; in memory a lookup compares 48 bits of them.
@@ -31,6 +32,10 @@ const ANY = '\u0001';
 const VETO = 0xffffffff;
 /** In-memory slot tail of a veto (spelling indices take 1..0xfffe). */
 const VETO_TAIL = 0xffff;
+/** Spelling-index flag of a one-sided bigram certain enough to decide alone when the other side was never seen. */
+const STRONG = 0x80000000;
+/** Whether the last find() met a STRONG entry. */
+let foundStrong = false;
 
 /** Skeleton of the word piece at an index (the restorer reads it from its token facts). */
 export type SkeletonOf = (piece: Piece, index: number) => string;
@@ -148,13 +153,14 @@ export class ContextCounts {
 
   /**
    * The certain contexts: trigrams by `trigram` (a trigram seen minCount times or more but not
-   * certain is kept as a veto), one-sided bigrams by `bigram`.
+   * certain is kept as a veto), one-sided bigrams by `bigram`, flagged STRONG by `oneSided`.
    */
-  certain(trigram: Certainty, bigram: Certainty): CertainContexts {
+  certain(trigram: Certainty, bigram: Certainty, oneSided?: Certainty): CertainContexts {
     const words: string[] = [];
     const wordIndex = new Map<string, number>();
     const entries: [number, number, number][] = [];
-    const collect = (contexts: Map<string, Context>, { minCount, minShare }: Certainty, veto: boolean): void => {
+    /** vetoFrom: the count from which an uncertain context is kept as a veto (Infinity: none). */
+    const collect = (contexts: Map<string, Context>, { minCount, minShare }: Certainty, vetoFrom: number, strong?: Certainty): void => {
       for (const { prev, cur, next, spellings } of contexts.values()) {
         let total = 0;
         let best = '';
@@ -163,18 +169,20 @@ export class ContextCounts {
           total += n;
           if (n > bestCount) { bestCount = n; best = word; }
         }
-        if (total < minCount) continue;
         let w = VETO;
-        if (bestCount >= minShare * total) {
+        if (total >= minCount && bestCount >= minShare * total) {
           w = wordIndex.get(best) ?? words.length;
           if (w === words.length) { words.push(best); wordIndex.set(best, w); }
-        } else if (!veto) continue;
+          if (strong && total >= strong.minCount && bestCount >= strong.minShare * total) w = (w | STRONG) >>> 0;
+        } else if (total < vetoFrom) continue;
         hashKeys(prev, cur, next);
         entries.push([contextA, contextB, w]);
       }
     };
-    collect(this.trigrams, trigram, true);
-    collect(this.bigrams, bigram, false);
+    collect(this.trigrams, trigram, trigram.minCount);
+    // With one-sided decisions, every bigram seen twice is kept (as a veto when not certain): an
+    // absent side then means a side the corpus did not know.
+    collect(this.bigrams, bigram, oneSided ? 2 : Infinity, oneSided);
     // Sorted, so the file is the same whatever the corpus's line order.
     entries.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
     return new CertainContexts(words, Uint32Array.from(entries, (e) => e[0]), Uint32Array.from(entries, (e) => e[1]), Uint32Array.from(entries, (e) => e[2]));
@@ -210,12 +218,13 @@ export class CertainContexts {
     this.table = new Uint32Array(capacity * 2);
     this.mask = capacity - 1;
     for (let e = 0; e < contextHashA.length; e++) {
-      const w = spellingIndex[e];
+      const w = spellingIndex[e] === VETO ? VETO : (spellingIndex[e] & ~STRONG) >>> 0;
       if (w !== VETO && w >= words.length) throw new Error(`certain-contexts table damaged (spelling ${w} of ${words.length}): run npm run build:certain`);
       let slot = contextHashA[e] & this.mask;
       while (this.table[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
       this.table[slot * 2] = contextHashA[e];
-      this.table[slot * 2 + 1] = ((contextHashB[e] & 0xffff0000) | (w === VETO ? VETO_TAIL : w + 1)) >>> 0;
+      const strongBit = w !== VETO && spellingIndex[e] & STRONG ? STRONG : 0;
+      this.table[slot * 2 + 1] = (strongBit | (contextHashB[e] & 0x7fff0000) | (w === VETO ? VETO_TAIL : w + 1)) >>> 0;
     }
   }
 
@@ -232,12 +241,15 @@ export class CertainContexts {
   /** The tail of the context hashed last: spelling index + 1, VETO_TAIL, or 0 when it is not in the table. */
   private find(): number {
     const a = contextA;
-    const b = (contextB & 0xffff0000) >>> 0;
+    const b = contextB & 0x7fff0000;
     const table = this.table;
     for (let slot = a & this.mask; ; slot = (slot + 1) & this.mask) {
       const tail = table[slot * 2 + 1];
       if (tail === 0) return 0;
-      if (table[slot * 2] === a && (tail & 0xffff0000) >>> 0 === b) return tail & 0xffff;
+      if (table[slot * 2] === a && (tail & 0x7fff0000) === b) {
+        foundStrong = tail >= STRONG;
+        return tail & 0xffff;
+      }
     }
   }
 
@@ -263,10 +275,14 @@ export class CertainContexts {
     if (tail === VETO_TAIL) return undefined;
     if (tail === 0) {
       hashContext(prevA, prevB, curA, curB, ANY_A, ANY_B);
-      tail = this.find();
-      if (tail === 0 || tail === VETO_TAIL) return undefined;
+      const left = this.find();
+      const leftStrong = foundStrong;
       hashContext(ANY_A, ANY_B, curA, curB, nextA, nextB);
-      if (this.find() !== tail) return undefined;
+      const right = this.find();
+      if (left !== 0 && left !== VETO_TAIL && left === right) tail = left;
+      else if (left === 0 && right !== VETO_TAIL && foundStrong) tail = right;
+      else if (right === 0 && left !== VETO_TAIL && leftStrong) tail = left;
+      else return undefined;
     }
     return this.words[tail - 1];
   }

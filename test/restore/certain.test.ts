@@ -55,6 +55,24 @@ describe('certain contexts', () => {
     expect(lookupAt(split, 'anh thi dua', 1)).toBeUndefined();
   });
 
+  it('lets one frequent certain side decide alone only where the other side was never seen', () => {
+    const lines = [
+      ...Array.from({ length: 20 }, () => 'kế hoạch công tác'), // "hoach cong ·": công, 20 times
+      ...Array.from({ length: 3 }, () => 'lên công tác'), // "len cong ·": công, 3 times only
+      'anh cống hiến', 'em công hiến', // "· cong hien" seen twice, split
+    ];
+    const oneSided = { minCount: 20, minShare: 0.99 };
+    const table = countsOf(lines).certain(STRICT, { minCount: 3, minShare: 0.99 }, oneSided);
+    // "cong viec" never seen on the right: the frequent left side decides.
+    expect(lookupAt(table, 'hoach cong viec', 1)).toBe('công');
+    // A left side seen 3 times is certain but not frequent enough to decide alone.
+    expect(lookupAt(table, 'len cong viec', 1)).toBeUndefined();
+    // The right side "· cong hien" was seen with its spellings split: no.
+    expect(lookupAt(table, 'hoach cong hien', 1)).toBeUndefined();
+    // Without the one-sided rule, neither.
+    expect(lookupAt(countsOf(lines).certain(STRICT, { minCount: 3, minShare: 0.99 }), 'hoach cong viec', 1)).toBeUndefined();
+  });
+
   it('does not fall back to the bigrams for a trigram seen with its spellings split', () => {
     const table = countsOf([
       ...Array.from({ length: 3 }, () => 'anh thì đưa'), ...Array.from({ length: 3 }, () => 'anh thi đua'),
