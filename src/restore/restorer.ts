@@ -247,6 +247,9 @@ export class Restorer {
       if (piece.kind !== 'word' || infos[i].marked || (roles && roles[i] !== NAME_NONE)) continue;
       const slot = slots[i];
       if (slot.candidates.length < 2) continue;
+      // A capitalised word that may spell a place name with a neighbour ("HOP CHAU" = Hợp Châu)
+      // is left to the decoder and the gazetteer bonus: the corpus contexts know few local names.
+      if (infos[i].capitalised && this.mayBePlaceName(slots, i)) continue;
       const word = certain.lookupAt(pieces, hashes, i);
       if (word === undefined) continue;
       let c = 0;
@@ -254,6 +257,13 @@ export class Restorer {
       if (c === slot.candidates.length) continue;
       slots[i] = slotOf(this.slots.fixedTemplate(word), slot.sentenceStart);
     }
+  }
+
+  /** Whether slot i's candidates spell a gazetteer place name with a candidate of a neighbour. */
+  private mayBePlaceName(slots: readonly TokenSlot[], i: number): boolean {
+    if (this.placeNames.size === 0) return false;
+    return (i > 0 && this.placeNames.matches(slots[i - 1].template, slots[i].template).length > 0)
+      || (i + 1 < slots.length && this.placeNames.matches(slots[i].template, slots[i + 1].template).length > 0);
   }
 
   /** The name prior on the slots of detected name runs (each such slot gets its own costs first). */
