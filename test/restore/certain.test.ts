@@ -143,6 +143,15 @@ describe('restorer with certain contexts', () => {
     expect(restorer.restore('anh thi dua', { restore: 'always', termBonus: 0 }).text).toContain('thì đưa');
   });
 
+  it('leaves a capitalised word that may spell a place name to the decoder and the gazetteer', () => {
+    const placeLm = new CountTrigramLM(['cháu ngoan.', 'cháu ngoan.', 'cháu ngoan.', 'châu á.', 'châu á.', 'hợp tác.', 'hợp tác.']);
+    const placeTable = countsOf(['hợp cháu', 'hợp cháu']).certain(STRICT, STRICT);
+    const withPlaces = new Restorer(placeLm, rules, undefined, ['Hợp Châu'], undefined, [], placeTable);
+    expect(withPlaces.restore('Hop Chau', { restore: 'always' }).text).toBe('Hợp Châu');
+    // Lowercase, the same words are no name: the table decides.
+    expect(withPlaces.restore('hop chau', { restore: 'always' }).text).toBe('hợp cháu');
+  });
+
   it('gives a fixed syllable full confidence and no alternatives', () => {
     const result = restorer.restore('cho thi dua thu', { restore: 'always', termBonus: 0, alternatives: 3 });
     const thi = result.tokens.find((t) => t.input === 'thi')!;
