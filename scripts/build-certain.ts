@@ -14,6 +14,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { stripMarks } from '../src/lang/syllable.js';
 import { fnv1a, readCorpusLines } from '../src/lm/corpus.js';
 import { CertainContexts, ContextCounts, keyHashes, pieceKeys, SPEED_LINES } from '../src/restore/certain.js';
 import { skeletonKey } from '../src/restore/text.js';
@@ -60,7 +61,7 @@ let wrong = 0;
 for (const file of files) {
   for await (const line of readCorpusLines(join(corpus, file), 'dev')) {
     const truth = tokenize(line);
-    const seen = tokenize(skeletonKeepCase(line));
+    const seen = tokenize(stripMarks(line));
     if (truth.length !== seen.length) continue;
     // The restorer's way: each piece's key hashed once.
     const hashes = keyHashes(pieceKeys(seen, skeletonOf));
@@ -75,8 +76,3 @@ for (const file of files) {
   }
 }
 console.log(`dev split, stripped: ${decided} of ${syllables} syllables decided by the table (${(100 * decided / syllables).toFixed(1)} %), ${wrong} of them wrong (${(100 * wrong / syllables).toFixed(3)} % of all syllables)`);
-
-/** Marks stripped, đ → d, case kept: what stripped input looks like. */
-function skeletonKeepCase(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
-}

@@ -8,7 +8,7 @@
  * and frequent (STRONG) while the other side was never seen (seen but split: no); a trigram
  * seen often enough with its spellings split vetoes that fallback. scripts/build-certain.ts
  * builds the table from the LM's train split and prints what it decides on the dev split.
- * The file keys each context by two 32-bit hashes; in memory a lookup compares 48 bits of them.
+ * The file keys each context by two 32-bit hashes; in memory a lookup compares 47 bits of them.
  */
 import { readFileSync } from 'node:fs';
 import { skeletonKey } from './text.js';
@@ -231,7 +231,7 @@ export class CertainContexts {
   /** Contexts in the table, vetoes included. */
   get size(): number { return this.contextHashA.length; }
 
-  /** Trigrams seen with their spellings split (no bigram fallback for them). */
+  /** Vetoes: trigrams seen with their spellings split and, with one-sided decisions, bigrams seen twice but not certain. */
   get vetoes(): number {
     let n = 0;
     for (const w of this.spellingIndex) if (w === VETO) n++;
@@ -245,7 +245,10 @@ export class CertainContexts {
     const table = this.table;
     for (let slot = a & this.mask; ; slot = (slot + 1) & this.mask) {
       const tail = table[slot * 2 + 1];
-      if (tail === 0) return 0;
+      if (tail === 0) {
+        foundStrong = false;
+        return 0;
+      }
       if (table[slot * 2] === a && (tail & 0x7fff0000) === b) {
         foundStrong = tail >= STRONG;
         return tail & 0xffff;
@@ -280,8 +283,8 @@ export class CertainContexts {
       hashContext(ANY_A, ANY_B, curA, curB, nextA, nextB);
       const right = this.find();
       if (left !== 0 && left !== VETO_TAIL && left === right) tail = left;
-      else if (left === 0 && right !== VETO_TAIL && foundStrong) tail = right;
-      else if (right === 0 && left !== VETO_TAIL && leftStrong) tail = left;
+      else if (left === 0 && right !== 0 && right !== VETO_TAIL && foundStrong) tail = right;
+      else if (right === 0 && left !== 0 && left !== VETO_TAIL && leftStrong) tail = left;
       else return undefined;
     }
     return this.words[tail - 1];
