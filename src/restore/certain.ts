@@ -6,9 +6,16 @@
  * syllables that are really in doubt. A trigram never seen (or seen once) falls back to the two
  * one-sided bigrams ("thuc hien ·", "· hien nhiem"): both certain and agreeing, or one certain
  * and frequent (STRONG) while the other side was never seen (seen but split: no); a trigram
- * seen often enough with its spellings split vetoes that fallback. scripts/build-certain.ts
- * builds the table from the LM's train split and prints what it decides on the dev split.
- * The file keys each context by two 32-bit hashes; in memory a lookup compares 47 bits of them.
+ * seen often enough with its spellings split vetoes that fallback.
+ *
+ * Where those leave a syllable open (split or unknown contexts: "anh thi dua"), wider windows
+ * decide it: the five-syllable window, else the two four-syllable ones ("p2 p1 cur ·",
+ * "· cur n1 n2") — both certain and agreeing, or one certain while the other was never seen.
+ * They are counted only at the training positions the narrow contexts leave open, so each
+ * says what follows in exactly the cases it is asked about (src/restore/certain-counts.ts).
+ * scripts/build-certain.ts builds the table from the LM's train split and prints what it
+ * decides on the dev split. The file keys each context by two 32-bit hashes; in memory a
+ * lookup compares 47 bits of them.
  */
 import { readFileSync } from 'node:fs';
 import { skeletonKey } from './text.js';
@@ -21,19 +28,19 @@ import type { Piece } from './tokenize.js';
 export const SPEED_LINES = { from: 2, to: 12 } as const;
 
 const MAGIC = 0x564e4354; // "VNCT"
-const VERSION = 3;
+const VERSION = 4;
 /** A context boundary: a line's start or end, a sentence mark, a clause start. */
 export const BOUNDARY = '|';
 /** Any number as a neighbour ("ngày 15 tháng"). */
 const NUMBER = '0';
 /** Stands for the side a one-sided bigram context leaves out ("thuc hien ·" and "· hien nhiem"). */
-const ANY = '\u0001';
+export const ANY = '\u0001';
 /** Spelling index of a veto: a trigram seen with its spellings split (no bigram fallback). */
-const VETO = 0xffffffff;
+export const VETO = 0xffffffff;
 /** In-memory slot tail of a veto (spelling indices take 1..0xfffe). */
 const VETO_TAIL = 0xffff;
 /** Spelling-index flag of a one-sided bigram certain enough to decide alone when the other side was never seen. */
-const STRONG = 0x80000000;
+export const STRONG = 0x80000000;
 /** Whether the last find() met a STRONG entry. */
 let foundStrong = false;
 
@@ -69,6 +76,20 @@ export function keyBefore(pieces: readonly Piece[], keys: readonly string[], i: 
 /** Key of the neighbour after pieces[i], or BOUNDARY. */
 export function keyAfter(pieces: readonly Piece[], keys: readonly string[], i: number): string {
   return i + 1 < pieces.length && !opensContext(pieces, i + 1) ? keys[i + 1] : BOUNDARY;
+}
+
+/**
+ * The five keys around pieces[i] — two before, its own, two after — with BOUNDARY past a
+ * context's edge (and beyond it: a boundary ends the window).
+ */
+export function contextKeys(pieces: readonly Piece[], keys: readonly string[], i: number): [string, string, string, string, string] {
+  const before = keyBefore(pieces, keys, i);
+  const after = keyAfter(pieces, keys, i);
+  return [
+    before === BOUNDARY ? BOUNDARY : keyBefore(pieces, keys, i - 1), before,
+    keys[i],
+    after, after === BOUNDARY ? BOUNDARY : keyAfter(pieces, keys, i + 1),
+  ];
 }
 
 /** FNV-1a of a key's UTF-16 units. */
@@ -121,79 +142,35 @@ function hashContext(prevA: number, prevB: number, curA: number, curB: number, n
   contextB = combine(0x5be0cd19, prevB, curB, nextB);
 }
 
-function hashKeys(prev: string, cur: string, next: string): void {
+/** Hashes of a trigram context from its keys (the build side's): [A, B]. */
+export function trigramHashes(prev: string, cur: string, next: string): [number, number] {
   hashContext(keyHashA(prev), keyHashB(prev), keyHashA(cur), keyHashB(cur), keyHashA(next), keyHashB(next));
+  return [contextA, contextB];
 }
 
-/** Minimum count and share of the most frequent spelling for a context to be certain. */
-export interface Certainty { minCount: number; minShare: number }
-
-interface Context { prev: string; cur: string; next: string; spellings: Map<string, number> }
-
-/** Counts of spellings per skeleton context, from correct text (the build script's side). */
-export class ContextCounts {
-  private readonly trigrams = new Map<string, Context>();
-  private readonly bigrams = new Map<string, Context>();
-
-  /** Adds the words of one tokenized line of correct text. */
-  add(pieces: readonly Piece[], skeletonOf: SkeletonOf): void {
-    const keys = pieceKeys(pieces, skeletonOf);
-    for (let i = 0; i < pieces.length; i++) {
-      if (pieces[i].kind !== 'word') continue;
-      const before = keyBefore(pieces, keys, i);
-      const after = keyAfter(pieces, keys, i);
-      const word = pieces[i].input.toLowerCase();
-      count(this.trigrams, before, keys[i], after, word);
-      count(this.bigrams, before, keys[i], ANY, word);
-      count(this.bigrams, ANY, keys[i], after, word);
-    }
-  }
-
-  get size(): number { return this.trigrams.size; }
-
-  /**
-   * The certain contexts: trigrams by `trigram` (a trigram seen minCount times or more but not
-   * certain is kept as a veto), one-sided bigrams by `bigram`, flagged STRONG by `oneSided`.
-   */
-  certain(trigram: Certainty, bigram: Certainty, oneSided?: Certainty): CertainContexts {
-    const words: string[] = [];
-    const wordIndex = new Map<string, number>();
-    const entries: [number, number, number][] = [];
-    /** vetoFrom: the count from which an uncertain context is kept as a veto (Infinity: none). */
-    const collect = (contexts: Map<string, Context>, { minCount, minShare }: Certainty, vetoFrom: number, strong?: Certainty): void => {
-      for (const { prev, cur, next, spellings } of contexts.values()) {
-        let total = 0;
-        let best = '';
-        let bestCount = 0;
-        for (const [word, n] of spellings) {
-          total += n;
-          if (n > bestCount) { bestCount = n; best = word; }
-        }
-        let w = VETO;
-        if (total >= minCount && bestCount >= minShare * total) {
-          w = wordIndex.get(best) ?? words.length;
-          if (w === words.length) { words.push(best); wordIndex.set(best, w); }
-          if (strong && total >= strong.minCount && bestCount >= strong.minShare * total) w = (w | STRONG) >>> 0;
-        } else if (total < vetoFrom) continue;
-        hashKeys(prev, cur, next);
-        entries.push([contextA, contextB, w]);
-      }
-    };
-    collect(this.trigrams, trigram, trigram.minCount);
-    // With one-sided decisions, every bigram seen twice is kept (as a veto when not certain): an
-    // absent side then means a side the corpus did not know.
-    collect(this.bigrams, bigram, oneSided ? 2 : Infinity, oneSided);
-    // Sorted, so the file is the same whatever the corpus's line order.
-    entries.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
-    return new CertainContexts(words, Uint32Array.from(entries, (e) => e[0]), Uint32Array.from(entries, (e) => e[1]), Uint32Array.from(entries, (e) => e[2]));
-  }
+/** The ordered combination of five key hashes (wide windows; another seed than trigrams'). */
+function combineWide(seed: number, p2: number, p1: number, cur: number, n1: number, n2: number): number {
+  let h = Math.imul(seed ^ p2, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h ^ p1, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h ^ cur, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h ^ n1, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return combine(seed, h, n2, 0x9e3779b9);
 }
 
-function count(contexts: Map<string, Context>, prev: string, cur: string, next: string, word: string): void {
-  const key = `${prev}\u0000${cur}\u0000${next}`;
-  let context = contexts.get(key);
-  if (!context) contexts.set(key, (context = { prev, cur, next, spellings: new Map() }));
-  context.spellings.set(word, (context.spellings.get(word) ?? 0) + 1);
+function hashWide(p2A: number, p2B: number, p1A: number, p1B: number, curA: number, curB: number, n1A: number, n1B: number, n2A: number, n2B: number): void {
+  contextA = combineWide(0x510e527f, p2A, p1A, curA, n1A, n2A);
+  contextB = combineWide(0x9b05688c, p2B, p1B, curB, n1B, n2B);
+}
+
+/** Hashes of a wide window from its five keys (ANY for the sides a four-syllable window leaves out): [A, B]. */
+export function wideHashes(keys: readonly [string, string, string, string, string]): [number, number] {
+  const [p2, p1, cur, n1, n2] = keys;
+  hashWide(keyHashA(p2), keyHashB(p2), keyHashA(p1), keyHashB(p1), keyHashA(cur), keyHashB(cur), keyHashA(n1), keyHashB(n1), keyHashA(n2), keyHashB(n2));
+  return [contextA, contextB];
 }
 
 export class CertainContexts {
@@ -207,10 +184,10 @@ export class CertainContexts {
 
   constructor(
     readonly words: readonly string[],
-    private readonly contextHashA: Uint32Array,
-    private readonly contextHashB: Uint32Array,
-    /** Per context: index into words, or VETO. */
-    private readonly spellingIndex: Uint32Array,
+    readonly contextHashA: Uint32Array,
+    readonly contextHashB: Uint32Array,
+    /** Per context: index into words (| STRONG), or VETO. */
+    readonly spellingIndex: Uint32Array,
   ) {
     if (words.length > 0xfffe) throw new Error(`certain-contexts table: ${words.length} spellings, at most 65,534 fit`);
     let capacity = 16;
@@ -226,6 +203,12 @@ export class CertainContexts {
       const strongBit = w !== VETO && spellingIndex[e] & STRONG ? STRONG : 0;
       this.table[slot * 2 + 1] = (strongBit | (contextHashB[e] & 0x7fff0000) | (w === VETO ? VETO_TAIL : w + 1)) >>> 0;
     }
+  }
+
+  /** A table of [hash A, hash B, spelling index] entries, sorted (the file is then the same whatever the corpus's line order). */
+  static fromEntries(words: readonly string[], entries: [number, number, number][]): CertainContexts {
+    entries.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+    return new CertainContexts(words, Uint32Array.from(entries, (e) => e[0]), Uint32Array.from(entries, (e) => e[1]), Uint32Array.from(entries, (e) => e[2]));
   }
 
   /** Contexts in the table, vetoes included. */
@@ -256,38 +239,70 @@ export class CertainContexts {
     }
   }
 
-  /** The certain spelling of `cur` between `prev` and `next` (keys as pieceKeys, keyBefore and keyAfter give them), if any. */
-  lookup(prev: string, cur: string, next: string): string | undefined {
-    return this.lookupHashed(keyHashA(prev), keyHashB(prev), keyHashA(cur), keyHashB(cur), keyHashA(next), keyHashB(next));
+  /** The certain spelling of the middle key of a window (as contextKeys gives it), if any. */
+  lookup(context: readonly [string, string, string, string, string]): string | undefined {
+    const h = context.map((key) => [keyHashA(key), keyHashB(key)]);
+    return this.lookupHashed(h[0][0], h[0][1], h[1][0], h[1][1], h[2][0], h[2][1], h[3][0], h[3][1], h[4][0], h[4][1]);
   }
 
-  /** lookup for pieces[i], from the pieces' keyHashes (the neighbours keyBefore and keyAfter would give). */
+  /** lookup for pieces[i], from the pieces' keyHashes (the window contextKeys would give). */
   lookupAt(pieces: readonly Piece[], hashes: Int32Array, i: number): string | undefined {
     const before = !opensContext(pieces, i);
     const after = i + 1 < pieces.length && !opensContext(pieces, i + 1);
+    const before2 = before && !opensContext(pieces, i - 1);
+    const after2 = after && i + 2 < pieces.length && !opensContext(pieces, i + 2);
     return this.lookupHashed(
+      before2 ? hashes[2 * i - 4] : BOUNDARY_A, before2 ? hashes[2 * i - 3] : BOUNDARY_B,
       before ? hashes[2 * i - 2] : BOUNDARY_A, before ? hashes[2 * i - 1] : BOUNDARY_B,
       hashes[2 * i], hashes[2 * i + 1],
       after ? hashes[2 * i + 2] : BOUNDARY_A, after ? hashes[2 * i + 3] : BOUNDARY_B,
+      after2 ? hashes[2 * i + 4] : BOUNDARY_A, after2 ? hashes[2 * i + 5] : BOUNDARY_B,
     );
   }
 
-  private lookupHashed(prevA: number, prevB: number, curA: number, curB: number, nextA: number, nextB: number): string | undefined {
+  private lookupHashed(
+    p2A: number, p2B: number, prevA: number, prevB: number, curA: number, curB: number,
+    nextA: number, nextB: number, n2A: number, n2B: number,
+  ): string | undefined {
+    const tail = this.narrow(prevA, prevB, curA, curB, nextA, nextB);
+    if (tail !== 0) return this.words[tail - 1];
+    return this.wide(p2A, p2B, prevA, prevB, curA, curB, nextA, nextB, n2A, n2B);
+  }
+
+  /** The trigram and its one-sided bigrams: a spelling index + 1, or 0 (open). */
+  private narrow(prevA: number, prevB: number, curA: number, curB: number, nextA: number, nextB: number): number {
     hashContext(prevA, prevB, curA, curB, nextA, nextB);
-    let tail = this.find();
-    if (tail === VETO_TAIL) return undefined;
-    if (tail === 0) {
-      hashContext(prevA, prevB, curA, curB, ANY_A, ANY_B);
-      const left = this.find();
-      const leftStrong = foundStrong;
-      hashContext(ANY_A, ANY_B, curA, curB, nextA, nextB);
-      const right = this.find();
-      if (left !== 0 && left !== VETO_TAIL && left === right) tail = left;
-      else if (left === 0 && right !== 0 && right !== VETO_TAIL && foundStrong) tail = right;
-      else if (right === 0 && left !== 0 && left !== VETO_TAIL && leftStrong) tail = left;
-      else return undefined;
-    }
-    return this.words[tail - 1];
+    const tail = this.find();
+    if (tail === VETO_TAIL) return 0;
+    if (tail !== 0) return tail;
+    hashContext(prevA, prevB, curA, curB, ANY_A, ANY_B);
+    const left = this.find();
+    const leftStrong = foundStrong;
+    hashContext(ANY_A, ANY_B, curA, curB, nextA, nextB);
+    const right = this.find();
+    if (left !== 0 && left !== VETO_TAIL && left === right) return left;
+    if (left === 0 && right !== 0 && right !== VETO_TAIL && foundStrong) return right;
+    if (right === 0 && left !== 0 && left !== VETO_TAIL && leftStrong) return left;
+    return 0;
+  }
+
+  /** The wide windows, asked where narrow() leaves a syllable open. */
+  private wide(
+    p2A: number, p2B: number, p1A: number, p1B: number, curA: number, curB: number,
+    n1A: number, n1B: number, n2A: number, n2B: number,
+  ): string | undefined {
+    hashWide(p2A, p2B, p1A, p1B, curA, curB, n1A, n1B, n2A, n2B);
+    const whole = this.find();
+    if (whole !== 0 && whole !== VETO_TAIL) return this.words[whole - 1];
+    hashWide(p2A, p2B, p1A, p1B, curA, curB, ANY_A, ANY_B, ANY_A, ANY_B);
+    const left = this.find();
+    hashWide(ANY_A, ANY_B, ANY_A, ANY_B, curA, curB, n1A, n1B, n2A, n2B);
+    const right = this.find();
+    const leftCertain = left !== 0 && left !== VETO_TAIL;
+    const rightCertain = right !== 0 && right !== VETO_TAIL;
+    // Both certain: they must agree; one certain: the other never seen (seen but split: no).
+    if (leftCertain ? (rightCertain ? left === right : right === 0) : rightCertain && left === 0) return this.words[(leftCertain ? left : right) - 1];
+    return undefined;
   }
 
   /** Binary file: magic, version, context count, word-list length (bytes), the three arrays, the words joined by "\n". */

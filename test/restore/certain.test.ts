@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CertainContexts, ContextCounts, keyAfter, keyBefore, keyHashes, pieceKeys, type SkeletonOf } from '../../src/restore/certain.js';
+import { CertainContexts, contextKeys, keyAfter, keyBefore, keyHashes, pieceKeys, type SkeletonOf } from '../../src/restore/certain.js';
+import { ContextCounts, WideContextCounts } from '../../src/restore/certain-counts.js';
 import { CountTrigramLM, Restorer, getDefaultRestorer, loadLookalikes, restoreDictionariesDir, tokenize } from '../../src/restore/index.js';
 import { skeletonKey } from '../../src/restore/text.js';
 
@@ -23,7 +24,7 @@ function lookupAt(table: CertainContexts, line: string, i: number): string | und
   const pieces = tokenize(line);
   const keys = pieceKeys(pieces, skeletonOf);
   const word = table.lookupAt(pieces, keyHashes(keys), i);
-  expect(table.lookup(keyBefore(pieces, keys, i), keys[i], keyAfter(pieces, keys, i))).toBe(word);
+  expect(table.lookup(contextKeys(pieces, keys, i))).toBe(word);
   return word;
 }
 
@@ -81,6 +82,57 @@ describe('certain contexts', () => {
     // "anh thi ·" and "· thi dua" are certain ("thi"), but "anh thi dua" itself is half "thì".
     expect(lookupAt(table, 'anh thi dua', 1)).toBeUndefined();
     expect(lookupAt(table, 'anh thi khac', 1)).toBe('thi');
+  });
+
+  describe('wide windows, where the narrow contexts leave a syllable open', () => {
+    /** A narrow table from `lines`, then the wide windows counted over the same lines. */
+    function wideOf(lines: string[]): { table: CertainContexts; wide: WideContextCounts } {
+      const narrow = countsOf(lines).certain(STRICT, STRICT);
+      const wide = new WideContextCounts(narrow);
+      for (const line of lines) wide.add(tokenize(line), skeletonOf);
+      return { table: wide.certain(STRICT), wide };
+    }
+    // "cho thi dua" is split (thi đua / thì đưa), and so are both its bigrams: the narrow contexts leave it open.
+    const split = [
+      'hay cho thi đua yêu', 'hay cho thi đua yêu', 'bảo cho thì đưa thư', 'bảo cho thì đưa thư',
+      'thực hiện nhiệm vụ', 'thực hiện nhiệm vụ',
+    ];
+
+    it('counts only the positions the narrow table leaves open', () => {
+      const { wide } = wideOf(split);
+      // Every syllable but "thi"/"thì" has a certain trigram ("thi dua yeu" says đua): four positions open.
+      expect(wide.seen).toBe(28);
+      expect(wide.open).toBe(4);
+      expect(lookupAt(countsOf(split).certain(STRICT, STRICT), 'hay cho thi dua yeu', 2)).toBeUndefined();
+    });
+
+    it('decides by the five-syllable window, else by the four-syllable sides', () => {
+      const { table } = wideOf(split);
+      expect(lookupAt(table, 'hay cho thi dua yeu', 2)).toBe('thi');
+      expect(lookupAt(table, 'bao cho thi dua thu', 2)).toBe('thì');
+      // Five-window unseen; "hay cho thi ·" certain, "· thi dua nay" never seen: the left side decides.
+      expect(lookupAt(table, 'hay cho thi dua nay', 2)).toBe('thi');
+      // And the right side alone, the left never seen.
+      expect(lookupAt(table, 'moi cho thi dua thu', 2)).toBe('thì');
+      // Both sides certain but disagreeing ("bao cho thi ·" says thì, "· thi dua yeu" says thi): open.
+      expect(lookupAt(table, 'bao cho thi dua yeu', 2)).toBeUndefined();
+    });
+
+    it('keeps a side seen with its spellings split as a veto on the other side', () => {
+      const { table } = wideOf([...split, 'khi cho thì đưa thư', 'khi cho thi đua thư']);
+      // "· thi dua thu" is now split (thì twice, thi once): it no longer decides, and it stops "hay cho thi ·".
+      expect(lookupAt(table, 'moi cho thi dua thu', 2)).toBeUndefined();
+      expect(lookupAt(table, 'hay cho thi dua thu', 2)).toBeUndefined();
+      expect(lookupAt(table, 'hay cho thi dua nay', 2)).toBe('thi');
+    });
+
+    it('stops the windows at a line edge and reads back from the file', () => {
+      const { table } = wideOf(split);
+      // "cho thi dua" opens its line here: "hay" belongs to the line before.
+      expect(table.lookupAt(tokenize('hay\ncho thi dua yeu'), keyHashes(pieceKeys(tokenize('hay\ncho thi dua yeu'), skeletonOf)), 2)).toBe('thi');
+      const copy = CertainContexts.decode(table.encode());
+      for (const line of ['hay cho thi dua yeu', 'bao cho thi dua thu', 'hay cho thi dua nay', 'bao cho thi dua yeu']) expect(lookupAt(copy, line, 2)).toBe(lookupAt(table, line, 2));
+    });
   });
 
   it('keys a fixed piece by its skeleton, as stripped text reads it', () => {
