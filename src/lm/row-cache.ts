@@ -62,6 +62,9 @@ export class ScoreRows {
   /** Forgets every row and list (call when the scores' meaning changes, e.g. another LM). */
   clear(): void {
     this.generation++;
+    // Nothing stored since the last clear (a new cache's first decode): the tables are all zero
+    // already, and filling megabytes the first document would pay for is wasted.
+    if (this.rowsUsed === 0 && this.lists === 0) return;
     this.rowTable.fill(0);
     this.rowsUsed = 0;
     this.valuesUsed = 0;

@@ -19,19 +19,36 @@ const NO_MATCHES: readonly number[] = Object.freeze([]);
 /**
  * Boosted slots by (left neighbour's template id or 0, template id, right neighbour's
  * template id or 0, restart flag): open addressing over Int32Array keys, slots in a parallel
- * array (null: no pair matched, the slot stays as it is). Cleared when half full.
+ * array (null: no pair matched, the slot stays as it is). Starts small and doubles when half
+ * full (a fresh memo of the full size costs the first document milliseconds to allocate);
+ * at its full size, cleared when half full.
  */
 class BoostedMemo {
-  private readonly keys: Int32Array;
-  private readonly values: (TokenSlot | null | undefined)[];
-  private readonly mask: number;
+  private keys: Int32Array;
+  private values: (TokenSlot | null | undefined)[];
+  private mask: number;
   private size = 0;
 
-  constructor(capacityLog2: number) {
-    const capacity = 1 << capacityLog2;
+  constructor(private readonly capacityLog2: number, initialLog2 = 11) {
+    const capacity = 1 << Math.min(initialLog2, capacityLog2);
     this.mask = capacity - 1;
     this.keys = new Int32Array(capacity * 3);
     this.values = new Array<TokenSlot | null | undefined>(capacity).fill(undefined);
+  }
+
+  /** Doubles the table (re-inserting every entry), or empties it at its full size. */
+  private makeRoom(): void {
+    const capacity = this.values.length;
+    if (capacity >= 1 << this.capacityLog2) { this.values.fill(undefined); this.size = 0; return; }
+    const { keys, values } = this;
+    this.mask = capacity * 2 - 1;
+    this.keys = new Int32Array(capacity * 6);
+    this.values = new Array<TokenSlot | null | undefined>(capacity * 2).fill(undefined);
+    this.size = 0;
+    for (let i = 0; i < capacity; i++) {
+      const value = values[i];
+      if (value !== undefined) this.set(keys[3 * i], keys[3 * i + 1], keys[3 * i + 2], value);
+    }
   }
 
   private static hash(left: number, middle: number, right: number): number {
@@ -52,7 +69,7 @@ class BoostedMemo {
   }
 
   set(left: number, middle: number, right: number, value: TokenSlot | null): void {
-    if (this.size * 2 >= this.values.length) { this.values.fill(undefined); this.size = 0; }
+    if (this.size * 2 >= this.values.length) this.makeRoom();
     let i = BoostedMemo.hash(left, middle, right) & this.mask;
     while (this.values[i] !== undefined) i = (i + 1) & this.mask;
     this.keys[3 * i] = left;
