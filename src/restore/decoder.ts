@@ -236,8 +236,11 @@ function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, decisions: D
       }
     }
   }
+  // From i = 0, so the loop body runs on every call: in stripped text one state is usually left
+  // at the end, and a body that never ran leaves V8 no type feedback — the optimised Viterbi was
+  // thrown away and recompiled (~50 ms of compiler time) each time a text ended in two states.
   let best = 0;
-  for (let i = 1; i < count; i++) if (curScore[i] > curScore[best]) best = i;
+  for (let i = 0; i < count; i++) if (curScore[i] > curScore[best]) best = i;
   lattice.backtrack(choice, segStart, n - 1 - segStart, best, beam);
   bothSidesPass(lm, slots, opts, choice, decisions, segStart, n, beam);
 }

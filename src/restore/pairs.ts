@@ -14,7 +14,8 @@ const MATCH_MEMO_LIMIT = 200_000;
 /** log2 of the boosted-slot memo's capacity (half of it is used before clearing). */
 const BOOSTED_MEMO_BITS = 17;
 
-const NO_MATCHES: readonly number[] = Object.freeze([]);
+/** Not frozen: a frozen array has a map of its own, and the code reading matches would see two. */
+const NO_MATCHES: readonly number[] = [];
 
 /**
  * Boosted slots by (left neighbour's template id or 0, template id, right neighbour's

@@ -356,7 +356,12 @@ export function tokenize(text: string): Piece[] {
       if (i === lineEnd) break;
       const runStart = i;
       let hash = opensLine ? HASH_OPENS_LINE : HASH_INSIDE_LINE;
-      for (let c = text.charCodeAt(i); i < lineEnd && !isWhitespaceCode(c); c = text.charCodeAt(++i)) hash = Math.imul(hash ^ c, HASH_PRIME);
+      // No read past the text's end (charCodeAt out of range made V8 recompile the tokenizer).
+      for (; i < lineEnd; i++) {
+        const c = text.charCodeAt(i);
+        if (isWhitespaceCode(c)) break;
+        hash = Math.imul(hash ^ c, HASH_PRIME);
+      }
       const shape = runShapes.find(text, runStart, i, opensLine, hash);
       opensLine = false;
       const runPieces = shape.pieces;
