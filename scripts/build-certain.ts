@@ -65,7 +65,7 @@ if (wideMin > 0) {
   const wide = new WideContextCounts(narrow);
   for await (const pieces of trainingLines()) wide.add(pieces, skeletonOf);
   table = wide.certain({ minCount: wideMin, minShare: wideShare });
-  console.log(`wide windows: ${wide.size} counted at the ${wide.open} of ${wide.seen} training syllables the narrow contexts leave open; ${table.size - narrow.size} kept (min ${wideMin}, share ≥ ${wideShare})`);
+  console.log(`wide windows: ${wide.size} counted at the ${wide.openPositions} of ${wide.wordPositions} training syllables the narrow contexts leave open; ${table.size - narrow.size} kept (min ${wideMin}, share ≥ ${wideShare})`);
 }
 const path = join('dictionaries', 'restore', 'certain-contexts.bin');
 const data = table.encode();

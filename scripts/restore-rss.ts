@@ -13,10 +13,12 @@
  * unless --v8-default; --no-certain restores without the certain-context table.
  * The first 100 k syllables of a run also pay for V8 compiling the hot code (most of the first
  * block's time); unseenAfterFirstBlockKSylPerS is the unseen documents' speed after them.
- * --jit-warm separates that cost from the caches': another restorer (its own model and tables)
- * first restores WARM_DOCUMENTS documents of the corpus's dev split, stripped, and is dropped;
- * the measured restorer is loaded after it, its caches empty (only the tokenizer's and the
- * output styling's process-wide memos keep what the dev documents put there).
+ * --jit-warm separates that cost from the caches': another restorer, over a language model
+ * loaded for it alone (its own context cache and variant index), first restores WARM_DOCUMENTS
+ * documents of the corpus's dev split, stripped, and is dropped; the measured restorer is loaded
+ * after it with its own model, tables and caches. Only module-level memos are shared: the
+ * tokenizer's run shapes, the LM units and character skeletons of words, the output styling.
+ * Its loadMs and RSS are then not those of a fresh process (bench:restore prints neither).
  * Prints one JSON line: { documents, syllables, loadMs, loadRssMB, peakRssMB, kSylPerS,
  * unseenDocuments, unseenSyllables, unseenKSylPerS, unseenAfterFirstBlockKSylPerS, blocks }
  * where blocks are the throughputs (k syl/s, CPU time) of consecutive 100 k-syllable stretches.
@@ -40,8 +42,11 @@ const WARM_DOCUMENTS = 60;
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
 if (process.argv.includes('--jit-warm')) {
   const { createRestorer } = await import('../src/restore/index.js');
-  const { loadCommittedLM } = await import('../src/restore/committed-lm.js');
-  const warmUp = createRestorer(loadCommittedLM());
+  const { CommittedLM } = await import('../src/restore/committed-lm.js');
+  const { loadFromDir } = await import('../src/lm/language-model.js');
+  const { defaultLmDir } = await import('../src/lm/index.js');
+  // Not loadLanguageModel(), whose per-directory cache would hand the measured restorer the same model.
+  const warmUp = createRestorer(new CommittedLM(loadFromDir(defaultLmDir())));
   const dev: string[] = [];
   for (const file of SOURCES) for await (const line of readCorpusLines(join(resolve('../shared/corpus'), file), 'dev')) dev.push(line);
   for (let d = 0; d < WARM_DOCUMENTS && d * DOC_LINES < dev.length; d++) warmUp.restore(stripMarks(dev.slice(d * DOC_LINES, (d + 1) * DOC_LINES).join('\n')), OPTIONS);

@@ -12,8 +12,10 @@ export interface Certainty { minCount: number; minShare: number }
 
 /** A context's spellings and how often each was written. */
 type Spellings = Map<string, number>;
+/** Contexts by their keys joined: the keys, and the spellings seen there. */
+type ContextMap = Map<string, { keys: string[]; spellings: Spellings }>;
 
-function count(contexts: Map<string, { keys: string[]; spellings: Spellings }>, keys: string[], word: string): void {
+function count(contexts: ContextMap, keys: string[], word: string): void {
   const id = keys.join('\u0000');
   let context = contexts.get(id);
   if (!context) contexts.set(id, (context = { keys, spellings: new Map() }));
@@ -60,8 +62,8 @@ class EntryList {
 
 /** Counts of spellings per narrow context (trigram and one-sided bigrams) from correct text. */
 export class ContextCounts {
-  private readonly trigrams = new Map<string, { keys: string[]; spellings: Spellings }>();
-  private readonly bigrams = new Map<string, { keys: string[]; spellings: Spellings }>();
+  private readonly trigrams: ContextMap = new Map();
+  private readonly bigrams: ContextMap = new Map();
 
   /** Adds the words of one tokenized line of correct text. */
   add(pieces: readonly Piece[], skeletonOf: SkeletonOf): void {
@@ -99,10 +101,10 @@ export class ContextCounts {
  * syllables the restorer will ask the wide windows about.
  */
 export class WideContextCounts {
-  private readonly windows = new Map<string, { keys: string[]; spellings: Spellings }>();
-  /** Word positions counted (left open by the narrow table) and seen. */
-  open = 0;
-  seen = 0;
+  private readonly windows: ContextMap = new Map();
+  /** Word positions seen, and those of them counted (left open by the narrow table). */
+  wordPositions = 0;
+  openPositions = 0;
 
   constructor(private readonly narrow: CertainContexts) {}
 
@@ -111,9 +113,9 @@ export class WideContextCounts {
     const hashes = keyHashes(keys);
     for (let i = 0; i < pieces.length; i++) {
       if (pieces[i].kind !== 'word') continue;
-      this.seen++;
+      this.wordPositions++;
       if (this.narrow.lookupAt(pieces, hashes, i) !== undefined) continue;
-      this.open++;
+      this.openPositions++;
       const [p2, p1, cur, n1, n2] = contextKeys(pieces, keys, i);
       const word = pieces[i].input.toLowerCase();
       count(this.windows, [p2, p1, cur, n1, n2], word);
@@ -125,13 +127,15 @@ export class WideContextCounts {
   get size(): number { return this.windows.size; }
 
   /**
-   * The narrow table plus the certain windows by `certainty`; a window seen minCount times with
-   * its spellings split is kept as a veto (a four-syllable side then counts as seen).
+   * The narrow table plus the certain windows by `certainty`. A four-syllable window seen
+   * minCount times with its spellings split is kept as a veto (that side then counts as seen);
+   * a split five-syllable window is not kept, as lookups fall back to its sides either way.
    */
   certain(certainty: Certainty): CertainContexts {
     const list = new EntryList(this.narrow);
     for (const { keys, spellings } of this.windows.values()) {
-      list.add(wideHashes(keys as [string, string, string, string, string]), spellings, certainty, certainty.minCount);
+      const whole = keys[1] !== ANY && keys[3] !== ANY;
+      list.add(wideHashes(keys as [string, string, string, string, string]), spellings, certainty, whole ? Infinity : certainty.minCount);
     }
     return list.table();
   }

@@ -10,7 +10,9 @@
  *
  * Where those leave a syllable open (split or unknown contexts: "anh thi dua"), wider windows
  * decide it: the five-syllable window, else the two four-syllable ones ("p2 p1 cur ·",
- * "· cur n1 n2") — both certain and agreeing, or one certain while the other was never seen.
+ * "· cur n1 n2") — both certain and agreeing, or one certain while the other was seen fewer
+ * than twice (a four-syllable side seen with its spellings split vetoes the other; a split
+ * five-syllable window is not kept: its sides then decide).
  * They are counted only at the training positions the narrow contexts leave open, so each
  * says what follows in exactly the cases it is asked about (src/restore/certain-counts.ts).
  * scripts/build-certain.ts builds the table from the LM's train split and prints what it
@@ -30,14 +32,14 @@ export const SPEED_LINES = { from: 2, to: 12 } as const;
 
 const MAGIC = 0x564e4354; // "VNCT"
 const LITTLE_ENDIAN = endianness() === 'LE';
-const VERSION = 4;
+const VERSION = 5;
 /** A context boundary: a line's start or end, a sentence mark, a clause start. */
 export const BOUNDARY = '|';
 /** Any number as a neighbour ("ngày 15 tháng"). */
 const NUMBER = '0';
 /** Stands for the side a one-sided bigram context leaves out ("thuc hien ·" and "· hien nhiem"). */
 export const ANY = '\u0001';
-/** Spelling index of a veto: a trigram seen with its spellings split (no bigram fallback). */
+/** Spelling index of a veto: a context seen with its spellings split (a trigram: no bigram fallback; a one-sided context: the other side cannot decide alone). */
 export const VETO = 0xffffffff;
 /** In-memory slot tail of a veto (spelling indices take 1..0xfffe). */
 const VETO_TAIL = 0xffff;
@@ -152,15 +154,7 @@ export function trigramHashes(prev: string, cur: string, next: string): [number,
 
 /** The ordered combination of five key hashes (wide windows; another seed than trigrams'). */
 function combineWide(seed: number, p2: number, p1: number, cur: number, n1: number, n2: number): number {
-  let h = Math.imul(seed ^ p2, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h ^ p1, 0xc2b2ae35);
-  h ^= h >>> 16;
-  h = Math.imul(h ^ cur, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h ^ n1, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return combine(seed, h, n2, 0x9e3779b9);
+  return combine(seed, combine(seed, p2, p1, cur), n1, n2);
 }
 
 function hashWide(p2A: number, p2B: number, p1A: number, p1B: number, curA: number, curB: number, n1A: number, n1B: number, n2A: number, n2B: number): void {
@@ -222,7 +216,7 @@ export class CertainContexts {
   /** Contexts in the table, vetoes included. */
   get size(): number { return this.contextHashA.length; }
 
-  /** Vetoes: trigrams seen with their spellings split and, with one-sided decisions, bigrams seen twice but not certain. */
+  /** Vetoes: trigrams and four-syllable windows seen with their spellings split and, with one-sided decisions, bigrams seen twice but not certain. */
   get vetoes(): number {
     let n = 0;
     for (const w of this.spellingIndex) if (w === VETO) n++;
@@ -308,7 +302,7 @@ export class CertainContexts {
     const right = this.find();
     const leftCertain = left !== 0 && left !== VETO_TAIL;
     const rightCertain = right !== 0 && right !== VETO_TAIL;
-    // Both certain: they must agree; one certain: the other never seen (seen but split: no).
+    // Both certain: they must agree; one certain: the other absent, i.e. seen fewer than twice (seen but split: a veto).
     if (leftCertain ? (rightCertain ? left === right : right === 0) : rightCertain && left === 0) return this.words[(leftCertain ? left : right) - 1];
     return undefined;
   }

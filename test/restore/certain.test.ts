@@ -101,8 +101,8 @@ describe('certain contexts', () => {
     it('counts only the positions the narrow table leaves open', () => {
       const { wide } = wideOf(split);
       // Every syllable but "thi"/"thì" has a certain trigram ("thi dua yeu" says đua): four positions open.
-      expect(wide.seen).toBe(28);
-      expect(wide.open).toBe(4);
+      expect(wide.wordPositions).toBe(28);
+      expect(wide.openPositions).toBe(4);
       expect(lookupAt(countsOf(split).certain(STRICT, STRICT), 'hay cho thi dua yeu', 2)).toBeUndefined();
     });
 
@@ -124,13 +124,43 @@ describe('certain contexts', () => {
       expect(lookupAt(table, 'moi cho thi dua thu', 2)).toBeUndefined();
       expect(lookupAt(table, 'hay cho thi dua thu', 2)).toBeUndefined();
       expect(lookupAt(table, 'hay cho thi dua nay', 2)).toBe('thi');
+      // The mirror case: the left side split ("khi cho thi ·"), the right certain ("· thi dua yeu"): open.
+      expect(lookupAt(table, 'khi cho thi dua yeu', 2)).toBeUndefined();
+    });
+
+    it('keeps split four-syllable windows as vetoes, but not a split five-syllable one (its sides decide)', () => {
+      // "thi"/"thì" once each: the trigram, both bigrams and all three windows around it are split.
+      const lines = ['a cho thì b', 'a cho thi b'];
+      const narrow = countsOf(lines).certain(STRICT, STRICT);
+      const { table } = wideOf(lines);
+      expect(table.size - narrow.size).toBe(2);
+      expect(table.vetoes - narrow.vetoes).toBe(2);
+    });
+
+    it('lets the five-syllable window decide where its sides do not', () => {
+      // "bao cho thi ·" is now split, "· thi dua yeu" says thi, and so does the whole window.
+      const { table } = wideOf([...split, 'bảo cho thi đua yêu', 'bảo cho thi đua yêu']);
+      expect(lookupAt(table, 'bao cho thi dua yeu', 2)).toBe('thi');
+      expect(lookupAt(table, 'bao cho thi dua nay', 2)).toBeUndefined();
+    });
+
+    it('ends a window at a line edge or clause start two syllables away, as it was counted', () => {
+      const { table } = wideOf(split);
+      // Across the edge "bao cho thi ·" (thì) would disagree with "· thi dua yeu" (thi); without "bao" only the right side speaks.
+      expect(lookupAt(table, 'bao\ncho thi dua yeu', 2)).toBe('thi');
+      expect(lookupAt(table, 'bao. cho thi dua yeu', 2)).toBe('thi');
+      // And on the right: "· thi dua thu" (thì) is cut off at the edge, "hay cho thi ·" decides.
+      expect(lookupAt(table, 'hay cho thi dua\nthu', 2)).toBe('thi');
+      expect(lookupAt(table, 'hay cho thi dua. thu', 2)).toBe('thi');
     });
 
     it('stops the windows at a line edge and reads back from the file', () => {
       const { table } = wideOf(split);
       // "cho thi dua" opens its line here: "hay" belongs to the line before.
       expect(table.lookupAt(tokenize('hay\ncho thi dua yeu'), keyHashes(pieceKeys(tokenize('hay\ncho thi dua yeu'), skeletonOf)), 2)).toBe('thi');
-      const copy = CertainContexts.decode(table.encode());
+      // A buffer that does not start its ArrayBuffer (a pooled or sliced Buffer).
+      const encoded = table.encode();
+      const copy = CertainContexts.decode(Buffer.concat([Buffer.alloc(3), encoded]).subarray(3));
       for (const line of ['hay cho thi dua yeu', 'bao cho thi dua thu', 'hay cho thi dua nay', 'bao cho thi dua yeu']) expect(lookupAt(copy, line, 2)).toBe(lookupAt(table, line, 2));
     });
   });

@@ -86,13 +86,21 @@ describe('pair bonuses', () => {
     const lexicon = PairLexicon.of([['thi', 'đua'], ['đua', 'khen'], ['thì', 'thi']]);
     const words = ['thi', 'thì', 'đua', 'đưa', 'khen', 'khên'];
     let seed = 7;
-    // The high bits: an LCG's low bits repeat with a short period (few distinct texts).
-    const random = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor(seed / 65536) % n; };
+    // 32-bit arithmetic (a product past 2^53 loses its low bits), and the high bits: an LCG's low bits repeat with a short period.
+    const random = (n: number): number => { seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff; return (seed >>> 16) % n; };
     const templates = Array.from({ length: templateCount }, () => {
       const list = words.filter(() => random(2) === 0);
       return makeTemplate((list.length ? list : ['thi']).map((word) => ({ word, cost: random(100) / 7 })), list.map(() => -1));
     });
     const before = templates.map((t) => costs(t));
+    // A text boosted first: its memoised slots must come back as the same objects after the memo has grown.
+    const firstText = templates.slice(0, 8);
+    const boostFirst = (): TokenSlot[] => {
+      const slots = firstText.map((t) => slotOf(t, false));
+      applyPairBonusAll(lexicon, slots, 0.7, () => true);
+      return slots;
+    };
+    const firstBoosted = boostFirst();
     for (let round = 0; round < rounds; round++) {
       const n = 1 + random(10);
       const picked = Array.from({ length: n }, () => templates[random(templates.length)]);
@@ -112,6 +120,8 @@ describe('pair bonuses', () => {
       expect(around.map(costs)).toEqual(aroundStepwise.map(costs));
     }
     expect(templates.map((t) => costs(t))).toEqual(before);
+    const again = boostFirst();
+    firstBoosted.forEach((slot, i) => expect(again[i]).toBe(slot));
   });
 });
 
