@@ -94,10 +94,15 @@ export class CommittedLM implements DecoderLM {
   variantsOf(key: string): readonly string[] {
     let list = this.variants.get(key);
     if (!list) {
-      list = this.model.variantsOf(key)
-        .filter((id) => this.model.unigramCount(id) >= MIN_VARIANT_COUNT)
-        .map((id) => this.model.word(id))
-        .filter((w) => isValidSyllable(w));
+      // A loop, not filter/map: arrays that kind V8 makes differently in its builtins and its
+      // optimised code, and a memoised list of the other kind made V8 recompile its readers.
+      const words: string[] = [];
+      for (const id of this.model.variantsOf(key)) {
+        if (this.model.unigramCount(id) < MIN_VARIANT_COUNT) continue;
+        const word = this.model.word(id);
+        if (isValidSyllable(word)) words.push(word);
+      }
+      list = words;
       if (this.variants.size >= MEMO_LIMIT) this.variants.clear();
       this.variants.set(key, list);
     }

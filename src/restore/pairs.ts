@@ -30,7 +30,8 @@ class BoostedMemo {
   private mask: number;
   private size = 0;
 
-  constructor(private readonly capacityLog2: number, initialLog2 = 11) {
+  // Starts tiny (see RunShapeTable in tokenize.ts): the doubling path runs before V8 optimises the bonus pass.
+  constructor(private readonly capacityLog2: number, initialLog2 = 6) {
     const capacity = 1 << Math.min(initialLog2, capacityLog2);
     this.mask = capacity - 1;
     this.keys = new Int32Array(capacity * 3);

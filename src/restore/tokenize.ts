@@ -112,10 +112,21 @@ export function repairRomanMarker(line: string): string {
  * headings (a clean II.–X. elsewhere): "1. MUC PICH" opens a plan whose next heading is "II.".
  * Lengths are kept, so offsets stay valid.
  */
+/**
+ * lines.map(f), built by push. map()'s result is a "holey" array from V8's optimised code but
+ * not from its builtin, and the restorer's optimised code was thrown away each time the kind of
+ * the lines it reads changed; a pushed array is packed in every tier.
+ */
+function mapLines(lines: readonly string[], f: (line: string) => string): string[] {
+  const out: string[] = [];
+  for (const line of lines) out.push(f(line));
+  return out;
+}
+
 export function repairRomanMarkers(lines: readonly string[]): string[] {
   const usesRoman = lines.some((l) => { const m = CLEAN_ROMAN.exec(l); return m !== null && m[1] !== 'I'; });
   let last = 0;
-  return lines.map((line) => {
+  return mapLines(lines, (line) => {
     const clean = CLEAN_ROMAN.exec(line);
     if (clean && headingFollows(line.slice(clean[0].length))) {
       last = ROMAN_VALUES[clean[1]];
@@ -138,7 +149,7 @@ export function repairRomanMarkers(lines: readonly string[]): string[] {
  * model writes "Ð)" for the list letter Đ), legacy fonts map đ there. One code unit for one.
  */
 export function repairEth(lines: readonly string[]): string[] {
-  return lines.map((line) => (/[Ðð]/u.test(line) ? line.replace(/Ð/gu, 'Đ').replace(/ð/gu, 'đ') : line));
+  return mapLines(lines, (line) => (/[Ðð]/u.test(line) ? line.replace(/Ð/gu, 'Đ').replace(/ð/gu, 'đ') : line));
 }
 
 const LIST_LETTER = /^(\s*)([a-zđA-ZĐ])\)\s/u;
@@ -151,7 +162,7 @@ const LIST_LETTER = /^(\s*)([a-zđA-ZĐ])\)\s/u;
  */
 export function repairListLetters(lines: readonly string[]): string[] {
   let previous = '';
-  return lines.map((line) => {
+  return mapLines(lines, (line) => {
     const m = LIST_LETTER.exec(line);
     if (!m) return line;
     const letter = m[2].toLowerCase();
@@ -324,7 +335,9 @@ function runHash(text: string, start: number, end: number, opensLine: boolean): 
   return hash;
 }
 
-const runShapes = new RunShapeTable(1 << 12, 1 << 17);
+// Starts tiny: its first doublings happen in the first document, before V8 optimises the
+// tokenizer, so the growth path has type feedback (a growth after that threw the code away).
+const runShapes = new RunShapeTable(1 << 6, 1 << 17);
 
 /**
  * True for the UTF-16 code units of `\s` (and of String.prototype.trim): ASCII tab to
