@@ -213,7 +213,7 @@ for (const [label, text] of [['seed 001', readFileSync(join(seedsDir, '001_b5b60
   // same run after a JIT warm-up by another restorer (scripts/restore-rss.ts --jit-warm).
   interface RunFigures {
     documents: number; syllables: number; loadMs: number; loadRssMB: number; peakRssMB: number; kSylPerS: number;
-    unseenDocuments: number; unseenSyllables: number; unseenKSylPerS: number; unseenAfterFirstBlockKSylPerS: number; blocks: number[];
+    unseenDocuments: number; unseenSyllables: number; unseenKSylPerS: number; unseenAfterFirstBlockKSylPerS: number; helperThreadsCpuMs?: number; blocks: number[];
   }
   const run = (extra: string[]): RunFigures | undefined => {
     const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/restore-rss.ts', '45', ...(process.argv.includes('--no-certain') ? ['--no-certain'] : []), ...extra], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -223,7 +223,7 @@ for (const [label, text] of [['seed 001', readFileSync(join(seedsDir, '001_b5b60
   };
   const m = run([]);
   if (m) {
-    console.log(`restorer alone over ${m.documents} documents the process had not seen (${m.syllables} syl, scripts/restore-rss.ts): ${m.kSylPerS} k syl/s by CPU time (per 100 k syl: ${m.blocks.join(' ')}); of them ${m.unseenDocuments} documents (${m.unseenSyllables} syl) whose lines the certain-context table never counted: ${m.unseenKSylPerS} k syl/s (target ≥ 200 k), ${m.unseenAfterFirstBlockKSylPerS} k syl/s for those after the run's first 100 k syllables; load ${m.loadMs} ms, RSS ${m.loadRssMB} MB after load, peak ${m.peakRssMB} MB (target ≤ 1 s / ≤ 400 MB); this bench process: RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+    console.log(`restorer alone over ${m.documents} documents the process had not seen (${m.syllables} syl, scripts/restore-rss.ts): ${m.kSylPerS} k syl/s by CPU time (per 100 k syl: ${m.blocks.join(' ')}); of them ${m.unseenDocuments} documents (${m.unseenSyllables} syl) whose lines the certain-context table never counted: ${m.unseenKSylPerS} k syl/s (target ≥ 200 k), ${m.unseenAfterFirstBlockKSylPerS} k syl/s for those after the run's first 100 k syllables; V8's helper threads (compiler, collector) ${m.helperThreadsCpuMs ?? '?'} ms of CPU in the run, counted; load ${m.loadMs} ms, RSS ${m.loadRssMB} MB after load, peak ${m.peakRssMB} MB (target ≤ 1 s / ≤ 400 MB); this bench process: RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
   }
   const warm = run(['--jit-warm']);
   if (warm) console.log(`the same run after a JIT warm-up (another restorer, over a model of its own, restored 60 dev-split documents first; the measured one loaded after it with its own model and caches): ${warm.kSylPerS} k syl/s, unseen documents ${warm.unseenKSylPerS} k syl/s (per 100 k syl: ${warm.blocks.join(' ')})`);

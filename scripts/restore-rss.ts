@@ -20,10 +20,13 @@
  * tokenizer's run shapes, the LM units and character skeletons of words, the output styling.
  * Its loadMs and RSS are then not those of a fresh process (bench:restore prints neither).
  * Prints one JSON line: { documents, syllables, loadMs, loadRssMB, peakRssMB, kSylPerS,
- * unseenDocuments, unseenSyllables, unseenKSylPerS, unseenAfterFirstBlockKSylPerS, blocks }
- * where blocks are the throughputs (k syl/s, CPU time) of consecutive 100 k-syllable stretches.
+ * unseenDocuments, unseenSyllables, unseenKSylPerS, unseenAfterFirstBlockKSylPerS, helperThreadsCpuMs, blocks }
+ * where blocks are the throughputs (k syl/s, CPU time) of consecutive 100 k-syllable stretches,
+ * and helperThreadsCpuMs the CPU time V8's helper threads (compiler, collector) spent during the
+ * run, which the figures include (Linux only).
  * Usage: npx tsx scripts/restore-rss.ts [LIMIT=45] [--v8-default] [--no-certain] [--jit-warm]
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stripMarks } from '../src/lang/syllable.js';
 import { fnv1a, readCorpusLines } from '../src/lm/corpus.js';
@@ -82,6 +85,27 @@ for (let u = 0, o = 0; u < unseenDocs.length || o < otherDocs.length;) {
   else docs.push({ text: otherDocs[o++], unseen: false });
 }
 
+/**
+ * CPU time (ms) of the process's threads other than the main one — V8's compiler and collector
+ * helpers, counted in the run's CPU time — from /proc (Linux; undefined elsewhere).
+ */
+function helperThreadsMs(): number | undefined {
+  try {
+    let ticks = 0;
+    for (const tid of readdirSync('/proc/self/task')) {
+      if (tid === String(process.pid)) continue;
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    // Clock ticks: 100 per second on Linux.
+    return ticks * 10;
+  } catch {
+    return undefined;
+  }
+}
+const helpersBefore = helperThreadsMs();
+
 let syllables = 0;
 let cpuMs = 0;
 let unseenDocuments = 0;
@@ -106,8 +130,10 @@ for (const doc of docs) {
   }
   if (blockSyllables >= 100_000) { blocks.push(Math.round(blockSyllables / blockMs)); blockSyllables = 0; blockMs = 0; }
 }
+const helpersAfter = helperThreadsMs();
 console.log(JSON.stringify({
   documents: docs.length, syllables, loadMs, loadRssMB, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
   kSylPerS: Math.round(syllables / cpuMs), unseenDocuments, unseenSyllables, unseenKSylPerS: Math.round(unseenSyllables / unseenMs),
-  unseenAfterFirstBlockKSylPerS: Math.round(laterUnseenSyllables / laterUnseenMs), blocks,
+  unseenAfterFirstBlockKSylPerS: Math.round(laterUnseenSyllables / laterUnseenMs),
+  helperThreadsCpuMs: helpersBefore === undefined || helpersAfter === undefined ? undefined : helpersAfter - helpersBefore, blocks,
 }));
