@@ -33,25 +33,25 @@ import { fnv1a, readCorpusLines } from '../src/lm/corpus.js';
 import { SPEED_LINES } from '../src/restore/certain.js';
 
 if (!process.argv.includes('--v8-default')) await import('../src/v8-tuning.js');
-const { getDefaultRestorer } = await import('../src/restore/index.js');
+const { createRestorer, getDefaultRestorer } = await import('../src/restore/index.js');
 
 const DOC_LINES = 80;
 const OPTIONS = process.argv.includes('--no-certain') ? { certainContexts: false } : {};
 const LIMIT = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 45);
 const SOURCES = ['admin_word_recommend.txt.gz', 'legal_tvpl_johnpa02.txt.gz'];
+const CORPUS = resolve('../shared/corpus');
 
 const WARM_DOCUMENTS = 60;
 
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
 if (process.argv.includes('--jit-warm')) {
-  const { createRestorer } = await import('../src/restore/index.js');
   const { CommittedLM } = await import('../src/restore/committed-lm.js');
   const { loadFromDir } = await import('../src/lm/language-model.js');
   const { defaultLmDir } = await import('../src/lm/index.js');
   // Not loadLanguageModel(), whose per-directory cache would hand the measured restorer the same model.
   const warmUp = createRestorer(new CommittedLM(loadFromDir(defaultLmDir())));
   const dev: string[] = [];
-  for (const file of SOURCES) for await (const line of readCorpusLines(join(resolve('../shared/corpus'), file), 'dev')) dev.push(line);
+  for (const file of SOURCES) for await (const line of readCorpusLines(join(CORPUS, file), 'dev')) dev.push(line);
   for (let d = 0; d < WARM_DOCUMENTS && d * DOC_LINES < dev.length; d++) warmUp.restore(stripMarks(dev.slice(d * DOC_LINES, (d + 1) * DOC_LINES).join('\n')), OPTIONS);
 }
 const start = performance.now();
@@ -62,7 +62,7 @@ const loadRssMB = mb(process.memoryUsage().rss);
 const unseenLines: string[] = [];
 const otherLines: string[] = [];
 for (const file of SOURCES) {
-  for await (const line of readCorpusLines(join(resolve('../shared/corpus'), file))) {
+  for await (const line of readCorpusLines(join(CORPUS, file))) {
     const bucket = fnv1a(line) % 100;
     if (bucket >= SPEED_LINES.from && bucket < SPEED_LINES.to) unseenLines.push(line);
     else if (bucket >= 2 && bucket < LIMIT) otherLines.push(line);

@@ -180,17 +180,10 @@ function viterbi(lm: DecoderLM, slots: Slot[], opts: DecodeOptions, decisions: D
           if (at >= 0) lmScores[row + c] = NaN;
           continue;
         }
-        if (constant) {
-          if (at >= 0) lmScores[row + c] = NaN;
-          const cell = rep[c] * groups + g;
-          table[cell] = m;
-          expU[m] = v; expV[m] = ids[c]; expScore[m] = base - channel; expBack[m] = h; expCand[m] = c;
-          m++;
-          continue;
-        }
         const w = ids[c];
-        const lp = rowScore(lm, rowValues, cached, c, u, v, w);
-        if (at >= 0) lmScores[row + c] = lp;
+        // A constant layer's LM term is not asked (see `constant`); NaN tells the pass it was not scored.
+        const lp = constant ? 0 : rowScore(lm, rowValues, cached, c, u, v, w);
+        if (at >= 0) lmScores[row + c] = constant ? NaN : lp;
         const score = base - channel + lp;
         const cell = rep[c] * groups + g;
         const e = table[cell];

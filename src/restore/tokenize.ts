@@ -106,13 +106,6 @@ export function repairRomanMarker(line: string): string {
 }
 
 /**
- * Roman markers of a whole text, by sequence: a line's garbled marker of n strokes becomes
- * the Roman numeral n when n is the next numeral of the outline. "1." / "11." before an
- * ALL-CAPS heading count as I. / II. only then, and only in a text whose outline uses Roman
- * headings (a clean II.–X. elsewhere): "1. MUC PICH" opens a plan whose next heading is "II.".
- * Lengths are kept, so offsets stay valid.
- */
-/**
  * lines.map(f), built by push. map()'s result is a "holey" array from V8's optimised code but
  * not from its builtin, and the restorer's optimised code was thrown away each time the kind of
  * the lines it reads changed; a pushed array is packed in every tier.
@@ -123,6 +116,13 @@ function mapLines(lines: readonly string[], f: (line: string) => string): string
   return out;
 }
 
+/**
+ * Roman markers of a whole text, by sequence: a line's garbled marker of n strokes becomes
+ * the Roman numeral n when n is the next numeral of the outline. "1." / "11." before an
+ * ALL-CAPS heading count as I. / II. only then, and only in a text whose outline uses Roman
+ * headings (a clean II.–X. elsewhere): "1. MUC PICH" opens a plan whose next heading is "II.".
+ * Lengths are kept, so offsets stay valid.
+ */
 export function repairRomanMarkers(lines: readonly string[]): string[] {
   const usesRoman = lines.some((l) => { const m = CLEAN_ROMAN.exec(l); return m !== null && m[1] !== 'I'; });
   let last = 0;
