@@ -14,6 +14,10 @@ export interface RestoreStats {
   applied: boolean;
   channelMode: ChannelMode | 'none';
   accentedRatioBefore: number;
+  /**
+   * Share of words the garble channel reads, at least: words that need a fuzzy search to tell
+   * (foreign words, codes) are searched only while the "is this Vietnamese" decision is open.
+   */
   knownRatio: number;
   changedTokens: number;
   totalTokens: number;

@@ -220,12 +220,20 @@ export class ChannelModel {
    */
   offersGarbleReading(observed: string): boolean {
     const lower = observed.normalize('NFC').toLowerCase();
-    const skeleton = lookalikeSkeleton(lower);
-    if (!/[éó]/u.test(skeleton) && this.lm.variantsOf(skeleton).length > 0 && this.plausibleVariants(skeleton).length > 0) return true;
+    if (this.offersReadingAtAGlance(lower)) return true;
     const listed = this.cache.get(cacheKey('garble', lower));
     if (listed) return listed.length > 0;
     // Whether any reading exists, not which are best: the first offer will do (a short token's fuzzy search is long).
     return this.eachOffer(lower, 'garble', () => true);
+  }
+
+  /**
+   * True when offersGarbleReading needs no search to say yes: the token's look-alike skeleton
+   * is a syllable skeleton with plausible variants. `lower`: NFC, lowercase.
+   */
+  offersReadingAtAGlance(lower: string): boolean {
+    const skeleton = lookalikeSkeleton(lower);
+    return !/[éó]/u.test(skeleton) && this.lm.variantsOf(skeleton).length > 0 && this.plausibleVariants(skeleton).length > 0;
   }
 
   private fuzzyIndex(learned: LearnedTables): FuzzyIndex {

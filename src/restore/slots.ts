@@ -51,6 +51,8 @@ export interface TokenInfo {
   caseShape: CaseShape;
   /** The garble channel offers it a reading (-1: not asked yet). */
   known: -1 | 0 | 1;
+  /** It offers one that needs no search (-1: not asked yet; 0: only `known` can tell). */
+  knownAtAGlance: -1 | 0 | 1;
   /** Its word templates, by SlotTable id (filled on first use). */
   readonly words: (SlotTemplate | undefined)[];
 }
@@ -144,7 +146,7 @@ export class SlotBuilder {
     if (info === undefined) {
       info = {
         lower: input.toLowerCase(), marked: hasMarks(input), englishOcrSign: englishOcrSignature(input),
-        capitalised: /^[\p{Lu}|]/u.test(input), caseShape: caseShape(input), known: -1, words: [],
+        capitalised: /^[\p{Lu}|]/u.test(input), caseShape: caseShape(input), known: -1, knownAtAGlance: -1, words: [],
       };
       if (this.infos.size >= INFO_LIMIT) this.infos.clear();
       this.infos.set(input, info);
@@ -156,6 +158,15 @@ export class SlotBuilder {
   known(input: string, info: TokenInfo): boolean {
     if (info.known < 0) info.known = this.channel.offersGarbleReading(input) ? 1 : 0;
     return info.known === 1;
+  }
+
+  /**
+   * True when known() is true without a fuzzy search (ChannelModel.offersReadingAtAGlance);
+   * false when only known() can tell. Whatever earlier texts asked: the same for every text.
+   */
+  knownAtAGlance(input: string, info: TokenInfo): boolean {
+    if (info.knownAtAGlance < 0) info.knownAtAGlance = this.channel.offersReadingAtAGlance(input.normalize('NFC').toLowerCase()) ? 1 : 0;
+    return info.knownAtAGlance === 1;
   }
 
   /** The slots for a channel mode and candidate list size (look it up once per text, not per token). */

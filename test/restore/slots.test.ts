@@ -65,6 +65,27 @@ describe('known words', () => {
     for (const token of tokens) {
       const quick = new ChannelModel(lm, rules).offersGarbleReading(token);
       expect(quick, token).toBe(new ChannelModel(lm, rules).candidates(token, 'garble').length > 0);
+      // A yes at a glance is a yes.
+      if (new ChannelModel(lm, rules).offersReadingAtAGlance(token.toLowerCase())) expect(quick, token).toBe(true);
+    }
+  });
+  it('searches only while the "is this Vietnamese" decision is open, and decides as a search of every word would', () => {
+    const restorer = new Restorer(lm, rules, undefined, [], undefined, []);
+    const channel = new ChannelModel(lm, rules);
+    expect(channel.offersReadingAtAGlance('thyc')).toBe(false); // known only by a search
+    expect(channel.offersGarbleReading('thyc')).toBe(true);
+    const cases: [string, boolean, number][] = [
+      ['thyc hién thyc hién thuc', true, 0.6], // one word at a glance: searches until three of five are known
+      ['qwrtz laser qwrtz thuc hien', false, 0.4], // searched, none is known
+      ['thuc hien thuc hien thyc', true, 0.8], // decided at a glance: "thyc" not searched
+    ];
+    for (const [text, applied, knownRatio] of cases) {
+      const words = text.split(' ');
+      const exhaustive = words.filter((w) => channel.offersGarbleReading(w)).length / words.length >= 0.6;
+      const { stats } = restorer.restore(text);
+      expect(stats.applied, text).toBe(applied);
+      expect(stats.applied, text).toBe(exhaustive);
+      expect(stats.knownRatio, text).toBe(knownRatio);
     }
   });
 });
