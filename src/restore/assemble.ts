@@ -15,8 +15,9 @@ export interface RestoreStats {
   channelMode: ChannelMode | 'none';
   accentedRatioBefore: number;
   /**
-   * Share of words the garble channel reads, at least: words that need a fuzzy search to tell
-   * (foreign words, codes) are searched only while the "is this Vietnamese" decision is open.
+   * Share of words the garble channel reads. In stripped and clean text a lower bound: words
+   * that need a fuzzy search to tell (foreign words, codes) are searched only while the "is
+   * this Vietnamese" decision is open (garbled text's candidate lists answer for all of them).
    */
   knownRatio: number;
   changedTokens: number;

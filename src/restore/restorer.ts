@@ -176,11 +176,12 @@ export class Restorer {
     // The fuzzy searches (near a tenth of the time on stripped text) only until the decision is
     // certain: in clearly Vietnamese text the syllables at a glance settle it alone.
     const vietnamese = (k: number): boolean => words > 0 && k / words >= VIETNAMESE_RATIO;
-    for (let s = 0; policy === 'auto' && s < searchable.length && !vietnamese(known) && vietnamese(known + searchable.length - s); s++) {
-      if (this.slots.known(pieces[searchable[s]].input, infos[searchable[s]])) known++;
+    let searched = 0;
+    for (; policy === 'auto' && searched < searchable.length && !vietnamese(known) && vietnamese(known + searchable.length - searched); searched++) {
+      if (this.slots.known(pieces[searchable[searched]].input, infos[searchable[searched]])) known++;
     }
     const accentedRatioBefore = words ? marked / words : 0;
-    const knownRatio = words ? known / words : 0;
+    let knownRatio = words ? known / words : 0;
     const apply = policy === 'always' || (policy === 'auto' && vietnamese(known));
     if (!apply) {
       return {
@@ -203,6 +204,11 @@ export class Restorer {
     const slots: TokenSlot[] = new Array(n);
     const table = this.slots.table(mode, maxCandidates);
     for (let i = 0; i < n; i++) slots[i] = table.slotFor(pieces[i], infos[i]);
+    // Garbled text's slots hold every word's garble readings: the rest of the count is free now.
+    if (mode === 'garble') {
+      for (; searched < searchable.length; searched++) if (this.slots.known(pieces[searchable[searched]].input, infos[searchable[searched]])) known++;
+      knownRatio = known / words;
+    }
     // Person names ("Ông Nguyen Quang Hai"): their syllables follow the name prior, not the LM alone.
     const nameWeight = options.nameWeight ?? NAME_WEIGHT;
     const roles = mode !== 'clean' && this.names && nameWeight > 0 ? nameRoles(pieces, slots, text, this.names) : undefined;

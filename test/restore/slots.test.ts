@@ -75,7 +75,8 @@ describe('known words', () => {
     expect(channel.offersReadingAtAGlance('thyc')).toBe(false); // known only by a search
     expect(channel.offersGarbleReading('thyc')).toBe(true);
     const cases: [string, boolean, number][] = [
-      ['thyc hién thyc hién thuc', true, 0.6], // one word at a glance: searches until three of five are known
+      ['thyc thyc thyc hien thuc', true, 0.6], // stripped, two words at a glance: searched until three of five are known
+      ['thyc hién thyc hién thuc', true, 1], // garbled: its candidate lists count every word
       ['qwrtz laser qwrtz thuc hien', false, 0.4], // searched, none is known
       ['thuc hien thuc hien thyc', true, 0.8], // decided at a glance: "thyc" not searched
     ];
