@@ -28,11 +28,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { stripMarks } from '../src/lang/syllable.js';
-import { fnv1a, readCorpusLines } from '../src/lm/corpus.js';
-import { SPEED_LINES } from '../src/restore/certain.js';
 
+// The V8 settings first, as the command line applies them: before any of the project's modules is evaluated.
 if (!process.argv.includes('--v8-default')) await import('../src/v8-tuning.js');
+const { stripMarks } = await import('../src/lang/syllable.js');
+const { fnv1a, readCorpusLines } = await import('../src/lm/corpus.js');
+const { SPEED_LINES } = await import('../src/restore/certain.js');
 const { createRestorer, getDefaultRestorer } = await import('../src/restore/index.js');
 
 const DOC_LINES = 80;
