@@ -208,25 +208,29 @@ for (const [label, text] of [['seed 001', readFileSync(join(seedsDir, '001_b5b60
   console.log(`${label}: ${pct(1 - changed.length / Math.max(1, r.tokens.length))} unchanged (${changed.length}/${r.tokens.length} changed, ${restyled} tone-placement restyled; mode ${r.stats.channelMode}) e.g. ${changed.slice(0, 8).map((t) => `${t.input}→${t.output}`).join(', ')}  (target ≥ 99.9%)`);
 }
 {
-  // The restorer's memory (and speed) over a long run of unseen documents, in a process of its own
-  // (this one also holds corpus lines and scores), with the command line's V8 settings; then the
-  // same run after a JIT warm-up by another restorer (scripts/restore-rss.ts --jit-warm).
+  // The restorer's memory and speed over a long run of unseen documents, in processes of their
+  // own (this one also holds corpus lines and scores), with the command line's V8 settings.
+  // Three runs, the median reported: this machine's speed drifts by a third from hour to hour.
+  // (scripts/restore-rss.ts --jit-warm separates the compiler's share; see its header.)
   interface RunFigures {
     documents: number; syllables: number; loadMs: number; loadRssMB: number; peakRssMB: number; kSylPerS: number;
     unseenDocuments: number; unseenSyllables: number; unseenKSylPerS: number; unseenAfterFirstBlockKSylPerS: number; helperThreadsCpuMs?: number; blocks: number[];
   }
-  const run = (extra: string[]): RunFigures | undefined => {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/restore-rss.ts', '45', ...(process.argv.includes('--no-certain') ? ['--no-certain'] : []), ...extra], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const run = (): RunFigures | undefined => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/restore-rss.ts', '45', ...(process.argv.includes('--no-certain') ? ['--no-certain'] : [])], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (child.status === 0) return JSON.parse(child.stdout) as RunFigures;
     console.log(`restorer alone: child failed (${child.status}): ${child.stderr.slice(0, 300)}`);
     return undefined;
   };
-  const m = run([]);
-  if (m) {
-    console.log(`restorer alone over ${m.documents} documents the process had not seen (${m.syllables} syl, scripts/restore-rss.ts): ${m.kSylPerS} k syl/s by CPU time (per 100 k syl: ${m.blocks.join(' ')}); of them ${m.unseenDocuments} documents (${m.unseenSyllables} syl) whose lines the certain-context table never counted: ${m.unseenKSylPerS} k syl/s (target ≥ 200 k), ${m.unseenAfterFirstBlockKSylPerS} k syl/s for those after the run's first 100 k syllables; V8's helper threads (compiler, collector) ${m.helperThreadsCpuMs ?? '?'} ms of CPU in the run, counted; load ${m.loadMs} ms, RSS ${m.loadRssMB} MB after load, peak ${m.peakRssMB} MB (target ≤ 1 s / ≤ 400 MB); this bench process: RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+  const runs: RunFigures[] = [];
+  for (let k = 0; k < 3; k++) {
+    const figures = run();
+    if (figures) runs.push(figures);
   }
-  const warm = run(['--jit-warm']);
-  if (warm) console.log(`the same run after a JIT warm-up (another restorer, over a model of its own, restored 60 dev-split documents first; the measured one loaded after it with its own model and caches): ${warm.kSylPerS} k syl/s, unseen documents ${warm.unseenKSylPerS} k syl/s (per 100 k syl: ${warm.blocks.join(' ')})`);
+  if (runs.length > 0) {
+    const m = [...runs].sort((a, b) => a.unseenKSylPerS - b.unseenKSylPerS)[runs.length >> 1];
+    console.log(`restorer alone over ${m.documents} documents the process had not seen (${m.syllables} syl, scripts/restore-rss.ts), ${runs.length} runs: unseen-text speed per run ${runs.map((x) => `${x.unseenKSylPerS} k`).join(', ')}; the median run: ${m.kSylPerS} k syl/s by CPU time (per 100 k syl: ${m.blocks.join(' ')}); of them ${m.unseenDocuments} documents (${m.unseenSyllables} syl) whose lines the certain-context table never counted: ${m.unseenKSylPerS} k syl/s (target ≥ 200 k), ${m.unseenAfterFirstBlockKSylPerS} k syl/s for those after the run's first 100 k syllables; V8's helper threads (compiler, collector) ${m.helperThreadsCpuMs ?? '?'} ms of CPU in the run, counted; load ${m.loadMs} ms, RSS ${m.loadRssMB} MB after load, peak ${m.peakRssMB} MB (target ≤ 1 s / ≤ 400 MB); this bench process: RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+  }
 }
 
 console.log('\n== person names in stripped held-out lines (admin, legal, wiki; runs found by harvestNameRuns) ==');
