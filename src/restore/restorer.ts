@@ -176,9 +176,10 @@ export class Restorer {
     // The fuzzy searches (near a tenth of the time on stripped text) only until the decision is
     // certain: in clearly Vietnamese text the syllables at a glance settle it alone.
     const vietnamese = (k: number): boolean => words > 0 && k / words >= VIETNAMESE_RATIO;
+    const knownAfterSearch = (s: number): boolean => this.slots.known(pieces[searchable[s]].input, infos[searchable[s]]);
     let searched = 0;
     for (; policy === 'auto' && searched < searchable.length && !vietnamese(known) && vietnamese(known + searchable.length - searched); searched++) {
-      if (this.slots.known(pieces[searchable[searched]].input, infos[searchable[searched]])) known++;
+      if (knownAfterSearch(searched)) known++;
     }
     const accentedRatioBefore = words ? marked / words : 0;
     let knownRatio = words ? known / words : 0;
@@ -206,7 +207,7 @@ export class Restorer {
     for (let i = 0; i < n; i++) slots[i] = table.slotFor(pieces[i], infos[i]);
     // Garbled text's slots hold every word's garble readings: the rest of the count is free now.
     if (mode === 'garble') {
-      for (; searched < searchable.length; searched++) if (this.slots.known(pieces[searchable[searched]].input, infos[searchable[searched]])) known++;
+      for (; searched < searchable.length; searched++) if (knownAfterSearch(searched)) known++;
       knownRatio = known / words;
     }
     // Person names ("Ông Nguyen Quang Hai"): their syllables follow the name prior, not the LM alone.
