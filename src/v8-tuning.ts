@@ -10,7 +10,7 @@
  *    into the old generation, where every later document's short-lived objects land too;
  *  - the old generation may grow to several times its live size before a full collection
  *    (the restorer's live heap, caches included, stays near 130 MB).
- * Measured with `npx tsx scripts/restore-rss.ts 95` (1,360 unseen documents, 2.9 M
+ * Measured with `npx tsx tools/bench/restore-rss.ts 95` (1,360 unseen documents, 2.9 M
  * syllables): peak RSS 579 MB with V8's defaults (`--v8-default`), 484 MB without
  * pretenuring, 331 MB with growth capped at 1.5× as well; 68 and 64 k syllables/s, within
  * the machine's run-to-run noise.
@@ -18,7 +18,7 @@
 import { setFlagsFromString } from 'node:v8';
 
 // Compiler policy. A run's first documents are slow mostly because V8 compiles: over the first
-// 15 documents of `scripts/restore-rss.ts` its optimising compiler used ~0.5 s of CPU on
+// 15 documents of `tools/bench/restore-rss.ts` its optimising compiler used ~0.5 s of CPU on
 // helper threads beside ~0.3 s of restoring, and whole-document loops made it compile many
 // functions twice (on-stack replacement, then again on entry). A 4.4× larger interrupt
 // budget (300,000 bytes of bytecode executed before a function is considered; default 67,584)

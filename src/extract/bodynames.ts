@@ -8,7 +8,7 @@
  *    which in a list of addressees are the administrative unit unless a word after them
  *    makes another word of them ("tình hình", "tinh thần").
  */
-import { ADMIN_ABBREVIATIONS } from '../channel-data/abbreviations.js';
+import { ADMIN_ABBREVIATIONS } from '../data/abbreviations.js';
 import { fold } from './text.js';
 
 /** Acronyms of bodies and roles met in addressee lists, beyond the abbreviation list. */

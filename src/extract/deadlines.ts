@@ -5,7 +5,7 @@
  */
 import type { OutlineNode } from '../schema/document.js';
 import { dateAt } from './dates.js';
-import { sectionAt } from './outline.js';
+import { sectionAt } from '../segment/outline.js';
 import { flat } from './text.js';
 
 export type DeadlineKind = 'before' | 'no_later_than' | 'until' | 'by' | 'from';

@@ -4,10 +4,10 @@
  * from the body ("UBND xã Dương Quỳ ban hành Kế hoạch …", "Trên đây là Kế hoạch … của Ủy
  * ban nhân dân thị trấn Cổ Lễ"), the document symbol ("KH-BCĐ") and the gazetteer.
  */
-import { ADMIN_ABBREVIATIONS } from '../channel-data/abbreviations.js';
+import { ADMIN_ABBREVIATIONS } from '../data/abbreviations.js';
 import { typeFromSymbol } from './doctype.js';
 import { localityMentions, parseLocality, superiorLocality, localityText, type Locality } from './issuer.js';
-import type { DocumentSkeleton, Span, TextSpan } from './skeleton.js';
+import type { DocumentSkeleton, Span, TextSpan } from './layout.js';
 import { flat, fold, sentenceCase, titleCase } from './text.js';
 
 export interface Found { value: string; start: number; end: number; confidence: number }

@@ -8,22 +8,16 @@ import { extractAwards } from './awards.js';
 import { extractDeadlines } from './deadlines.js';
 import { findDocumentType, findIssuingBody, type Found } from './header.js';
 import { gazetteerOrNull, localityMentions, parseLocality, superiorLocality, type Locality } from './issuer.js';
-import { buildOutline, sectionAt } from './outline.js';
+import { buildOutline, sectionAt } from '../segment/outline.js';
 import { extractPeriod, type PeriodValue } from './period.js';
 import { extractQuotas } from './quotas.js';
 import { extractRecipients } from './recipients.js';
 import { extractReferences } from './references.js';
 import { extractSigner, type SignerPart } from './signer.js';
-import { buildSkeleton, type DocumentSkeleton } from './skeleton.js';
+import { buildSkeleton, type DocumentSkeleton } from './layout.js';
 import { editDistance, flat, fold, none, scalar } from './text.js';
 
-export { buildSkeleton, type DocumentSkeleton } from './skeleton.js';
-export { buildOutline, flattenOutline, sectionAt } from './outline.js';
-
-/** The outline of a text, bounded by its skeleton (body between title and closing). */
-export function segmentText(text: string, skeleton: DocumentSkeleton = buildSkeleton(text)): OutlineNode[] {
-  return buildOutline(text, skeleton.body);
-}
+export { buildSkeleton, type DocumentSkeleton } from './layout.js';
 
 export function extractFields(text: string, outline?: OutlineNode[], skeleton?: DocumentSkeleton): DocumentFields {
   const sk = skeleton ?? buildSkeleton(text);

@@ -1,10 +1,10 @@
 /**
  * Issuing bodies and localities. A body is a head ("Ủy ban nhân dân", "Ban Chỉ đạo …",
  * "Phòng Nội vụ") plus a locality ("huyện Vụ Bản"). The gazetteer (dictionaries/gazetteer.json,
- * see src/channel-data) gives each locality's superior unit, disambiguated by the other
+ * see src/data) gives each locality's superior unit, disambiguated by the other
  * place names the document mentions; when it has nothing, the document's own mentions do.
  */
-import { loadGazetteer, type AdminUnit, type Gazetteer } from '../channel-data/index.js';
+import { loadGazetteer, type AdminUnit, type Gazetteer } from '../data/index.js';
 import { editDistance, fold, titleCase } from './text.js';
 
 export const LOCALITY_TYPES = ['thành phố', 'thị trấn', 'thị xã', 'tỉnh', 'huyện', 'quận', 'xã', 'phường'] as const;

@@ -5,7 +5,7 @@
  */
 import type { OutlineNode } from '../schema/document.js';
 import { endOf, findDates, isoDate } from './dates.js';
-import { flattenOutline, sectionAt } from './outline.js';
+import { flattenOutline, sectionAt } from '../segment/outline.js';
 
 export interface PeriodValue {
   iso: string | null;

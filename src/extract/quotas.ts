@@ -4,7 +4,7 @@
  * A clause with two targets gives two entries.
  */
 import type { OutlineNode } from '../schema/document.js';
-import { sectionAt } from './outline.js';
+import { sectionAt } from '../segment/outline.js';
 import { editDistance, flat, fold } from './text.js';
 
 export interface Quota {

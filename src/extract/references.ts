@@ -6,7 +6,7 @@
  */
 import type { OutlineNode } from '../schema/document.js';
 import { dateAt } from './dates.js';
-import { sectionAt } from './outline.js';
+import { sectionAt } from '../segment/outline.js';
 import { canonicalNumber, numberKey, NUMBER_AFTER_TYPE } from './symbols.js';
 import { flat, fold } from './text.js';
 import { localityText, type Locality } from './issuer.js';

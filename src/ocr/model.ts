@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { VnplanError } from '../errors.js';
 
 export const MODEL_VARIANTS = ['4.0.0', '4.0.0_best_int'] as const;
-/** Chosen by scripts/bench-ocr.ts on fixtures/001_scan.pdf (see the report in the bench output). */
+/** Chosen by tools/bench/ocr.ts on fixtures/001_scan.pdf (see the report in the bench output). */
 export const DEFAULT_MODEL = '4.0.0_best_int';
 export const DEFAULT_LANGUAGES = 'vie';
 const SUPPORTED_LANGUAGES = new Set(['vie', 'eng']);

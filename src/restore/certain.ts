@@ -14,8 +14,8 @@
  * than twice (a four-syllable side seen with its spellings split vetoes the other; a split
  * five-syllable window is not kept: its sides then decide).
  * They are counted only at the training positions the narrow contexts leave open, so each
- * says what follows in exactly the cases it is asked about (src/restore/certain-counts.ts).
- * scripts/build-certain.ts builds the table from the LM's train split and prints what it
+ * says what follows in exactly the cases it is asked about (tools/lib/certain-counts.ts).
+ * tools/build/certain.ts builds the table from the LM's train split and prints what it
  * decides on the dev split. The file keys each context by two 32-bit hashes; in memory a
  * lookup compares 47 bits of them.
  */
@@ -26,7 +26,7 @@ import type { Piece } from './tokenize.js';
 
 /**
  * Training lines (FNV-1a hash % 100 in [from, to)) the table is not built from, so that the speed
- * bench (scripts/restore-rss.ts) has a long run of text whose contexts it never counted.
+ * bench (tools/bench/restore-rss.ts) has a long run of text whose contexts it never counted.
  */
 export const SPEED_LINES = { from: 2, to: 12 } as const;
 

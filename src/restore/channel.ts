@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DecoderLM } from './lm.js';
+import type { DecoderLM } from './decoder-lm.js';
 import { baseInventory, isValidSyllable } from '../lang/syllable.js';
 import { FuzzyIndex } from './fuzzy.js';
 import { charSkeleton, hasMarks, skeletonKey } from './text.js';

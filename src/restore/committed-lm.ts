@@ -6,7 +6,7 @@
 import { isValidSyllable } from '../lang/syllable.js';
 import { loadLanguageModel, type LanguageModel } from '../lm/index.js';
 import { KeyMemo, NgramMemo } from '../lm/memo.js';
-import type { DecoderLM } from './lm.js';
+import type { DecoderLM } from './decoder-lm.js';
 
 const LN10 = Math.log(10);
 const MIN_VARIANT_COUNT = 2;

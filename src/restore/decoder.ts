@@ -17,7 +17,7 @@
 import type { Candidate } from './channel.js';
 import { ScoreRows } from '../lm/row-cache.js';
 import { lattice, STORED_SCORES_LIMIT } from './decoder-lattice.js';
-import type { DecoderLM } from './lm.js';
+import type { DecoderLM } from './decoder-lm.js';
 
 export interface Slot {
   /** Candidates (lowercase outputs); a fixed slot has exactly one. */

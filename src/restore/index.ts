@@ -6,17 +6,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { dictionaryPath } from '../dictionaries.js';
-import { loadAdminTerms, loadGazetteer } from '../channel-data/index.js';
+import { loadAdminTerms, loadGazetteer } from '../data/index.js';
 import { VnplanError } from '../errors.js';
 import { loadLearnedTables, loadLookalikes } from './channel.js';
-import type { DecoderLM } from './lm.js';
+import type { DecoderLM } from './decoder-lm.js';
 import { CertainContexts } from './certain.js';
 import { NamePrior } from './names.js';
 import { Restorer, type RestoreOptions, type RestoreResult } from './restorer.js';
 
 export { Restorer } from './restorer.js';
 export type { RestoreOptions, RestoreResult, RestoreStats } from './restorer.js';
-export { CountTrigramLM, type DecoderLM } from './lm.js';
+export type { DecoderLM } from './decoder-lm.js';
 export { ChannelModel, loadLearnedTables, loadLookalikes } from './channel.js';
 export { NamePrior, harvestNameRuns, countNameSyllables, SURNAMES, type NameStats, type NameRun } from './names.js';
 export { tokenize, repairListLetters, repairRomanMarker, repairRomanMarkers, repairSymbol } from './tokenize.js';

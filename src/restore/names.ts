@@ -4,7 +4,7 @@
  * signature line). The language model knows names poorly — it would read "Nguyễn Quảng"
  * (Quảng Nam, Quảng Ninh) — while name syllables have their own, very skewed distribution
  * (quang ≫ quảng as a given name). The statistics (dictionaries/restore/names.json) are
- * harvested from capitalised runs of the corpus training split by scripts/build-names.ts,
+ * harvested from capitalised runs of the corpus training split by tools/build/names.ts,
  * with the same run rules as here (harvestNameRuns).
  */
 import { existsSync, readFileSync } from 'node:fs';

@@ -12,7 +12,7 @@
 import type { LanguageModel } from '../lm/index.js';
 import { NgramMemo } from '../lm/memo.js';
 import type { Decision, Slot } from './decoder.js';
-import type { DecoderLM } from './lm.js';
+import type { DecoderLM } from './decoder-lm.js';
 
 const LN10 = Math.log(10);
 /** Nats charged for a token the LM does not know (mirrors the first pass's OOV penalty). */

@@ -6,7 +6,7 @@
 import { assemble, type RestoreResult } from './assemble.js';
 import { ChannelModel, type ChannelMode, type LearnedChannels, type LookalikeRule } from './channel.js';
 import { decodeSlots, type Decision, type DecodeOptions } from './decoder.js';
-import type { DecoderLM } from './lm.js';
+import type { DecoderLM } from './decoder-lm.js';
 import { applyNamePrior, NAME_NONE, nameRoles, type NamePrior } from './names.js';
 import { bothWaysModel, rescoreBothSides, type RescoreOptions } from './rescore.js';
 import { applyPairBonus, applyPairBonusAll, applyPairBonusAround, PairLexicon } from './pairs.js';

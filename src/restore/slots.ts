@@ -10,7 +10,7 @@
  */
 import type { Candidate, ChannelMode, ChannelModel } from './channel.js';
 import type { Slot } from './decoder.js';
-import type { DecoderLM } from './lm.js';
+import type { DecoderLM } from './decoder-lm.js';
 import { caseShape, englishOcrSignature, hasMarks, type CaseShape } from './text.js';
 import type { Piece } from './tokenize.js';
 

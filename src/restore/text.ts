@@ -3,7 +3,7 @@
  * detection, case transfer and tone-placement style. The skeleton is the channel aligner's,
  * so variant keys and channel alignment fold text the same way.
  */
-import { skeleton } from '../channel-data/align.js';
+import { skeleton } from '../data/tone-style.js';
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
 

@@ -1,7 +1,7 @@
 /**
  * The one schema of vnplan's output JSON. TypeScript types are inferred from it and the
  * committed JSON Schema file (document.schema.json) is emitted from it by
- * `npm run schema` (scripts/emit-schema.ts); a test checks the file is current.
+ * `npm run schema` (tools/build/schema.ts); a test checks the file is current.
  *
  * Field names follow the annotation format users gave us (shared fixtures README):
  * scalars are wrapped as { value, confidence, provenance }, list items carry their plain

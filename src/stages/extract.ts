@@ -5,7 +5,8 @@
  */
 import { diag } from '../diagnostics.js';
 import type { Stage, VDoc } from '../document.js';
-import { buildSkeleton, extractFields, segmentText } from '../extract/index.js';
+import { buildSkeleton, extractFields } from '../extract/index.js';
+import { segmentText } from '../segment/index.js';
 
 const STAGE = 'extract';
 

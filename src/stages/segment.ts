@@ -5,8 +5,8 @@
  */
 import { diag } from '../diagnostics.js';
 import type { Stage, VDoc } from '../document.js';
-import { buildSkeleton, segmentText } from '../extract/index.js';
-import { flattenOutline } from '../extract/outline.js';
+import { buildSkeleton } from '../extract/index.js';
+import { flattenOutline, segmentText } from '../segment/index.js';
 
 const STAGE = 'segment';
 

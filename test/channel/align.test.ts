@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignChars, alignLines, alignTokens, skeleton } from '../../src/channel-data/align.js';
+import { alignChars, alignLines, alignTokens } from '../../tools/lib/align.js';
+import { skeleton } from '../../src/data/tone-style.js';
 
 describe('alignTokens', () => {
   it('pairs each syllable of "thực hiện nhiệm vụ" with its English-model garble', () => {

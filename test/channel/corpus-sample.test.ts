@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { classifyLine, fnv1a, isLmHeldOut, sampleCorpusFile, shuffleDeterministic } from '../../src/channel-data/corpus-sample.js';
+import { classifyLine, fnv1a, isLmHeldOut, sampleCorpusFile, shuffleDeterministic } from '../../tools/lib/corpus-sample.js';
 
 describe('fnv1a / held-out rule', () => {
   it('matches the published 32-bit FNV-1a test vectors', () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { Worker } from 'tesseract.js';
-import { pageStyle, registerSerifFonts, renderPage, wrapLine } from '../../src/channel-data/render.js';
-import { createOcrWorker, ocrLines } from '../../src/channel-data/ocr-page.js';
-import { ChannelCounter } from '../../src/channel-data/tables.js';
+import { pageStyle, registerSerifFonts, renderPage, wrapLine } from '../../tools/lib/render.js';
+import { createOcrWorker, ocrLines } from '../../tools/lib/ocr-page.js';
+import { ChannelCounter } from '../../tools/lib/channel-counter.js';
 
 describe('wrapLine', () => {
   it('wraps greedily by measured width', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadChannelTables, toProbabilities } from '../../src/channel-data/index.js';
-import { ChannelCounter, topConfusions, trimTokenPair } from '../../src/channel-data/tables.js';
+import { loadChannelTables, toProbabilities } from '../../src/data/index.js';
+import { ChannelCounter, topConfusions, trimTokenPair } from '../../tools/lib/channel-counter.js';
 
 describe('ChannelCounter', () => {
   it('counts token pairs, char confusions, merges and punctuation-trimmed syllables', () => {

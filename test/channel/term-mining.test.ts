@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dropSubsumed, NgramCounter, syllableRuns } from '../../src/channel-data/term-mining.js';
-import { loadAbbreviations, loadAdminTerms } from '../../src/channel-data/index.js';
+import { dropSubsumed, NgramCounter, syllableRuns } from '../../tools/lib/term-mining.js';
+import { loadAbbreviations, loadAdminTerms } from '../../src/data/index.js';
 
 describe('term mining', () => {
   it('breaks syllable runs at punctuation and digits', () => {

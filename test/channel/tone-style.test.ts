@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phraseToOldToneStyle, strippedKey, toOldToneStyle } from '../../src/channel-data/tone-style.js';
+import { phraseToOldToneStyle, strippedKey, toOldToneStyle } from '../../src/data/tone-style.js';
 
 describe('toOldToneStyle', () => {
   it('moves the tone of open oa/oe/uy to the first vowel', () => {

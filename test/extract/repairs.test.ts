@@ -63,7 +63,7 @@ describe('awards named with a misrestored verb', () => {
 
 describe('unaccented document numbers and department names', () => {
   it('writes the header number in the standard spelling of its parts', async () => {
-    const { buildSkeleton } = await import('../../src/extract/skeleton.js');
+    const { buildSkeleton } = await import('../../src/extract/layout.js');
     expect(buildSkeleton('UBND HUYEN THANH THUY\nSo: 03/KH-HDTDKT Thanh Thuy, ngay 14 thang 01 nam 2025\n').numberField?.number).toBe('03/KH-HĐTĐKT');
     expect(buildSkeleton('DANG UY XA NGHIA DONG\nSo 45-KH/DTN\n').numberField?.number).toBe('45-KH/ĐTN');
   });

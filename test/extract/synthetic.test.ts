@@ -6,7 +6,7 @@ import { extractQuotas } from '../../src/extract/quotas.js';
 import { extractDeadlines } from '../../src/extract/deadlines.js';
 import { extractRecipients } from '../../src/extract/recipients.js';
 import { extractSigner } from '../../src/extract/signer.js';
-import { buildSkeleton } from '../../src/extract/skeleton.js';
+import { buildSkeleton } from '../../src/extract/layout.js';
 import { canonicalNumber } from '../../src/extract/symbols.js';
 import { fold } from '../../src/extract/text.js';
 import { readFixture, runText } from './helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadGazetteer } from '../../src/channel-data/index.js';
+import { loadGazetteer } from '../../src/data/index.js';
 
 describe('gazetteer (dictionaries/gazetteer.json)', () => {
   const gaz = loadGazetteer();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildLanguageModel } from '../../src/lm/build/pipeline.js';
+import { buildLanguageModel } from '../../tools/lib/lm-build/pipeline.js';
 import { loadLanguageModel } from '../../src/lm/index.js';
 
 // A tiny synthetic corpus written by the test itself: two "sources" with different wording.

@@ -3,7 +3,7 @@ import { loadLanguageModel } from '../../src/lm/index.js';
 import { KeyMemo, NgramMemo } from '../../src/lm/memo.js';
 import { find } from '../../src/lm/model.js';
 import { CommittedLM } from '../../src/restore/committed-lm.js';
-import { CountTrigramLM } from '../../src/restore/lm.js';
+import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
 
 // The order-N members of DecoderLM over the committed model (dictionaries/lm).
 const model = loadLanguageModel();

@@ -6,7 +6,7 @@ import { buildIndex } from '../../src/query/build-index.js';
 import { QueryIndex } from '../../src/query/query.js';
 import { symbolKey } from '../../src/query/symbols.js';
 import type { DocumentRecord } from '../../src/schema/document.js';
-import { generateRecords } from './synthetic-archive.js';
+import { generateRecords } from '../../tools/lib/synthetic-archive.js';
 import { ids, tempArchive } from './helpers.js';
 
 describe('citation graph on a generated archive', () => {

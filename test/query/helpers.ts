@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocumentRecord } from '../../src/schema/document.js';
-import { writeArchive } from './synthetic-archive.js';
+import { writeArchive } from '../../tools/lib/synthetic-archive.js';
 
 export async function tempArchive(count: number, seed = 11): Promise<{ dir: string; records: DocumentRecord[]; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'vnplan-query-'));

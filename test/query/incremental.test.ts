@@ -5,7 +5,7 @@ import { buildIndex } from '../../src/query/build-index.js';
 import { INDEX_DIR } from '../../src/query/index-store.js';
 import { QueryIndex } from '../../src/query/query.js';
 import type { DocumentRecord } from '../../src/schema/document.js';
-import { generateRecords } from './synthetic-archive.js';
+import { generateRecords } from '../../tools/lib/synthetic-archive.js';
 import { tempArchive } from './helpers.js';
 
 let dir: string;

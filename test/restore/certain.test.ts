@@ -7,8 +7,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CertainContexts, contextKeys, keyAfter, keyBefore, keyHashes, pieceKeys, type SkeletonOf } from '../../src/restore/certain.js';
-import { ContextCounts, WideContextCounts } from '../../src/restore/certain-counts.js';
-import { CountTrigramLM, Restorer, getDefaultRestorer, loadLookalikes, restoreDictionariesDir, tokenize } from '../../src/restore/index.js';
+import { ContextCounts, WideContextCounts } from '../../tools/lib/certain-counts.js';
+import { Restorer, getDefaultRestorer, loadLookalikes, restoreDictionariesDir, tokenize } from '../../src/restore/index.js';
+import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
 import { skeletonKey } from '../../src/restore/text.js';
 
 const skeletonOf: SkeletonOf = (piece) => skeletonKey(piece.input);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../src/restore/channel.js';
 import { decodeSlots, type DecodeOptions, type Slot } from '../../src/restore/decoder.js';
-import { CountTrigramLM, type DecoderLM } from '../../src/restore/lm.js';
+import { type DecoderLM } from '../../src/restore/decoder-lm.js';
+import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
 
 /**
  * The typed-array decoder must choose exactly what the straightforward beam Viterbi chooses

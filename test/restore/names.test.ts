@@ -4,7 +4,8 @@
  * LM (built here) would read the place-name spelling ("Quảng").
  */
 import { describe, expect, it } from 'vitest';
-import { CountTrigramLM, NamePrior, Restorer, countNameSyllables, harvestNameRuns, loadLookalikes, restoreDictionariesDir } from '../../src/restore/index.js';
+import { NamePrior, Restorer, countNameSyllables, harvestNameRuns, loadLookalikes, restoreDictionariesDir } from '../../src/restore/index.js';
+import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
 import type { Slot } from '../../src/restore/decoder.js';
 import { NAME_GIVEN, NAME_NONE, NAME_SURNAME, applyNamePrior, nameRoles } from '../../src/restore/names.js';
 import { tokenize } from '../../src/restore/tokenize.js';

@@ -6,7 +6,8 @@
  * channel tables from dictionaries/channel.
  */
 import { describe, expect, it } from 'vitest';
-import { CountTrigramLM, createRestorer, repairListLetters, repairRomanMarkers, tokenize } from '../../src/restore/index.js';
+import { createRestorer, repairListLetters, repairRomanMarkers, tokenize } from '../../src/restore/index.js';
+import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
 import { FuzzyIndex } from '../../src/restore/fuzzy.js';
 
 const TRAIN = [

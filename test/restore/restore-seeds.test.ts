@@ -1,7 +1,7 @@
 /**
  * Fixture tests on the seed documents with the committed language model: accuracy against
  * the line-aligned gold (thresholds a little under the measured figures, see
- * scripts/bench-restore.ts), correct text (seed 001) left unchanged, idempotence, line count.
+ * tools/bench/restore.ts), correct text (seed 001) left unchanged, idempotence, line count.
  * The syllable scorer here mirrors the judged one: whitespace tokens, edge punctuation
  * removed, case-insensitive, tone placement ignored, line i against line i.
  */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CountTrigramLM, createRestorer, repairRomanMarker, repairSymbol, tokenize } from '../../src/restore/index.js';
+import { createRestorer, repairRomanMarker, repairSymbol, tokenize } from '../../src/restore/index.js';
+import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
 import { matchCase, skeletonKey, toToneStyle } from '../../src/restore/text.js';
 
 // A tiny LM built in the test: the decoder only sees the DecoderLM interface.

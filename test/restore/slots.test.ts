@@ -4,7 +4,8 @@
  * the shared template, which later tokens and texts reuse.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { ChannelModel, CountTrigramLM, NamePrior, Restorer, loadLookalikes, restoreDictionariesDir } from '../../src/restore/index.js';
+import { ChannelModel, NamePrior, Restorer, loadLookalikes, restoreDictionariesDir } from '../../src/restore/index.js';
+import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
 import { applyPairBonus, applyPairBonusAll, applyPairBonusAround, PairLexicon } from '../../src/restore/pairs.js';
 import { changeCost, makeTemplate, ownSlot, setTemplateFreezing, SlotBuilder, slotOf, type TokenSlot } from '../../src/restore/slots.js';
 import { tokenize } from '../../src/restore/tokenize.js';

@@ -4,7 +4,8 @@
  * term beats a more frequent reading of the same letters. Not applied to garbled or clean text.
  */
 import { describe, expect, it } from 'vitest';
-import { CountTrigramLM, Restorer, loadLookalikes, restoreDictionariesDir } from '../../src/restore/index.js';
+import { Restorer, loadLookalikes, restoreDictionariesDir } from '../../src/restore/index.js';
+import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
 
 const lm = new CountTrigramLM([
   ...Array.from({ length: 4 }, () => 'thì đưa thư cho anh.'),

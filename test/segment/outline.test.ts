@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOutline, flattenOutline } from '../../src/extract/outline.js';
+import { buildOutline, flattenOutline } from '../../src/segment/outline.js';
 import { expected, goldText, runText, SEED_IDS } from '../extract/helpers.js';
 
 type Sec = { number: string; title: string; children: Sec[] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildOutline, flattenOutline } from '../../src/extract/outline.js';
-import { numberRomanHeadings, type RomanCandidate } from '../../src/extract/roman.js';
+import { buildOutline, flattenOutline } from '../../src/segment/outline.js';
+import { numberRomanHeadings, type RomanCandidate } from '../../src/segment/roman.js';
 import { standardHeading } from '../../src/extract/headings.js';
 import { expected, readFixture, runText } from '../extract/helpers.js';
 

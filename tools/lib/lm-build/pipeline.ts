@@ -1,0 +1,114 @@
+/**
+ * Full LM build: corpora → vocabulary → one KN trigram per corpus and direction → quantised
+ * binary components → dev-tuned mixture weights → held-out perplexities → MANIFEST.json.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeArrays } from '../../../src/lm/format.js';
+import { HELD_OUT_RULE } from '../../../src/lm/corpus.js';
+import { NgramComponent } from '../../../src/lm/model.js';
+import { componentTokenProbs, perplexity, tuneWeights } from './evaluate.js';
+import { estimateNgram } from './kn-ngram.js';
+import { quantize } from './quantize.js';
+import { readCorpora, selectVocabulary, toSentences, type CorpusSource } from './sequences.js';
+
+export interface ComponentSpec extends CorpusSource {
+  order: number;
+  /** minCounts[n-2]: minimum (adjusted) count to keep an n-gram of order n. */
+  minCounts: number[];
+}
+
+export const DEFAULT_COMPONENTS: ComponentSpec[] = [
+  { name: 'admin', file: 'admin_word_recommend.txt.gz', order: 4, minCounts: [1, 1, 1] },
+  { name: 'legal', file: 'legal_tvpl_johnpa02.txt.gz', order: 4, minCounts: [1, 1, 1] },
+  { name: 'wiki', file: 'viwiki.txt.gz', order: 3, minCounts: [2, 3] },
+];
+
+export interface BuildOptions {
+  corpusDir: string;
+  outDir: string;
+  components?: ComponentSpec[];
+  directions?: ('fwd' | 'bwd')[];
+  minSyllableCount?: number;
+  minOtherCount?: number;
+  /** Sources whose dev splits tune the mixture weights (the in-domain ones), each weighted equally. */
+  tuneOn?: string[];
+  log?: (m: string) => void;
+}
+
+/** Reverse [BOS a b EOS][BOS c EOS] into [BOS b a EOS][BOS c EOS]. */
+function reverseSentences(seq: Uint16Array): Uint16Array {
+  const out = Uint16Array.from(seq).reverse();
+  for (let i = 0; i < out.length; i++) out[i] = out[i] === 1 ? 2 : out[i] === 2 ? 1 : out[i];
+  return out;
+}
+
+export async function buildLanguageModel(opts: BuildOptions): Promise<Record<string, unknown>> {
+  const log = opts.log ?? (() => {});
+  const specs = opts.components ?? DEFAULT_COMPONENTS;
+  const directions = opts.directions ?? ['fwd', 'bwd'];
+  const t0 = Date.now();
+  // Build into a sibling staging folder and swap at the end, so a failed or interrupted build
+  // never leaves a half-written model in place.
+  const finalDir = opts.outDir;
+  const outDir = `${finalDir}.building`;
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const read = await readCorpora(specs.map((s) => ({ name: s.name, file: join(opts.corpusDir, s.file) })), log);
+  const vocab = selectVocabulary(read, opts.minSyllableCount ?? 2, opts.minOtherCount ?? 10);
+  writeFileSync(join(outDir, 'vocab.tsv'), vocab.words.map((w, i) => `${w}\t${vocab.counts[i]}`).join('\n') + '\n');
+  log(`vocabulary: ${vocab.words.length} units (${read.units.length} seen)`);
+  const idOf = (u: string) => vocab.index.get(u) ?? 0;
+  const files: Record<string, unknown>[] = [];
+  const mixtures: Record<string, unknown> = {};
+  for (const dir of directions) {
+    const comps: NgramComponent[] = [];
+    for (let c = 0; c < specs.length; c++) {
+      const t1 = Date.now();
+      let seq = toSentences(read.train[c], read.units, vocab);
+      if (dir === 'bwd') seq = reverseSentences(seq);
+      const m = estimateNgram(seq, vocab.words.length, specs[c].order, specs[c].minCounts);
+      const file = `${specs[c].name}.${dir}.bin`;
+      const meta = { source: specs[c].file, direction: dir, order: specs[c].order, minCounts: specs[c].minCounts, ...m.stats };
+      const arrays: Parameters<typeof writeArrays>[2] = { uniLogProb: m.uniLogProb, uniLogBow: m.uniLogBow };
+      m.levels.forEach((lv, i) => {
+        const n = i + 2;
+        const prob = quantize(lv.logProb);
+        Object.assign(arrays, { [`start${n}`]: lv.start, [`word${n}`]: lv.word, [`prob${n}`]: prob.codes, [`probC${n}`]: prob.centers });
+        if (lv.logBow) {
+          const bow = quantize(lv.logBow);
+          Object.assign(arrays, { [`bow${n}`]: bow.codes, [`bowC${n}`]: bow.centers });
+        }
+      });
+      const bytes = writeArrays(join(outDir, file), meta, arrays);
+      files.push({ file, bytes, ...meta });
+      log(`${file}: ${JSON.stringify(m.stats)} → ${(bytes / 1e6).toFixed(1)} MB in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+      comps.push(new NgramComponent(join(outDir, file)));
+    }
+    const tuneIdx = specs.map((s, i) => ((opts.tuneOn ?? ['admin', 'legal']).includes(s.name) ? i : -1)).filter((i) => i >= 0);
+    const weights = tuneWeights(tuneIdx.map((i) => componentTokenProbs(comps, read.dev[i], idOf, dir === 'bwd')));
+    const perplexities: Record<string, Record<string, number>> = {};
+    specs.forEach((s, i) => {
+      const probs = componentTokenProbs(comps, read.test[i], idOf, dir === 'bwd');
+      const row: Record<string, number> = { tokens: probs[0].length, mixture: perplexity(probs, weights) };
+      specs.forEach((o, j) => { row[o.name] = perplexity([probs[j]], [1]); });
+      perplexities[`test:${s.name}`] = row;
+    });
+    mixtures[dir] = { components: specs.map((s) => `${s.name}.${dir}.bin`), weights, tunedOn: `dev splits of ${tuneIdx.map((i) => specs[i].file).join(', ')}, each weighted equally`, perplexities };
+    log(`${dir} weights ${weights.map((w) => w.toFixed(3)).join(' ')}; perplexities ${JSON.stringify(perplexities)}`);
+  }
+  const manifest = {
+    kind: 'vnplan syllable n-gram LM', builtAt: new Date().toISOString(), buildSeconds: Math.round((Date.now() - t0) / 1000),
+    order: Math.max(...specs.map((s) => s.order)), smoothing: 'interpolated modified Kneser-Ney (backoff form, exact renormalised backoffs after count pruning)',
+    logBase: 10, quantization: '8-bit quantile codebooks (256 centres) per n-gram level for log-probs and backoffs; float32 unigrams',
+    units: 'lowercase NFC, old-style tone placement (canonicalKey); numbers → <num>; clause punctuation → </s> <s>',
+    vocabulary: { file: 'vocab.tsv', size: vocab.words.length, rule: `valid syllables seen ≥ ${opts.minSyllableCount ?? 2}, other units ≥ ${opts.minOtherCount ?? 10} in train splits; rest → <unk>` },
+    heldOut: HELD_OUT_RULE,
+    sources: specs.map((s, i) => ({ name: s.name, file: s.file, lines: read.lines[i] })),
+    files, mixtures,
+  };
+  writeFileSync(join(outDir, 'MANIFEST.json'), JSON.stringify(manifest, null, 2) + '\n');
+  rmSync(finalDir, { recursive: true, force: true });
+  renameSync(outDir, finalDir);
+  return manifest;
+}
