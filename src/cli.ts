@@ -6,9 +6,11 @@
 import './v8-tuning.js';
 import { Command, CommanderError } from 'commander';
 import { PIPELINES } from '../pipelines/index.js';
-import { importOptional } from '../pipelines/stages.js';
 import { packageVersion } from '../pipelines/version.js';
+import { registerExportCommand } from './cli/export.js';
 import { registerExtractCommand } from './cli/extract.js';
+import { registerOcrCommand } from './cli/ocr.js';
+import { registerQueryCommand } from './cli/query.js';
 import { registerRestoreCommand } from './cli/restore.js';
 import { registerRunCommand } from './cli/run.js';
 import { ERROR_CODES, EXIT, toVnplanError, type ErrorCode } from './errors.js';
@@ -47,13 +49,6 @@ Examples:
   vnplan export out --format sqlite --output plans.sqlite
 Run \`vnplan <command> --help\` for the options of each command.`;
 
-/** Optional command modules owned by other parts of vnplan: registered when installed. */
-const OPTIONAL_COMMANDS = [
-  { file: '../src/cli/ocr.js', register: 'registerOcrCommand' },
-  { file: '../src/cli/query.js', register: 'registerQueryCommand' },
-  { file: '../src/cli/export.js', register: 'registerExportCommand' },
-];
-
 export async function buildProgram(): Promise<Command> {
   const program = new Command()
     .name('vnplan')
@@ -65,11 +60,9 @@ export async function buildProgram(): Promise<Command> {
   registerRunCommand(program);
   registerExtractCommand(program);
   registerRestoreCommand(program);
-  for (const cmd of OPTIONAL_COMMANDS) {
-    const mod = await importOptional(cmd.file);
-    const register = mod?.[cmd.register];
-    if (typeof register === 'function') (register as (p: Command) => void)(program);
-  }
+  registerOcrCommand(program);
+  registerQueryCommand(program);
+  registerExportCommand(program);
   // exitOverride is inherited only by commands added after it; set it on all of them.
   for (const sub of program.commands) sub.exitOverride();
   return program;

@@ -4,6 +4,8 @@
  */
 import { Command, Option } from 'commander';
 import { DEFAULT_MODEL, MODEL_VARIANTS } from '../ocr/model.js';
+import { ocrFile } from '../ocr/ocr-file.js';
+import { terminateOcr } from '../ocr/pool.js';
 
 export function pageSeparator(number: number, total: number): string {
   return `---------- page ${number}/${total} ----------`;
@@ -23,10 +25,6 @@ export function registerOcrCommand(program: Command): void {
       return n;
     })
     .action(async (file: string, opts: { json?: boolean; lang: string; model: string; workers?: number }) => {
-      // Loaded here, not at the top: pdf.js and tesseract.js take seconds to import, which
-      // every other command (and --help) would otherwise pay.
-      const { ocrFile } = await import('../ocr/ocr-file.js');
-      const { terminateOcr } = await import('../ocr/pool.js');
       try {
         const result = await ocrFile(file, { languages: opts.lang, model: opts.model, workers: opts.workers });
         if (opts.json) {

@@ -2,12 +2,13 @@
  * One shared pool of tesseract.js workers (a createScheduler) per language/model setting,
  * created lazily on the first page, reused across documents, and closed by terminateOcr()
  * which the runner calls at the end of a run. Jobs queue in the scheduler, so memory stays
- * bounded by the number of workers whatever the number of pages submitted.
+ * bounded by the number of workers whatever the number of pages submitted. tesseract.js
+ * itself is imported with the first pool, so runs that OCR nothing never load it.
  */
 import { availableParallelism, tmpdir } from 'node:os';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import Tesseract, { createScheduler, createWorker, OEM } from 'tesseract.js';
+import type Tesseract from 'tesseract.js';
 import { VnplanError } from '../errors.js';
 import { resolveLanguages, DEFAULT_LANGUAGES, DEFAULT_MODEL } from './model.js';
 import { pageFromResult, type PageOcr } from './words.js';
@@ -27,8 +28,13 @@ export interface OcrSettings {
 }
 
 interface Pool {
-  scheduler: Tesseract.Scheduler;
+  scheduler: Promise<Tesseract.Scheduler>;
   ready: Promise<void>;
+}
+
+/** tesseract.js, loaded on first use (the module cache makes later calls free). */
+function loadTesseract(): Promise<typeof import('tesseract.js')> {
+  return import('tesseract.js');
 }
 
 const pools = new Map<string, Pool>();
@@ -60,6 +66,7 @@ async function langPathFor(languages: string, model: string): Promise<string> {
 }
 
 async function startWorker(languages: string, model: string, dpi: number): Promise<Tesseract.Worker> {
+  const { createWorker, OEM } = await loadTesseract();
   const worker = await createWorker(languages, OEM.LSTM_ONLY, {
     langPath: await langPathFor(languages, model),
     gzip: true,
@@ -84,10 +91,10 @@ function getPool(settings: OcrSettings): Pool {
   const key = settingsKey(full);
   let pool = pools.get(key);
   if (!pool) {
-    const scheduler = createScheduler();
-    const ready = Promise.all(
-      Array.from({ length: full.workers }, async () => scheduler.addWorker(await startWorker(full.languages, full.model, settings.dpi ?? 300))),
-    ).then(() => undefined);
+    const scheduler = loadTesseract().then((t) => t.createScheduler());
+    const ready = scheduler
+      .then((s) => Promise.all(Array.from({ length: full.workers }, async () => s.addWorker(await startWorker(full.languages, full.model, settings.dpi ?? 300)))))
+      .then(() => undefined);
     pool = { scheduler, ready };
     pools.set(key, pool);
     ready.catch(() => pools.delete(key));
@@ -112,7 +119,8 @@ export async function recognizeImage(image: Uint8Array, settings: OcrSettings = 
   }
   const buffer = Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength);
   try {
-    const result = await pool.scheduler.addJob('recognize', buffer, {}, { blocks: true, text: false });
+    const scheduler = await pool.scheduler;
+    const result = await scheduler.addJob('recognize', buffer, {}, { blocks: true, text: false });
     return pageFromResult(result.data);
   } catch (err) {
     throw new VnplanError('OCR_FAILED', err instanceof Error ? err.message : String(err), { cause: err });
@@ -127,7 +135,7 @@ export async function terminateOcr(): Promise<void> {
   langFolders.clear();
   await Promise.all(all.map(async (p) => {
     await p.ready.catch(() => undefined);
-    await p.scheduler.terminate();
+    await p.scheduler.then((s) => s.terminate(), () => undefined);
   }));
   await Promise.all(folders.map((f) => rm(f, { recursive: true, force: true })));
 }

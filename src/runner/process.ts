@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { getPipeline, type Pipeline } from '../../pipelines/index.js';
-import { diag } from '../diagnostics.js';
 import { emptyDoc, type PipelineOptions, type StageContext, type VDoc } from '../document.js';
 import { VnplanError } from '../errors.js';
 import { canonicalRelPath } from '../output/docid.js';
@@ -41,13 +40,6 @@ export async function runPipeline(pipeline: Pipeline, input: { bytes: Uint8Array
   const { pipeline: _ignored, signal, onProgress, ...pipelineOptions } = options;
   const ctx: StageContext = { options: pipelineOptions, signal, onProgress };
   let doc = emptyDoc({ path: input.path, relPath: input.relPath, sha256: sha256(input.bytes), bytes: input.bytes.byteLength }, input.bytes);
-  if (pipeline.missing.length > 0) {
-    doc.diagnostics.push(
-      diag('pipeline', 'warning', 'pipeline.stage-missing', `Stages not installed and skipped: ${pipeline.missing.join(', ')}`, undefined, {
-        missing: pipeline.missing,
-      }),
-    );
-  }
   for (const stage of pipeline.stages) {
     signal?.throwIfAborted();
     const started = performance.now();

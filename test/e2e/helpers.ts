@@ -17,7 +17,7 @@ import { normalizeStage } from '../../src/stages/normalize.js';
  */
 export function runnerTestPipeline(): Pipeline {
   const stages = [ingestStage, normalizeStage];
-  return { name: 'runner-test', description: 'ingest → normalize', stages, missing: [], version: pipelineVersion('runner-test', stages) };
+  return { name: 'runner-test', description: 'ingest → normalize', stages, version: pipelineVersion('runner-test', stages) };
 }
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
