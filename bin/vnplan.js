@@ -1,17 +1,13 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm install` through the
-// `prepare` script). Falls back to the TypeScript source through tsx in a source checkout
-// where dist/ was never built.
+// Launcher of the compiled CLI in dist/ (built by `npm install` through the `prepare` script,
+// or by `npm run build`). The TypeScript source runs with `npx tsx src/cli.ts` in a checkout.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const built = join(root, 'dist', 'src', 'cli.js');
-if (existsSync(built)) {
-  await import(pathToFileURL(built).href);
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import(pathToFileURL(join(root, 'src', 'cli.ts')).href);
+const built = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'src', 'cli.js');
+if (!existsSync(built)) {
+  process.stderr.write('vnplan: dist/ is not built; run `npm run build` first\n');
+  process.exit(2);
 }
+await import(pathToFileURL(built).href);
