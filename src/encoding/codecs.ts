@@ -16,7 +16,7 @@ export interface LegacyDecoding {
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 const cp1252ToByte = new Map<string, number>([
   ...[...CP1252_HIGH].map((ch, i): [string, number] => [ch, 0x80 + i]),
-  // pdf.js names WinAnsi B5 "mu" and gives the Greek letter, not U+00B5 (measured with pdf-parse 2).
+  // pdf.js names WinAnsi B5 "mu" and gives the Greek letter, not U+00B5 (as pdf-parse 2 extracts it).
   ['\u03bc', 0xb5],
 ]);
 

@@ -8,6 +8,9 @@ import { dateAt } from './dates.js';
 import { sectionAt } from '../segment/outline.js';
 import { flat } from './text.js';
 
+/** Confidence of a deadline: a cue word followed by a full date is a strong but not certain sign. */
+const DEADLINE_CONFIDENCE = 0.9;
+
 export type DeadlineKind = 'before' | 'no_later_than' | 'until' | 'by' | 'from';
 export interface Deadline {
   date: string;
@@ -64,7 +67,7 @@ export function extractDeadlines(text: string, folded: string, outline: OutlineN
       action: action || null,
       who: null,
       section,
-      confidence: 0.9,
+      confidence: DEADLINE_CONFIDENCE,
       provenance: { section, start: sent.start, end: sent.end },
     });
   }

@@ -33,7 +33,13 @@ export const DOCUMENT_TYPES: Record<string, string> = {
 };
 
 const entries = Object.keys(DOCUMENT_TYPES).map((name) => ({ name, key: fold(name) }));
-const fuse = new Fuse(entries, { keys: ['key'], includeScore: true, threshold: 0.3, ignoreLocation: true });
+/** Fuse.js search threshold (0 exact … 1 anything): wide enough to list OCR-damaged type names. */
+const FUSE_THRESHOLD = 0.3;
+/** Best Fuse score a type line may have to count as that type: lower rejects more damaged lines, higher accepts other words. */
+const MAX_TYPE_SCORE = 0.25;
+/** Share of upper-case letters a type line needs (type lines are printed in capitals). */
+const TYPE_LINE_UPPER_SHARE = 0.8;
+const fuse = new Fuse(entries, { keys: ['key'], includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true });
 
 /**
  * The document type named by a (short, upper-case) line, or null. `exact` when the folded
@@ -44,12 +50,12 @@ export function matchDocumentType(line: string): { value: string; score: number;
   if (!t || t.length > 30) return null;
   const letters = t.match(/\p{L}/gu) ?? [];
   const upper = letters.filter((c) => c !== c.toLocaleLowerCase('vi')).length;
-  if (letters.length < 3 || upper / letters.length < 0.8) return null;
+  if (letters.length < 3 || upper / letters.length < TYPE_LINE_UPPER_SHARE) return null;
   const key = fold(t).replace(/[^a-z\s]/g, '').replace(/\s+/g, ' ').trim();
   const exact = entries.find((e) => e.key === key);
   if (exact) return { value: exact.name, score: 1, exact: true };
   const [best] = fuse.search(key);
-  if (best && (best.score ?? 1) <= 0.25 && Math.abs(best.item.key.length - key.length) <= 2) {
+  if (best && (best.score ?? 1) <= MAX_TYPE_SCORE && Math.abs(best.item.key.length - key.length) <= 2) {
     return { value: best.item.name, score: 1 - (best.score ?? 0), exact: true };
   }
   return null;

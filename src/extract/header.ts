@@ -14,6 +14,44 @@ export interface Found { value: string; start: number; end: number; confidence: 
 export interface Body { head: string; locality: Locality | null; found: Found }
 
 const UBND = 'Ủy ban nhân dân';
+
+/**
+ * Confidence of each header reading, by how direct its evidence is: a printed line the parser
+ * understood scores high, a value inferred from the body or the symbol lower, so that review
+ * starts with the inferred ones.
+ */
+const CONFIDENCE = {
+  /** A header body with a known head ("ỦY BAN NHÂN DÂN …"). */
+  headedBody: 0.9,
+  /** The upper of two stacked complete bodies, read as the superior. */
+  stackedParent: 0.85,
+  /** A body without its own locality, placed under the header's locality. */
+  bodyUnderHeaderLocality: 0.8,
+  /** An organ of a locality ("PHÒNG GD&ĐT HUYỆN …") read as the superior. */
+  organParent: 0.75,
+  /** A header body whose head was inferred (from the symbol or the body text). */
+  inferredHead: 0.7,
+  /** A header name the body never repeats, taken as printed. */
+  unrepeatedHeader: 0.6,
+  /** The body named from the symbol and the place line, the header lost. */
+  fromSymbolAndPlace: 0.5,
+  /** The body named in running text: base plus a step per point of its cue score, up to a cap. */
+  fromBodyBase: 0.4,
+  fromBodyPerScore: 0.1,
+  fromBodyMax: 0.85,
+  /** The UBND of the same locality as superior of one of its organs. */
+  ubndOfOrgan: 0.7,
+  /** Factor on a superior locality's confidence when the text never names it. */
+  unnamedSuperiorFactor: 0.8,
+  /** Document type: the printed type line. */
+  typeLine: 0.95,
+  /** Document type: a "V/v" title (Công văn). */
+  typeFromVv: 0.75,
+  /** Document type: the symbol's type part. */
+  typeFromSymbol: 0.8,
+  /** Document type: "Trên đây là Kế hoạch …" in the body. */
+  typeFromBody: 0.7,
+} as const;
 /** Body heads, folded → how they are written. */
 const HEADS: [RegExp, string][] = [
   [/^(?:uy ban nhan dan|ubnd)(?![a-z])/, UBND],
@@ -77,7 +115,7 @@ export function findIssuingBody(text: string, folded: string, sk: DocumentSkelet
     let parentFound: Found | null = null;
     let nameLines = parsed;
     if (parsed.length >= 2 && parsed[0]!.p.head && parsed[0]!.p.locality && (parsed[1]!.p.head || !parsed[1]!.p.locality)) {
-      parentFound = { value: bodyName(parsed[0]!.p.head!, parsed[0]!.p.locality), start: parsed[0]!.l.start, end: parsed[0]!.l.end, confidence: 0.85 };
+      parentFound = { value: bodyName(parsed[0]!.p.head!, parsed[0]!.p.locality), start: parsed[0]!.l.start, end: parsed[0]!.l.end, confidence: CONFIDENCE.stackedParent };
       nameLines = parsed.slice(1);
       headerParent = parentFound;
       headerLocality = parsed[0]!.p.locality;
@@ -85,7 +123,7 @@ export function findIssuingBody(text: string, folded: string, sk: DocumentSkelet
       // "PHÒNG GD&ĐT HUYỆN TAM ĐẢO" over "TRƯỜNG THCS HỢP CHÂU": an organ of a locality as the cơ quan chủ quản.
       const organ = organOfLocality(parsed[0]!.l.text, folded);
       if (organ) {
-        parentFound = { value: `${orgCase(organ.organ)} ${localityText(organ.locality)}`, start: parsed[0]!.l.start, end: parsed[0]!.l.end, confidence: 0.75 };
+        parentFound = { value: `${orgCase(organ.organ)} ${localityText(organ.locality)}`, start: parsed[0]!.l.start, end: parsed[0]!.l.end, confidence: CONFIDENCE.organParent };
         nameLines = parsed.slice(1);
         headerParent = parentFound;
       }
@@ -97,11 +135,11 @@ export function findIssuingBody(text: string, folded: string, sk: DocumentSkelet
     if (p.head && !p.locality && headerLocality) {
       // "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH" under "ỦY BAN NHÂN DÂN THỊ TRẤN HOÀN LÃO": that locality's body.
       const value = `${[p.head, commonNounCase(p.rest)].filter(Boolean).join(' ')} ${localityText(headerLocality)}`;
-      return { name: { value, ...span, confidence: 0.8 }, parent: parentFound, locality: headerLocality };
+      return { name: { value, ...span, confidence: CONFIDENCE.bodyUnderHeaderLocality }, parent: parentFound, locality: headerLocality };
     }
     if (head || p.locality) {
       const value = head ? bodyName(head, p.locality, p.locality ? '' : titleCase(p.rest)) : titleCase(joined);
-      const name: Found = { value, ...span, confidence: p.head ? 0.9 : 0.7 };
+      const name: Found = { value, ...span, confidence: p.head ? CONFIDENCE.headedBody : CONFIDENCE.inferredHead };
       return { name, parent: parentFound ?? inferParent(text, folded, head, p.locality), locality: p.locality };
     }
   }
@@ -113,7 +151,7 @@ export function findIssuingBody(text: string, folded: string, sk: DocumentSkelet
   // "UBND TỈNH THÁI BÌNH" over "SỞ NỘI VỤ": the organ of that locality, named with it.
   const organ = orgCase(last.text);
   const value = headerLocality && !fold(organ).includes(fold(localityText(headerLocality))) ? `${organ} ${localityText(headerLocality)}` : organ;
-  return { name: { value, start: last.start, end: last.end, confidence: 0.6 }, parent: headerParent, locality: headerLocality };
+  return { name: { value, start: last.start, end: last.end, confidence: CONFIDENCE.unrepeatedHeader }, parent: headerParent, locality: headerLocality };
 }
 
 const ORGANS = /^(?:so|phong|ban|truong|trung tam|chi cuc|cuc|van phong|cong an|doan|hoi)\s/;
@@ -149,7 +187,7 @@ function issuerFromSymbolAndPlace(text: string, folded: string, symbolHead: stri
   const middle = m ? m[1]!.trim() : '';
   const value = [symbolHead, middle, localityText(loc)].filter(Boolean).join(' ');
   const at = m ? { start: m.index, end: m.index + m[0].length } : { start: sk.place.start, end: sk.place.end };
-  return { name: { value, ...at, confidence: 0.5 }, parent: inferParent(text, folded, symbolHead, loc), locality: loc };
+  return { name: { value, ...at, confidence: CONFIDENCE.fromSymbolAndPlace }, parent: inferParent(text, folded, symbolHead, loc), locality: loc };
 }
 
 /** "CẢI CÁCH HÀNH CHÍNH CCHC" → "cải cách hành chính CCHC": lower case, known abbreviations kept. */
@@ -201,7 +239,7 @@ function issuerFromBody(text: string, folded: string, symbolHead: string | null)
   cands.sort((a, b) => b.score - a.score || a.start - b.start);
   const best = cands[0];
   if (!best) return { name: null, parent: null, locality: null };
-  const name: Found = { value: bodyName(best.head, best.loc), start: best.start, end: best.end, confidence: Math.min(0.85, 0.4 + best.score * 0.1) };
+  const name: Found = { value: bodyName(best.head, best.loc), start: best.start, end: best.end, confidence: Math.min(CONFIDENCE.fromBodyMax, CONFIDENCE.fromBodyBase + best.score * CONFIDENCE.fromBodyPerScore) };
   return { name, parent: inferParent(text, folded, best.head, best.loc), locality: best.loc };
 }
 
@@ -228,7 +266,7 @@ function inferHead(text: string, loc: Locality): string | null {
 function inferParent(text: string, folded: string, head: string | null, loc: Locality | null): Found | null {
   if (!loc) return null;
   if (head && head !== UBND && head !== 'Hội đồng nhân dân') {
-    return { value: `${UBND} ${localityText(loc)}`, start: 0, end: 0, confidence: 0.7 };
+    return { value: `${UBND} ${localityText(loc)}`, start: 0, end: 0, confidence: CONFIDENCE.ubndOfOrgan };
   }
   const sup = superiorLocality(loc, text, folded);
   if (!sup) return null;
@@ -238,21 +276,21 @@ function inferParent(text: string, folded: string, head: string | null, loc: Loc
     value: `${UBND} ${localityText(sup.locality)}`,
     start: at >= 0 ? at : 0,
     end: at >= 0 ? at + needle.length : 0,
-    confidence: sup.confidence * (at >= 0 ? 1 : 0.8),
+    confidence: sup.confidence * (at >= 0 ? 1 : CONFIDENCE.unnamedSuperiorFactor),
   };
 }
 
 /** The document type: the type line, else the symbol, else "Trên đây là Kế hoạch …". */
 export function findDocumentType(text: string, folded: string, sk: DocumentSkeleton): Found | null {
-  if (sk.documentType) return { value: sk.documentType.value, start: sk.documentType.start, end: sk.documentType.end, confidence: 0.95 };
-  if (sk.title && /^(?:v\/v|ve viec)\b/.test(fold(sk.title.text))) return { value: 'Công văn', start: sk.title.start, end: sk.title.end, confidence: 0.75 };
+  if (sk.documentType) return { value: sk.documentType.value, start: sk.documentType.start, end: sk.documentType.end, confidence: CONFIDENCE.typeLine };
+  if (sk.title && /^(?:v\/v|ve viec)\b/.test(fold(sk.title.text))) return { value: 'Công văn', start: sk.title.start, end: sk.title.end, confidence: CONFIDENCE.typeFromVv };
   const fromSymbol = typeFromSymbol(sk.numberField?.symbol ?? null);
-  if (fromSymbol && sk.numberField) return { value: fromSymbol, start: sk.numberField.start, end: sk.numberField.end, confidence: 0.8 };
+  if (fromSymbol && sk.numberField) return { value: fromSymbol, start: sk.numberField.start, end: sk.numberField.end, confidence: CONFIDENCE.typeFromSymbol };
   const m = /(?:tren day la|ban hanh|xay dung)\s+(ke hoach|quyet dinh|thong bao|bao cao|chuong trinh|huong dan|cong van)(?![a-z])/.exec(folded);
   if (m) {
     const names: Record<string, string> = { 'ke hoach': 'Kế hoạch', 'quyet dinh': 'Quyết định', 'thong bao': 'Thông báo', 'bao cao': 'Báo cáo', 'chuong trinh': 'Chương trình', 'huong dan': 'Hướng dẫn', 'cong van': 'Công văn' };
     const s = m.index + m[0].length - m[1]!.length;
-    return { value: names[m[1]!]!, start: s, end: s + m[1]!.length, confidence: 0.7 };
+    return { value: names[m[1]!]!, start: s, end: s + m[1]!.length, confidence: CONFIDENCE.typeFromBody };
   }
   return null;
 }

@@ -4,7 +4,7 @@
  * "GIẢI PHÁP THỰC HIỆN": headings repeat across documents of the genre, so a heading within
  * a letter or two of a standard one (compared without diacritics) takes its spelling.
  */
-import { editDistance, fold } from './text.js';
+import { editDistance, fold, MOSTLY_UPPER_SHARE } from './text.js';
 
 /** Headings as they are usually written (sentence case); matched without marks or punctuation. */
 const STANDARD_HEADINGS = [
@@ -93,5 +93,5 @@ export function standardHeading(title: string): string | null {
   if (!best || plain(best.heading) === plain(title)) return null;
   const letters = title.match(/\p{L}/gu) ?? [];
   const upper = letters.filter((c) => c !== c.toLocaleLowerCase('vi')).length;
-  return upper >= letters.length * 0.7 ? best.heading.toLocaleUpperCase('vi') : best.heading;
+  return upper >= letters.length * MOSTLY_UPPER_SHARE ? best.heading.toLocaleUpperCase('vi') : best.heading;
 }

@@ -19,6 +19,27 @@ import { editDistance, flat, fold, none, scalar } from './text.js';
 
 export { buildSkeleton, type DocumentSkeleton } from './layout.js';
 
+/**
+ * Confidence of the fields read here, by evidence: a value parsed from its printed form scores
+ * highest, a line taken as printed a little lower, a repaired value lower still.
+ */
+const CONFIDENCE = {
+  /** A value parsed from its printed form (number, ISO issue date, "TM." / "KT." authority). */
+  parsed: 0.9,
+  /** The field's line was found but its value could not be parsed. */
+  unparsed: 0.8,
+  /** A line taken as printed (place, title, signer's title, a recipient). */
+  printedLine: 0.85,
+  /** An award named in the text. */
+  award: 0.8,
+  /** The signer's name as printed. */
+  signerName: 0.75,
+  /** The signer's name after repairing its OCR'd syllables. */
+  signerNameRepaired: 0.6,
+  /** A recipient line after repairing its OCR'd words. */
+  recipientRepaired: 0.7,
+} as const;
+
 export function extractFields(text: string, outline?: OutlineNode[], skeleton?: DocumentSkeleton): DocumentFields {
   const sk = skeleton ?? buildSkeleton(text);
   const tree = outline ?? buildOutline(text, sk.body);
@@ -42,26 +63,26 @@ export function extractFields(text: string, outline?: OutlineNode[], skeleton?: 
   return {
     documentType: fromFound(findDocumentType(text, folded, sk)),
     number: number
-      ? scalar(number.number, number.number ? 0.9 : 0.8, prov(number.start, number.end))
+      ? scalar(number.number, number.number ? CONFIDENCE.parsed : CONFIDENCE.unparsed, prov(number.start, number.end))
       : none<string>(),
     issuingBody: { name: fromFound(issuer.name), parent: fromFound(issuer.parent) },
-    place: sk.place ? scalar(snapPlace(flat(sk.place.text), issuer.locality), 0.85, prov(sk.place.start, sk.place.end)) : none<string>(),
+    place: sk.place ? scalar(snapPlace(flat(sk.place.text), issuer.locality), CONFIDENCE.printedLine, prov(sk.place.start, sk.place.end)) : none<string>(),
     issueDate: issueDate
-      ? { ...scalar(issueIso, issueIso ? 0.9 : 0.8, prov(issueDate.start, issueDate.end)), precision: issueDate.precision }
+      ? { ...scalar(issueIso, issueIso ? CONFIDENCE.parsed : CONFIDENCE.unparsed, prov(issueDate.start, issueDate.end)), precision: issueDate.precision }
       : none<string>(),
-    title: sk.title ? scalar(flat(sk.title.text).replace(/^#+\s*|\*\*/g, ''), 0.85, prov(sk.title.start, sk.title.end)) : none<string>(),
+    title: sk.title ? scalar(flat(sk.title.text).replace(/^#+\s*|\*\*/g, ''), CONFIDENCE.printedLine, prov(sk.title.start, sk.title.end)) : none<string>(),
     period: { from: dateOut(period.from), to: dateOut(period.to) },
     references: extractReferences(text, folded, { outline: tree, ownNumber: number?.number ?? null, localities: chain }),
     sections: tree,
     quotas: extractQuotas(text, folded, tree, body),
     deadlines: extractDeadlines(text, folded, tree, body),
-    awards: extractAwards(text, folded, everything).map((a) => scalar(a.value, 0.8, prov(a.start, a.end))),
+    awards: extractAwards(text, folded, everything).map((a) => scalar(a.value, CONFIDENCE.award, prov(a.start, a.end))),
     signer: {
-      name: fromPart(signer.name, signer.name?.repaired ? 0.6 : 0.75),
-      title: fromPart(signer.title, 0.85),
-      onBehalfOf: fromPart(signer.onBehalfOf, 0.9),
+      name: fromPart(signer.name, signer.name?.repaired ? CONFIDENCE.signerNameRepaired : CONFIDENCE.signerName),
+      title: fromPart(signer.title, CONFIDENCE.printedLine),
+      onBehalfOf: fromPart(signer.onBehalfOf, CONFIDENCE.parsed),
     },
-    recipients: extractRecipients(text, sk.recipients).map((r) => scalar(r.value, r.repaired ? 0.7 : 0.85, prov(r.start, r.end))),
+    recipients: extractRecipients(text, sk.recipients).map((r) => scalar(r.value, r.repaired ? CONFIDENCE.recipientRepaired : CONFIDENCE.printedLine, prov(r.start, r.end))),
   };
 }
 

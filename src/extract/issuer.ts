@@ -90,18 +90,23 @@ export function findUnit(loc: Locality, foldedText: string): AdminUnit | null {
   return best && !tie ? best : null;
 }
 
+/** Confidence of a superior locality found in the gazetteer's parent codes. */
+const SUPERIOR_FROM_GAZETTEER = 0.9;
+/** Confidence of a superior locality guessed as the text's most mentioned one of a superior type. */
+const SUPERIOR_FROM_MENTIONS = 0.6;
+
 /** The unit one level up, as a locality ("xã Đại Thắng" → "huyện Vụ Bản"). */
 export function superiorLocality(loc: Locality, text: string, foldedText: string): { locality: Locality; confidence: number } | null {
   const unit = findUnit(loc, foldedText);
   const g = gazetteerOrNull();
   if (unit?.parentCode && g) {
     const parent = unitByCode(g, unit.parentCode, unit.level === 'commune' ? 'district' : 'province');
-    if (parent) return { locality: { type: parent.type, name: parent.name }, confidence: 0.9 };
+    if (parent) return { locality: { type: parent.type, name: parent.name }, confidence: SUPERIOR_FROM_GAZETTEER };
   }
   // No gazetteer answer: the most mentioned locality of a superior type.
   const allowed = SUPERIOR[loc.type] ?? [];
   const m = localityMentions(text).find((x) => allowed.includes(x.type) && fold(x.name) !== fold(loc.name));
-  return m ? { locality: { type: m.type, name: m.name }, confidence: 0.6 } : null;
+  return m ? { locality: { type: m.type, name: m.name }, confidence: SUPERIOR_FROM_MENTIONS } : null;
 }
 
 export function localityText(l: Locality): string {

@@ -6,7 +6,7 @@
  * header columns interleaved on one line; they are split here.
  */
 import { dateAt, type DateMatch } from './dates.js';
-import { exportPrefixLength, fold, lines, stripMarkdown, type Line } from './text.js';
+import { exportPrefixLength, fold, lines, MOSTLY_UPPER_SHARE, stripMarkdown, type Line } from './text.js';
 import { matchDocumentType } from './doctype.js';
 import { canonicalNumber } from './symbols.js';
 
@@ -199,7 +199,7 @@ function isHeaderish(s: string): boolean {
   const letters = s.match(/\p{L}/gu) ?? [];
   if (letters.length < 3 || s.length > 80) return false;
   const upper = letters.filter((c) => c !== c.toLocaleLowerCase('vi')).length;
-  return upper / letters.length >= 0.7;
+  return upper / letters.length >= MOSTLY_UPPER_SHARE;
 }
 
 function parseNumber(text: string, from: number, lineEnd: number): NonNullable<DocumentSkeleton['numberField']> {

@@ -21,13 +21,16 @@ const FROM_ISSUE = /(?:ke\s+)?tu\s+(?:nay|ngay\s+(?:[a-z]+\s+){0,5}?ban hanh)/;
 const TO = /den\s+(?:het\s+)?(?:ng[a-z]?y\s+(?=\d)|(?=th[a-z]{1,2}ng\s+\d|n[a-z]{1,2}m\s+\d))/;
 const WITHIN_YEAR = /(?<![a-z])trong\s+n[a-z]{1,2}m\s+(\d{4})(?!\d)/;
 
+/** Confidence of a period by where it was read: a "thời gian" section, a sentence about timing, or the title. */
+const ZONE_CONFIDENCE = { timeSection: 0.9, timeSentence: 0.8, title: 0.7 } as const;
+
 export function extractPeriod(text: string, folded: string, outline: OutlineNode[], issueDate: string | null, title: { start: number; end: number } | null): Period {
   // Candidate sentences: a "thời gian" section first, then sentences that say thời gian, then anything.
   const timeSections = flattenOutline(outline).filter((n) => /thoi gian|tien do/.test(foldedTitle(folded, n)));
   const zones: { start: number; end: number; conf: number }[] = [
-    ...timeSections.map((n) => ({ start: n.span.start, end: n.span.end, conf: 0.9 })),
-    ...sentencesWith(folded, /thoi gian|phong trao thi dua duoc|thuc hien tu/).map((z) => ({ ...z, conf: 0.8 })),
-    ...(title ? [{ start: title.start, end: title.end, conf: 0.7 }] : []),
+    ...timeSections.map((n) => ({ start: n.span.start, end: n.span.end, conf: ZONE_CONFIDENCE.timeSection })),
+    ...sentencesWith(folded, /thoi gian|phong trao thi dua duoc|thuc hien tu/).map((z) => ({ ...z, conf: ZONE_CONFIDENCE.timeSentence })),
+    ...(title ? [{ start: title.start, end: title.end, conf: ZONE_CONFIDENCE.title }] : []),
   ];
   for (const z of zones) {
     const seg = folded.slice(z.start, z.end);

@@ -32,6 +32,8 @@ const UNIT_RE = new RegExp(
 const UNIT_BY_FOLDED = new Map(UNITS.map((u) => [fold(u), u]));
 const QUALIFIERS = ['khong qua', 'toi da', 'toi thieu', 'it nhat', 'tren', 'dat tu', 'dat', 'tu'];
 const PERCENT_RE = /(?<![\d,])(\d{1,3}(?:,\d{1,2})?)\s?%/g;
+/** Confidence of a quota, by how much of it was read: a whole clause around a percentage or a counted list scores higher than a bare percentage. */
+const CONFIDENCE = { list: 0.85, percentInClause: 0.85, percentAlone: 0.5 } as const;
 
 /** Clause around an offset: from after the previous ";"/". "/line start to before the next. */
 function clauseAt(text: string, at: number, end: number): { start: number; end: number } {
@@ -106,7 +108,7 @@ export function extractQuotas(text: string, folded: string, outline: OutlineNode
       items: run.map((r) => ({ count: r.count, unit: UNIT_BY_FOLDED.get(r.unitFolded) ?? flat(text.slice(r.end - r.unitFolded.length, r.end)) })),
       qualifier: qual ? flat(text.slice(first.start - (context.length - context.trimEnd().replace(/[:\s]+$/, '').length) - qual.length, first.start).replace(/[:\s]+$/, '')) : null,
       section,
-      confidence: 0.85,
+      confidence: CONFIDENCE.list,
       provenance: { section, start: first.start, end },
     });
   }
@@ -126,7 +128,7 @@ export function extractQuotas(text: string, folded: string, outline: OutlineNode
       subject: after ? flat(after).split(/\s(?:được|đạt|duoc|dat)\s/u)[0]!.replace(/[,\s]+$/, '') || null : null,
       qualifier: qual ? flat(text.slice(clause.start + qual.index, clause.start + qual.index + qual[1]!.length)) : null,
       section,
-      confidence: clauseFolded.length > 0 ? 0.85 : 0.5,
+      confidence: clauseFolded.length > 0 ? CONFIDENCE.percentInClause : CONFIDENCE.percentAlone,
       provenance: { section, start: clause.start, end: clause.end },
     });
   }

@@ -38,6 +38,8 @@ const ISSUER_STOP = /\s(?:ve|quy dinh|sua doi|ban hanh|huong dan|tai|trong|theo|
 /** A comma, then a body that goes on to act: the sentence's main clause, not the cited subject. */
 const ORG_CLAUSE = /,\s+(?=(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Sở|Phòng|Bộ|Ban|Hội đồng|Văn phòng|Đảng ủy|Chi bộ)\s[^,;.]{0,80}?(?:ban hành|xây dựng|có ý kiến|hướng dẫn|thông báo|đề nghị|yêu cầu|triển khai|báo cáo)(?![\p{L}]))/u;
 const SUBJECT_END = /;|\.(?=\s|$)|\n\s*\n|\(g[a-z]i kem/;
+/** Confidence of a cited document: with both its number and its date it is identified, with one of them only partly. */
+const CONFIDENCE = { numberAndDate: 0.95, partial: 0.8 } as const;
 
 export interface ReferenceContext {
   outline: OutlineNode[];
@@ -125,7 +127,7 @@ export function extractReferences(text: string, folded: string, ctx: ReferenceCo
       issuer,
       subject,
       text: flat(text.slice(start, span)),
-      confidence: number && date ? 0.95 : 0.8,
+      confidence: number && date ? CONFIDENCE.numberAndDate : CONFIDENCE.partial,
       provenance: { section: sectionAt(ctx.outline, start), start, end: span },
     });
   }

@@ -6,7 +6,7 @@
  */
 import { gazetteerOrNull } from './issuer.js';
 import { looksLikeFamilyName, repairPersonName } from './names.js';
-import { fold, lines, sentenceCase } from './text.js';
+import { fold, lines, MOSTLY_UPPER_SHARE, sentenceCase } from './text.js';
 
 export interface SignerPart { value: string; start: number; end: number; /** The value differs from the text at [start, end) (a repaired family name). */ repaired?: boolean }
 export interface Signer { name: SignerPart | null; title: SignerPart | null; onBehalfOf: SignerPart | null }
@@ -50,7 +50,7 @@ export function extractSigner(text: string, tail: { start: number; end: number }
     const f = folded.slice(l.start, l.end);
     const upperPart = (s: number, e: number) => {
       const t = text.slice(s, e);
-      return (t.match(/\p{Lu}/gu)?.length ?? 0) >= (t.match(/\p{L}/gu)?.length ?? 1) * 0.7;
+      return (t.match(/\p{Lu}/gu)?.length ?? 0) >= (t.match(/\p{L}/gu)?.length ?? 1) * MOSTLY_UPPER_SHARE;
     };
     // A second authority ("TM. ỦY BAN NHÂN DÂN" then "KT. CHỦ TỊCH"): its position is not the signer's.
     const again = onBehalfOf ? AUTHORITY.exec(f) : null;

@@ -127,6 +127,13 @@ export function titleCase(s: string): string {
     .join('');
 }
 
+/**
+ * Share of upper-case letters from which a line counts as printed in capitals although OCR
+ * lowered some of its letters ("MUC PiCH"): lower accepts more damaged headings, higher
+ * fewer sentence-case lines taken for headings.
+ */
+export const MOSTLY_UPPER_SHARE = 0.7;
+
 /** True when every letter of `s` is uppercase (and there are some). */
 export function isUpper(s: string): boolean {
   const letters = s.match(/\p{L}/gu) ?? [];

@@ -38,8 +38,8 @@ export function vietnameseEvidence(text: string): LanguageEvidence {
 }
 
 /**
- * Vietnamese text, even badly OCR'd, stays well above (the garbled seeds measure 0.84–0.87,
- * see test/ingest/language.test.ts); clean seed 001 0.96 with or without its accents); English and French prose measure 0.15–0.2.
+ * Share of syllable-shaped words at or above which text is Vietnamese: badly OCR'd Vietnamese
+ * stays well above it and English or French prose well below (test/ingest/language.test.ts).
  */
 export const VIETNAMESE_MIN_SHARE = 0.5;
 /** Below this many words there is too little to judge (a stamp, a page number). */

@@ -1,6 +1,6 @@
 /**
  * Public API of the syllable language model (issue 3a). Scores are log10.
- * See .notes/LM-API.md and dictionaries/lm/MANIFEST.json.
+ * The model files and their provenance are listed in dictionaries/lm/MANIFEST.json.
  */
 import { resolve } from 'node:path';
 import { dictionaryPath } from '../dictionaries.js';

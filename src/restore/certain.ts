@@ -175,7 +175,7 @@ export class CertainContexts {
    * the first context hash, then the second's high 16 bits over the slot's tail — spelling
    * index + 1, VETO_TAIL for a veto, 0 for an empty slot. A context's first slot is the top bits
    * of its first hash: the entries come sorted by that hash, so building the table writes it
-   * front to back (by the low bits it was 50 ms of random writes at load).
+   * front to back instead of in random order.
    */
   private readonly table: Uint32Array;
   private readonly mask: number;

@@ -18,7 +18,7 @@ const LN10 = Math.log(10);
 /** Nats charged for a token the LM does not know (mirrors the first pass's OOV penalty). */
 const OOV_PENALTY = 4;
 const MAX_SWEEPS = 3;
-/** log2 of each memo's capacity (32 bytes a slot: 2^17 → 4 MB per direction; 16 MB ones were slower, cache misses). */
+/** log2 of each memo's capacity (32 bytes a slot: 2^17 = 4 MB per direction): larger memos hit more often but miss the CPU cache. */
 const MEMO_BITS = 17;
 
 export interface RescoreOptions {

@@ -48,22 +48,30 @@ export interface RestoreOptions {
 const CLEAN_RATIO = 0.45;
 /** Share of word tokens with any candidate below which the text is not Vietnamese. */
 const VIETNAMESE_RATIO = 0.6;
-/** Channel weight for English-model OCR garble (tuned 0.8–2 on synthetic garble of the corpus dev split: best 1.3–1.6). */
+/** Channel weight for English-model OCR garble: higher trusts the garble readings over the LM. */
 const GARBLE_CHANNEL_WEIGHT = 1.5;
+/** Bonus (nats) for candidate pairs that spell a gazetteer place name: higher favours place names over common words. */
 const PLACE_NAME_BONUS = 3;
-/** Accurate-mode re-ranking weights (channel scale, forward and backward LM), tuned on the corpus dev split. */
+/**
+ * Viterbi beam by mode: wider finds better paths, narrower decodes faster. Stripped text has
+ * few candidates per token, so a narrow beam keeps the default mode fast.
+ */
+const BEAM = { accurate: 32, stripped: 4, other: 8 } as const;
+/** Channel candidates kept per token by mode: more candidates reach rarer right words, fewer decode faster. */
+const MAX_CANDIDATES = { accurate: 16, stripped: 8, other: 12 } as const;
+/** Accurate-mode re-ranking weights (channel scale, forward and backward LM): how much each side of the context counts. */
 const RESCORE_CHANNEL = 1;
 const RESCORE_FORWARD = 0.5;
 const RESCORE_BACKWARD = 0.5;
 /** Below this share of marked tokens (and of tokens with an English-OCR sign) the text is plain stripped Vietnamese. */
 const STRIPPED_RATIO = 0.03;
-/** Default-mode selective re-ranking: first-pass confidence below which a slot is re-ranked (tuned on the dev split). */
+/** Default-mode selective re-ranking: first-pass confidence below which a slot is re-ranked (higher re-ranks more slots: slower, more accurate). */
 const RESCORE_BELOW = 0.9;
-/** Channel candidates of a re-ranked slot in stripped text (the first pass keeps 8). */
+/** Channel candidates of a re-ranked slot in stripped text (wider than the first pass's MAX_CANDIDATES.stripped: reaches rarer words at the cost of LM queries). */
 const RESCORE_CANDIDATES = 16;
-/** Weight of the name prior's −ln P(variant | skeleton) in name runs (tuned on dev-split names). */
+/** Weight of the name prior's −ln P(variant | skeleton) in name runs: higher trusts the name prior over the LM. */
 const NAME_WEIGHT = 1.5;
-/** Bonus (nats) per syllable of an administrative-term pair, stripped text only (dev: flat from 0.5 to 1). */
+/** Bonus (nats) per syllable of an administrative-term pair, stripped text only: higher favours mined terms over the LM. */
 const TERM_BONUS = 0.7;
 
 /** Skeletons of administrative unit names that precede a place name (xã, phường, thị trấn, huyện, quận, thị xã, thành phố, tỉnh, thôn, ấp, TP). */
@@ -195,13 +203,12 @@ export class Restorer {
     const ocrSignShare = ocrSigned / Math.max(1, words);
     const mode: ChannelMode = accentedRatioBefore >= CLEAN_RATIO ? 'clean' : accentedRatioBefore < STRIPPED_RATIO && ocrSignShare < STRIPPED_RATIO ? 'stripped' : 'garble';
     const decodeOptions: DecodeOptions = {
-      // Stripped text has few candidates per token: a narrow beam keeps the default mode fast.
-      beam: options.beam ?? (options.mode === 'accurate' ? 32 : mode === 'stripped' ? 4 : 8),
+      beam: options.beam ?? (options.mode === 'accurate' ? BEAM.accurate : mode === 'stripped' ? BEAM.stripped : BEAM.other),
       channelWeight: options.channelWeight ?? (mode === 'garble' ? GARBLE_CHANNEL_WEIGHT : 1),
       bothSides: true,
       alternatives: options.alternatives ?? 0,
     };
-    const maxCandidates = options.maxCandidates ?? (options.mode === 'accurate' ? 16 : mode === 'stripped' ? 8 : 12);
+    const maxCandidates = options.maxCandidates ?? (options.mode === 'accurate' ? MAX_CANDIDATES.accurate : mode === 'stripped' ? MAX_CANDIDATES.stripped : MAX_CANDIDATES.other);
     const slots: TokenSlot[] = new Array(n);
     const table = this.slots.table(mode, maxCandidates);
     for (let i = 0; i < n; i++) slots[i] = table.slotFor(pieces[i], infos[i]);
@@ -218,7 +225,7 @@ export class Restorer {
     if (mode === 'stripped' && options.mode !== 'accurate' && options.certainContexts !== false) this.fixCertain(pieces, infos, slots, roles);
     if (mode !== 'clean') this.boostPlaceNames(pieces, infos, slots);
     // Administrative terms: a small bonus for candidate pairs that spell a mined multi-word term.
-    // It pays on stripped dev text (257 → 237 errors); on synthetic garble it did not (220 → 226).
+    // Stripped text only: on garbled text the bonus did not lower the errors.
     const termBonus = mode === 'stripped' ? options.termBonus ?? TERM_BONUS : 0;
     if (termBonus > 0) this.boostTerms(pieces, slots, termBonus);
     if (names) this.applyNames(slots, names);

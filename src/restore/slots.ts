@@ -14,7 +14,7 @@ import type { DecoderLM } from './decoder-lm.js';
 import { caseShape, englishOcrSignature, hasMarks, type CaseShape } from './text.js';
 import type { Piece } from './tokenize.js';
 
-/** Extra cost of reading a bare short number as a word ("12" = là); flat from 1 to 3 on synthetic garble. */
+/** Extra cost of reading a bare short number as a word ("12" = là): higher keeps numbers, lower lets garbled words that look like numbers be read. */
 const NUMBER_AS_WORD_COST = 2;
 /** Cost of keeping a token as written when the channel offers other readings. */
 const UNKNOWN_KEEP_COST: Record<ChannelMode, number> = { stripped: 3, garble: 3, clean: 0.5 };

@@ -9,7 +9,26 @@ import type { OutlineNode } from '../schema/document.js';
 import { numberRomanHeadings, romanValue, toRoman, type RomanCandidate } from './roman.js';
 import { ADMIN_ABBREVIATIONS } from '../data/abbreviations.js';
 import { standardHeading } from '../extract/headings.js';
-import { exportPrefixLength, fold, lines, stripMarkdown, type Line } from '../extract/text.js';
+import { exportPrefixLength, fold, lines, MOSTLY_UPPER_SHARE, stripMarkdown, type Line } from '../extract/text.js';
+
+/**
+ * Confidence of an outline node by how its marker was read: an exact marker in sequence is
+ * certain, a repaired or guessed one less so, so that review starts with the guessed ones.
+ */
+const CONFIDENCE = {
+  /** A marker that reads exactly as the next number of its sequence. */
+  exact: 1,
+  /** "Điều N" following article N − 1. */
+  article: 0.9,
+  /** An Arabic item in sequence whose marker lacks the space after its dot. */
+  looseArabic: 0.85,
+  /** A Roman marker repaired from a clean or lightly garbled reading. */
+  repairedMarker: 0.8,
+  /** A marker taken on weak evidence (a garbled Roman marker, an Arabic item after one lost item). */
+  guessedMarker: 0.6,
+  /** Cap for a heading whose words were corrected to a standard heading's ("Nữ đúng" → "Nội dung"). */
+  standardHeadingMax: 0.7,
+} as const;
 
 type Kind = OutlineNode['kind'];
 const LEVEL: Record<Kind, number> = { roman: 0, arabic: 1, decimal: 2, letter: 3 };
@@ -92,14 +111,14 @@ export function buildOutline(text: string, bounds: OutlineBounds = { start: 0, e
       // Điều → khoản ("1.") → điểm ("a)"): an article holds its own numbered items.
       lastArticle = Number(art[1]);
       lastArabic = lastDecimal = lastLetter = 0;
-      raw.push({ kind: 'arabic', value: lastArticle, number: String(lastArticle), lineStart: line.start, titleStart: cs + art[0].length, confidence: 0.9, level: 0 });
+      raw.push({ kind: 'arabic', value: lastArticle, number: String(lastArticle), lineStart: line.start, titleStart: cs + art[0].length, confidence: CONFIDENCE.article, level: 0 });
       continue;
     }
     const dec = DECIMAL_MARK.exec(rest);
     if (dec && Number(dec[1]) === lastArabic && lastArabic > 0 && Number(dec[2]) === lastDecimal + 1) {
       lastDecimal = Number(dec[2]);
       lastLetter = 0;
-      pick('decimal', lastDecimal, String(lastDecimal), dec[0].length, 1);
+      pick('decimal', lastDecimal, String(lastDecimal), dec[0].length, CONFIDENCE.exact);
       continue;
     }
     const rom = ROMAN_MARK.exec(rest);
@@ -109,7 +128,7 @@ export function buildOutline(text: string, bounds: OutlineBounds = { start: 0, e
       lastRoman = heading;
       lastArabic = lastDecimal = lastLetter = 0;
       const exact = c.clean && c.marker === toRoman(heading);
-      pick('roman', heading, toRoman(heading), c.markLen, exact ? 1 : c.clean || !c.other ? 0.8 : 0.6);
+      pick('roman', heading, toRoman(heading), c.markLen, exact ? CONFIDENCE.exact : c.clean || !c.other ? CONFIDENCE.repairedMarker : CONFIDENCE.guessedMarker);
       continue;
     }
     // "I. Mục đích" where 1. belongs (a restorer or OCR that made a Roman I of a digit 1).
@@ -119,7 +138,7 @@ export function buildOutline(text: string, bounds: OutlineBounds = { start: 0, e
       const n = Number(ar[1]);
       // One lost item ("2." first under a heading whose "1." OCR garbled) is accepted at a lower confidence.
       if (n === lastArabic + 1 || n === lastArabic + 2) {
-        const conf = n === lastArabic + 1 ? (/\d[.)]\s/.test(ar[0]) ? 1 : 0.85) : 0.6;
+        const conf = n === lastArabic + 1 ? (/\d[.)]\s/.test(ar[0]) ? CONFIDENCE.exact : CONFIDENCE.looseArabic) : CONFIDENCE.guessedMarker;
         lastArabic = n;
         lastDecimal = lastLetter = 0;
         pick('arabic', n, String(n), ar[0].length, conf);
@@ -183,7 +202,7 @@ function upperish(s: string): boolean {
   const letters = s.match(/\p{L}/gu) ?? [];
   if (letters.length < 3) return false;
   const upper = letters.filter((c) => c === c.toLocaleUpperCase('vi') && c !== c.toLocaleLowerCase('vi')).length;
-  return upper / letters.length >= 0.7;
+  return upper / letters.length >= MOSTLY_UPPER_SHARE;
 }
 
 const LIST_START = /^([-+•*–]|\d{1,2}\s?[.)]|\d{1,2}\.\d{1,2}|[IVX|l]{1,4}\s?[.)]|[a-zđ]\))/u;
@@ -281,7 +300,7 @@ function assemble(text: string, raw: RawNode[], bodyEnd: number): OutlineNode[] 
       kind: r.kind,
       titleSpan: { start: r.titleStart, end: titleEnd },
       span: { start: r.lineStart, end: bodyEnd },
-      confidence: standard ? Math.min(r.confidence, 0.7) : r.confidence,
+      confidence: standard ? Math.min(r.confidence, CONFIDENCE.standardHeadingMax) : r.confidence,
       provenance: { section: path, start: r.titleStart, end: titleEnd },
       children: [],
     };

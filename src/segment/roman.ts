@@ -53,25 +53,53 @@ export function decodeRomanish(marker: string): string {
     .replace(/[x×]/g, 'X');
 }
 
+/**
+ * Costs of the numbering (lower is better). Reading a marker as a number costs by how far it
+ * is from that numeral; declining a line as a heading costs by how much it looks like one.
+ * Cheaper readings of damaged markers find more headings; cheaper skips drop more lines.
+ */
+const READ_COST = {
+  /** A clean marker: exact, one edit away, further. */
+  clean: { exact: 0, oneEdit: 2, other: 4 },
+  /** A garbled marker that decodes to the numeral (digit-only markers cost a little more). */
+  decoded: { digits: 0.4, other: 0.3 },
+  /** A garbled marker that decodes to one edit from the numeral. */
+  decodedOneEdit: { digits: 1.3, other: 1.2 },
+  /** A garbled marker that decodes to nothing close: short markers of another shape, the rest. */
+  far: { otherShape: 2.2, rest: 3 },
+} as const;
+const SKIP_COST = {
+  /** A clean Roman marker: over an upper-case title, or a sentence-case one. */
+  clean: { upper: 4, lower: 1 },
+  /** A digit-only marker ("1", "111"). */
+  digits: 0.8,
+  /** A short marker of another shape. */
+  otherShape: 0.6,
+  /** Any other garbled marker: over an upper-case title, or a sentence-case one. */
+  garbled: { upper: 1.6, lower: 0.8 },
+} as const;
+
 /** Cost of reading `c` as heading number n (lower is better). */
 function readCost(c: RomanCandidate, n: number): number {
   const want = toRoman(n);
-  if (c.clean) return c.marker === want ? 0 : editDistance(c.marker, want) === 1 ? 2 : 4;
+  if (c.clean) return c.marker === want ? READ_COST.clean.exact : editDistance(c.marker, want) === 1 ? READ_COST.clean.oneEdit : READ_COST.clean.other;
   const decoded = decodeRomanish(c.marker);
-  if (decoded === want) return c.digits ? 0.4 : 0.3;
-  if (decoded && editDistance(decoded, want) === 1) return c.digits ? 1.3 : 1.2;
-  return c.other ? 2.2 : 3;
+  if (decoded === want) return c.digits ? READ_COST.decoded.digits : READ_COST.decoded.other;
+  if (decoded && editDistance(decoded, want) === 1) return c.digits ? READ_COST.decodedOneEdit.digits : READ_COST.decodedOneEdit.other;
+  return c.other ? READ_COST.far.otherShape : READ_COST.far.rest;
 }
 
 /** Cost of deciding that `c` is not a Roman heading at all. */
 function skipCost(c: RomanCandidate): number {
-  if (c.clean) return c.upper ? 4 : 1;
-  if (c.digits) return 0.8;
-  if (c.other) return 0.6;
-  return c.upper ? 1.6 : 0.8;
+  if (c.clean) return c.upper ? SKIP_COST.clean.upper : SKIP_COST.clean.lower;
+  if (c.digits) return SKIP_COST.digits;
+  if (c.other) return SKIP_COST.otherShape;
+  return c.upper ? SKIP_COST.garbled.upper : SKIP_COST.garbled.lower;
 }
 
+/** Cost per heading number skipped (lost by OCR): lower accepts gaps, higher forces lines into the sequence. */
 const GAP = 1.5;
+/** Highest heading number considered (plans rarely reach XX). */
 const MAX = 20;
 
 /**
