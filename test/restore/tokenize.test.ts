@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { isWhitespaceCode, tokenize } from '../../src/restore/tokenize.js';
 import { referenceTokenize } from './tokenize-reference.js';
 import { SEEDS_DIR, stripMarks as strip, TEST_FIXTURES } from '../support/fixtures.js';
+import { seededInts } from '../support/prng.js';
 
 describe('tokenize', () => {
   it('scans the same whitespace as /\\s/u and String.prototype.trim', () => {
@@ -46,8 +47,7 @@ describe('tokenize', () => {
       'a', 'b', 'd', 'đ', 'ệ', 'B', 'D', 'Đ', 'H', 'I', 'K', 'N', 'P', 'Q', 'U', 'V', 'X', 'Y', 'h', 't', 'p', 'w', '1', '2', '0',
       '.', ',', ';', ':', '!', '?', ')', '(', '"', '”', '|', '/', '-', '@', '&', '¢', '€', ' ', ' ', '\n', '\t', '\r', '\u00a0', '\u2003', '\u3000', '\ufeff',
     ];
-    let seed = 12345;
-    const random = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const random = seededInts(12345);
     for (let k = 0; k < 4000; k++) {
       let text = '';
       const length = random(40);
