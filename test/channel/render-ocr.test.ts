@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { Worker } from 'tesseract.js';
-import { pageStyle, registerSerifFonts, renderPage, wrapLine } from '../../tools/lib/render.js';
+import { pageStyle, registerTinos, renderPage, wrapLine } from '../../tools/lib/render.js';
 import { createOcrWorker, ocrLines } from '../../tools/lib/ocr-page.js';
 import { ChannelCounter } from '../../tools/lib/channel-counter.js';
 
@@ -13,7 +13,8 @@ describe('wrapLine', () => {
 
 describe('render + English-model OCR + alignment (one small page)', () => {
   let worker: Worker;
-  const fonts = registerSerifFonts();
+  // Tinos (the dev dependency @expo-google-fonts/tinos), not whatever fonts the system has.
+  const tinos = registerTinos();
   beforeAll(async () => {
     worker = await createOcrWorker('eng');
   });
@@ -22,8 +23,8 @@ describe('render + English-model OCR + alignment (one small page)', () => {
   });
 
   it('renders a page whose lines the English model garbles the way the channel expects', async () => {
-    expect(fonts.length).toBeGreaterThan(0);
-    const clean = { ...pageStyle(1, fonts, 'test'), rotateDeg: 0, blurSigma: 0, noiseAmplitude: 0, jpegQuality: null, resampleScale: 1, upperCase: false, bold: false };
+    expect(tinos?.family).toBe('Tinos');
+    const clean = { ...pageStyle(1, [tinos!], 'test'), rotateDeg: 0, blurSigma: 0, noiseAmplitude: 0, jpegQuality: null, resampleScale: 1, upperCase: false, bold: false };
     const page = await renderPage(['Kế hoạch thực hiện nhiệm vụ năm nay', 'Đề nghị các đơn vị tổ chức thực hiện tốt'], clean, 10);
     expect(page.lines).toHaveLength(2);
     const meta = await sharp(page.png).metadata();

@@ -1,14 +1,14 @@
 /** Shared helpers for the end-to-end tests: temp folders from fixtures/ and a CLI spawner. */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DocumentRecordSchema, type DocumentRecord } from '../../src/schema/document.js';
 import type { Pipeline } from '../../pipelines/index.js';
 import { pipelineVersion } from '../../pipelines/version.js';
 import { ingestStage } from '../../src/stages/ingest.js';
 import { normalizeStage } from '../../src/stages/normalize.js';
+import { seededBytes } from '../support/prng.js';
+import { ROOT, SEEDS_DIR } from '../support/fixtures.js';
 
 /**
  * The runner's own behaviour (incremental, atomic, locking, failures) is tested with the two
@@ -20,8 +20,8 @@ export function runnerTestPipeline(): Pipeline {
   return { name: 'runner-test', description: 'ingest → normalize', stages, version: pipelineVersion('runner-test', stages) };
 }
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const FIXTURES = join(ROOT, 'fixtures');
+export { ROOT };
+export const FIXTURES = SEEDS_DIR;
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `vnplan-${prefix}-`));
@@ -39,11 +39,8 @@ export const TEXT_FIXTURES = ['001_b5b6068bbf0ccc88.txt', '003_36ab5c401d102818.
 export function writeBadInputs(dir: string): Record<string, string> {
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'corrupt.pdf'), '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\ntruncated garbage');
-  // Deterministic "random" binary: bytes of a linear congruential sequence, NULs included.
-  const bytes = new Uint8Array(4096);
-  let x = 12345;
-  for (let i = 0; i < bytes.length; i++) bytes[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
-  writeFileSync(join(dir, 'random.bin'), bytes);
+  // Deterministic "random" binary, NULs included.
+  writeFileSync(join(dir, 'random.bin'), seededBytes(12345, 4096));
   writeFileSync(join(dir, 'locked.pdf'), encryptedPdf());
   return { 'empty.txt': 'INPUT_EMPTY', 'corrupt.pdf': 'PDF_CORRUPT', 'random.bin': 'UNSUPPORTED_FORMAT', 'locked.pdf': 'PDF_ENCRYPTED' };
 }
@@ -78,27 +75,4 @@ export function readRecords(outDir: string): DocumentRecord[] {
     .map((n) => DocumentRecordSchema.parse(JSON.parse(readFileSync(join(outDir, n), 'utf8'))));
 }
 
-export interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI from source (node --import tsx src/cli.ts …). */
-export function startCli(args: string[], input?: string): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stdin?.end(input ?? '');
-  return child;
-}
-
-export function runCli(args: string[], input?: string): Promise<CliResult> {
-  const child = startCli(args, input);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+export { runCli, startCli, type CliResult } from '../support/cli.js';

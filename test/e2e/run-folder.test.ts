@@ -20,11 +20,9 @@ describe('runFolder, default pipeline', () => {
     copyFileSync(join(inDir, TEXT_FIXTURES[0]!), join(inDir, 'sub', 'bản sao.txt'));
     writeFileSync(join(inDir, '.hidden.txt'), 'Không được xử lý.');
     const expectedFailures = writeBadInputs(inDir);
-    // A real encrypted PDF from the ingest fixtures, when present, in addition to the generated one.
-    if (existsSync(ENCRYPTED)) {
-      copyFileSync(ENCRYPTED, join(inDir, 'encrypted.pdf'));
-      expectedFailures['encrypted.pdf'] = 'PDF_ENCRYPTED';
-    }
+    // A real encrypted PDF (test/data) in addition to the generated one.
+    copyFileSync(ENCRYPTED, join(inDir, 'encrypted.pdf'));
+    expectedFailures['encrypted.pdf'] = 'PDF_ENCRYPTED';
     const outDir = tempDir('out');
     const report = await runFolder(inDir, { out: outDir, concurrency: 2 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentFieldsSchema } from '../../src/schema/document.js';
-import { expected, goldText, readFixture, runText, SEED_IDS } from './helpers.js';
-
-const norm = (s: string | null | undefined) => (s ?? '').normalize('NFC').toLowerCase().replace(/ủy ban nhân dân/g, 'ubnd').replace(/\s+/g, ' ').trim();
+import { runText } from './helpers.js';
+import { nameKey as norm, quotaFacts } from '../support/fields.js';
+import { expectedFields as expected, goldText, SEED_IDS, seedText } from '../support/fixtures.js';
 
 describe.each(SEED_IDS)('seed %s (gold text)', (id) => {
   const doc = runText(goldText(id));
@@ -29,9 +29,7 @@ describe.each(SEED_IDS)('seed %s (gold text)', (id) => {
     expect(got).toEqual(want);
   });
   it('finds quotas, deadlines, awards, recipients and the signer', () => {
-    const q = (qs: { percent?: number; items?: { count: number; unit: string }[]; section: string | null }[]) =>
-      qs.flatMap((x) => [...(x.items ?? []).map((i) => `${i.count} ${i.unit}@${x.section}`), ...(x.percent != null ? [`${x.percent}%@${x.section}`] : [])]).sort();
-    expect(q(f.quotas)).toEqual(q(exp.quotas));
+    expect(quotaFacts(f.quotas)).toEqual(quotaFacts(exp.quotas));
     expect(f.deadlines.map((d) => `${d.date}|${d.kind}|${d.section}`)).toEqual(exp.deadlines.map((d: { date: string; kind: string; section: string }) => `${d.date}|${d.kind}|${d.section}`));
     expect(f.awards.map((a) => a.value)).toEqual(expect.arrayContaining(exp.awards));
     expect(f.awards).toHaveLength(exp.awards.length);
@@ -48,12 +46,12 @@ describe.each(SEED_IDS)('seed %s (gold text)', (id) => {
 
 describe('garbled seeds without restoration', () => {
   it.each(SEED_IDS)('%s extracts without crashing and validates', (id) => {
-    const doc = runText(readFixture('seeds', `${id}.txt`));
+    const doc = runText(seedText(id));
     expect(() => DocumentFieldsSchema.parse(doc.fields)).not.toThrow();
     expect(doc.fields!.documentType.value).toBe('Kế hoạch');
   });
   it('also works on text that skipped normalize (un-joined lines)', () => {
-    const doc = runText(readFixture('seeds', '003_36ab5c401d102818.txt'), false);
+    const doc = runText(seedText('003_36ab5c401d102818'), false);
     expect(doc.fields!.number.value).toBe('05/KH-UBND');
     expect(doc.fields!.issueDate.value).toBe('2023-02-10');
   });

@@ -9,10 +9,11 @@ import { extractSigner } from '../../src/extract/signer.js';
 import { buildSkeleton } from '../../src/extract/layout.js';
 import { canonicalNumber } from '../../src/extract/symbols.js';
 import { fold } from '../../src/extract/text.js';
-import { readFixture, runText } from './helpers.js';
+import { runText } from './helpers.js';
+import { readTestFixture } from '../support/fixtures.js';
 
 describe('a plan of another office, place and year (synthetic)', () => {
-  const doc = runText(readFixture('synthetic', 'kh-phong-noi-vu.txt'));
+  const doc = runText(readTestFixture('synthetic', 'kh-phong-noi-vu.txt'));
   const f = doc.fields!;
   it('validates and splits the two-column header', () => {
     expect(() => DocumentFieldsSchema.parse(f)).not.toThrow();
@@ -153,7 +154,7 @@ describe('layouts and wordings beyond the seeds', () => {
 });
 
 describe('a Quyết định (articles, KT. signature, thị xã)', () => {
-  const doc = runText(readFixture('synthetic', 'qd-khen-thuong.txt'));
+  const doc = runText(readTestFixture('synthetic', 'qd-khen-thuong.txt'));
   const f = doc.fields!;
   it('reads header, title and the article outline', () => {
     expect(() => DocumentFieldsSchema.parse(f)).not.toThrow();

@@ -1,21 +1,14 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { emptyDoc, type VDoc, type PipelineOptions } from '../../src/document.js';
+import type { VDoc, PipelineOptions } from '../../src/document.js';
 import { ingestStage } from '../../src/stages/ingest.js';
+import { bytesDoc } from '../support/doc.js';
 
 export const repoPath = (rel: string): string => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
 export const readRepo = (rel: string): Uint8Array => new Uint8Array(readFileSync(repoPath(rel)));
 
-export function docOf(bytes: Uint8Array, name = 'input'): VDoc {
-  return emptyDoc(
-    { path: `/virtual/${name}`, relPath: name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length },
-    bytes,
-  );
-}
-
 export function ingest(bytes: Uint8Array, options: PipelineOptions = {}, name?: string): Promise<VDoc> {
-  return Promise.resolve(ingestStage.run(docOf(bytes, name), { options }));
+  return Promise.resolve(ingestStage.run(bytesDoc(bytes, name), { options }));
 }
 
 /** Resolves to the VnplanError code a promise rejects with (or 'resolved'). */

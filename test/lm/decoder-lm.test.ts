@@ -4,6 +4,7 @@ import { KeyMemo, NgramMemo } from '../../src/lm/memo.js';
 import { find } from '../../src/lm/model.js';
 import { CommittedLM } from '../../src/restore/committed-lm.js';
 import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
+import { seededInts } from '../support/prng.js';
 
 // The order-N members of DecoderLM over the committed model (dictionaries/lm).
 const model = loadLanguageModel();
@@ -124,8 +125,7 @@ describe('KeyMemo and trie search', () => {
   });
 
   it('find returns the index of a child in any sorted range, or -1', () => {
-    let x = 7;
-    const rnd = (m: number) => { x = (Math.imul(x, 1103515245) + 12345) >>> 0; return (x >>> 8) % m; };
+    const rnd = seededInts(7);
     for (let trial = 0; trial < 300; trial++) {
       const set = new Set<number>();
       const n = rnd(60);

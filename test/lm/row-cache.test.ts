@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScoreRows } from '../../src/lm/row-cache.js';
+import { seededInts } from '../support/prng.js';
 
 describe('ScoreRows', () => {
   it('interns candidate lists by content', () => {
@@ -60,8 +61,7 @@ describe('ScoreRows', () => {
     const rows = new ScoreRows(6, 9, 6); // 64 row slots, at most 48 rows: frequent drops
     const widths = [2, 1, 3];
     const lists = [rows.listOf([1, 2], 2), rows.listOf([3], 1), rows.listOf([4, 5, 6], 3)];
-    let seed = 7;
-    const rnd = (m: number) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 8) % m; };
+    const rnd = seededInts(7);
     const key = () => [rnd(3), rnd(4), rnd(5) - 1, rnd(5) - 1];
     // Repeated runs of one sequence (hints hit) mixed with random requests (hints miss).
     const pattern = Array.from({ length: 30 }, key);

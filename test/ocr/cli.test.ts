@@ -1,22 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Command } from 'commander';
-import { registerOcrCommand, pageSeparator } from '../../src/cli/ocr.js';
+import { pageSeparator } from '../../src/cli/ocr.js';
+import { runCliInProcess } from '../support/cli.js';
 import { repoPath } from '../ingest/helpers.js';
 
-async function runCli(args: string[]): Promise<string> {
-  const chunks: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    chunks.push(String(chunk));
-    return true;
-  });
-  try {
-    const program = new Command().exitOverride();
-    registerOcrCommand(program);
-    await program.parseAsync(['node', 'vnplan', ...args]);
-  } finally {
-    spy.mockRestore();
-  }
-  return chunks.join('');
+/** `vnplan ocr …` in this process; its stdout. */
+async function ocrStdout(args: string[]): Promise<string> {
+  const r = await runCliInProcess(args);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
 }
 
 // The text-layer PDF needs no OCR, which keeps this CLI test fast; OCR itself is in ocr.test.ts.
@@ -24,7 +15,7 @@ describe('vnplan ocr', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('prints each page after a separator line', async () => {
-    const out = await runCli(['ocr', repoPath('fixtures/001_text.pdf')]);
+    const out = await ocrStdout(['ocr', repoPath('fixtures/001_text.pdf')]);
     const separators = out.split('\n').filter((l) => /^-+ page \d+\/\d+ -+$/.test(l));
     expect(separators.length).toBeGreaterThan(1);
     expect(out.startsWith(`${pageSeparator(1, separators.length)}\n`)).toBe(true);
@@ -32,7 +23,7 @@ describe('vnplan ocr', () => {
   });
 
   it('prints JSON pages with --json', async () => {
-    const out = await runCli(['ocr', repoPath('fixtures/001_text.pdf'), '--json']);
+    const out = await ocrStdout(['ocr', repoPath('fixtures/001_text.pdf'), '--json']);
     const json = JSON.parse(out) as { kind: string; pages: { number: number; origin: string; text: string; words: unknown[] }[] };
     expect(json.kind).toBe('pdf-text');
     expect(json.pages[0]).toMatchObject({ number: 1, origin: 'text-layer', words: [] });
@@ -40,6 +31,8 @@ describe('vnplan ocr', () => {
   });
 
   it('rejects an unknown model variant', async () => {
-    await expect(runCli(['ocr', repoPath('fixtures/001_text.pdf'), '--model', 'nope'])).rejects.toThrow(/nope/);
+    const r = await runCliInProcess(['ocr', repoPath('fixtures/001_text.pdf'), '--model', 'nope']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/nope/);
   });
 });

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { main } from '../../src/cli.js';
 import type { DocumentRecord } from '../../src/schema/document.js';
 import { tempArchive } from './helpers.js';
+import { runCliInProcess } from '../support/cli.js';
 
 let dir: string;
 let records: DocumentRecord[];
@@ -14,21 +14,10 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-/** Runs the CLI in-process; returns exit code and captured stdout/stderr. */
+/** The CLI in this process; exit code and captured output. */
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const so = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  const se = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
-  process.exitCode = undefined;
-  try {
-    const code = await main(['node', 'vnplan', ...args]);
-    return { code, out, err };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-    process.exitCode = undefined;
-  }
+  const r = await runCliInProcess(args);
+  return { code: r.code ?? -1, out: r.stdout, err: r.stderr };
 }
 
 describe('vnplan query', () => {

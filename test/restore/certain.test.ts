@@ -250,7 +250,7 @@ describe('the committed table', () => {
   it('is there and knows common administrative contexts', () => {
     expect(existsSync(path)).toBe(true);
     const table = CertainContexts.load(path);
-    expect(table.size).toBeGreaterThan(100_000);
+    expect(table.size).toBeGreaterThan(350_000); // measured 379 316
     expect(lookupAt(table, 'to chuc thuc hien nhiem vu', 3)).toBe('hiện');
     expect(lookupAt(table, 'Uy ban nhan dan huyen', 2)).toBe('nhân');
   });

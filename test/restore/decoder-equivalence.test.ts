@@ -3,6 +3,7 @@ import type { Candidate } from '../../src/restore/channel.js';
 import { decodeSlots, type DecodeOptions, type Slot } from '../../src/restore/decoder.js';
 import { type DecoderLM } from '../../src/restore/decoder-lm.js';
 import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
+import { seededInts } from '../support/prng.js';
 
 /**
  * The typed-array decoder must choose exactly what the straightforward beam Viterbi chooses
@@ -79,8 +80,7 @@ const lm = new CountTrigramLM([...LINES, ...LINES, 'hồ sơ thủ tục hành c
 const vocab = [...new Set(LINES.join(' ').split(' '))];
 
 function randomSlots(seed: number, n: number): Slot[] {
-  let x = seed;
-  const rnd = (m: number) => { x = (Math.imul(x, 1103515245) + 12345) >>> 0; return (x >>> 8) % m; };
+  const rnd = seededInts(seed);
   return Array.from({ length: n }, (_, t) => {
     const k = 1 + rnd(6);
     const candidates: Candidate[] = [];

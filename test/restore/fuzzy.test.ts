@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { FuzzyIndex } from '../../src/restore/fuzzy.js';
 import { skeletonKey } from '../../src/restore/text.js';
+import { seededInts } from '../support/prng.js';
 
 /** The alignment as first written: −ln P(observed | source), each source char → 0..3 observed chars. */
 function referenceCost(source: string, observed: string, charProbs: Map<string, Map<string, number>>): number {
@@ -41,8 +42,7 @@ function referenceCost(source: string, observed: string, charProbs: Map<string, 
 
 describe('FuzzyIndex.cost', () => {
   it('equals the plain alignment DP for random tokens and channels, in any call order and under a bound', () => {
-    let seed = 99;
-    const random = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const random = seededInts(99);
     const letters = ['a', 'ă', 'â', 'e', 'ê', 'é', 'o', 'ô', 'ơ', 'ó', 'u', 'ư', 'i', 'n', 'h', 'c', 't', 'đ', 'd', '6', '&', '¢', '1', 'ậ', 'ữ', '𝐀'];
     const word = (max: number): string => Array.from({ length: random(max + 1) }, () => letters[random(letters.length)]).join('');
     const charProbs = new Map<string, Map<string, number>>();

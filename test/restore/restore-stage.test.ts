@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDoc, type VDoc } from '../../src/document.js';
 import { restoreStage } from '../../src/stages/restore.js';
+import { textDoc } from '../support/doc.js';
 
-function docOf(text: string, needsRestoration?: boolean): VDoc {
-  const doc = emptyDoc({ path: '/x.txt', relPath: 'x.txt', sha256: '0', bytes: text.length });
-  return { ...doc, text, pages: [{ number: 1, origin: 'text', text, needsRestoration }] };
-}
 
 describe('restoreStage', () => {
   it('restores garbled text line by line and maps offsets back token by token', async () => {
     const input = 'KE HOACH\nPhat dong phong trao thi dua thuc hién nhiém vu cai cach hanh chinh';
-    const out = await restoreStage.run(docOf(input, true), { options: { restoreTokens: true } });
+    const out = await restoreStage.run(textDoc(input, { needsRestoration: true }), { options: { restoreTokens: true } });
     expect(out.text.split('\n')).toHaveLength(2);
     expect(out.text.startsWith('KẾ HOẠCH\n')).toBe(true);
     expect(out.restoration?.applied).toBe(true);
@@ -22,9 +18,9 @@ describe('restoreStage', () => {
   });
 
   it("honours restore: 'never' and leaves clean text alone", async () => {
-    const garbled = docOf('thuc hién nhiém vu');
+    const garbled = textDoc('thuc hién nhiém vu');
     expect((await restoreStage.run(garbled, { options: { restore: 'never' } })).text).toBe('thuc hién nhiém vu');
-    const clean = docOf('Ủy ban nhân dân huyện ban hành kế hoạch thực hiện nhiệm vụ năm 2022.');
+    const clean = textDoc('Ủy ban nhân dân huyện ban hành kế hoạch thực hiện nhiệm vụ năm 2022.');
     const out = await restoreStage.run(clean, { options: {} });
     expect(out.text).toBe(clean.text);
   });

@@ -9,6 +9,7 @@ import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
 import { applyPairBonus, applyPairBonusAll, applyPairBonusAround, PairLexicon } from '../../src/restore/pairs.js';
 import { changeCost, makeTemplate, ownSlot, setTemplateFreezing, SlotBuilder, slotOf, type TokenSlot } from '../../src/restore/slots.js';
 import { tokenize } from '../../src/restore/tokenize.js';
+import { seededInts } from '../support/prng.js';
 
 const rules = loadLookalikes(restoreDictionariesDir());
 const lm = new CountTrigramLM([
@@ -108,9 +109,7 @@ describe('pair bonuses', () => {
     // Random lists over a few words; the whole-text path memoises boosted slots, the other copies per pair.
     const lexicon = PairLexicon.of([['thi', 'đua'], ['đua', 'khen'], ['thì', 'thi']]);
     const words = ['thi', 'thì', 'đua', 'đưa', 'khen', 'khên'];
-    let seed = 7;
-    // 32-bit arithmetic (a product past 2^53 loses its low bits), and the high bits: an LCG's low bits repeat with a short period.
-    const random = (n: number): number => { seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff; return (seed >>> 16) % n; };
+    const random = seededInts(7);
     const templates = Array.from({ length: templateCount }, () => {
       const list = words.filter(() => random(2) === 0);
       return makeTemplate((list.length ? list : ['thi']).map((word) => ({ word, cost: random(100) / 7 })), list.map(() => -1));

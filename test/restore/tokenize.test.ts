@@ -9,9 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isWhitespaceCode, tokenize } from '../../src/restore/tokenize.js';
 import { referenceTokenize } from './tokenize-reference.js';
-
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-const strip = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+import { SEEDS_DIR, stripMarks as strip, TEST_FIXTURES } from '../support/fixtures.js';
+import { seededInts } from '../support/prng.js';
 
 describe('tokenize', () => {
   it('scans the same whitespace as /\\s/u and String.prototype.trim', () => {
@@ -23,9 +22,9 @@ describe('tokenize', () => {
   });
   it('gives the reference pieces on the fixture documents, cold and warm', () => {
     const texts: string[] = [];
-    for (const dir of ['seeds', 'synthetic']) {
-      for (const f of readdirSync(join(FIXTURES, dir)).filter((n) => n.endsWith('.txt')).sort()) {
-        const text = readFileSync(join(FIXTURES, dir, f), 'utf8');
+    for (const dir of [SEEDS_DIR, join(TEST_FIXTURES, 'synthetic')]) {
+      for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+        const text = readFileSync(join(dir, f), 'utf8');
         texts.push(text, strip(text));
       }
     }
@@ -48,8 +47,7 @@ describe('tokenize', () => {
       'a', 'b', 'd', 'đ', 'ệ', 'B', 'D', 'Đ', 'H', 'I', 'K', 'N', 'P', 'Q', 'U', 'V', 'X', 'Y', 'h', 't', 'p', 'w', '1', '2', '0',
       '.', ',', ';', ':', '!', '?', ')', '(', '"', '”', '|', '/', '-', '@', '&', '¢', '€', ' ', ' ', '\n', '\t', '\r', '\u00a0', '\u2003', '\u3000', '\ufeff',
     ];
-    let seed = 12345;
-    const random = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const random = seededInts(12345);
     for (let k = 0; k < 4000; k++) {
       let text = '';
       const length = random(40);

@@ -1,14 +1,13 @@
 /** Pipeline guards: restoration runs only on Vietnamese text unless forced. */
 import { describe, expect, it } from 'vitest';
 import { vietnameseOnly } from '../../pipelines/guards.js';
-import { emptyDoc, type Stage, type VDoc } from '../../src/document.js';
+import type { Stage, VDoc } from '../../src/document.js';
+import { textDoc } from '../support/doc.js';
 
 const ENGLISH = 'The committee will organise the following activities during the school year, and all staff members shall report their results.';
 const VIETNAMESE_GARBLE = 'Thyc hién nhiém vu cong tac thi dua khen thuong nam 2024, Uy ban nhan dan xa Dai Thang xay dung ke hoach phat dong phong trao';
 
-function docWith(text: string): VDoc {
-  return { ...emptyDoc({ path: '/x', relPath: 'x.txt', sha256: '0', bytes: 0 }), text };
-}
+const docWith = (text: string): VDoc => textDoc(text);
 
 function spyStage(): Stage & { calls: number } {
   const stage = {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildOutline, flattenOutline } from '../../src/segment/outline.js';
-import { expected, goldText, runText, SEED_IDS } from '../extract/helpers.js';
-
-type Sec = { number: string; title: string; children: Sec[] };
-const paths = (ss: Sec[], prefix = ''): string[] =>
-  ss.flatMap((s) => {
-    const p = prefix ? `${prefix}.${s.number}` : s.number;
-    return [`${p} ${s.title}`, ...paths(s.children, p)];
-  });
+import { runText } from '../extract/helpers.js';
+import { sectionPaths as paths, type SectionLike as Sec } from '../support/fields.js';
+import { expectedFields as expected, goldText, SEED_IDS } from '../support/fixtures.js';
 
 describe('outline of the seeds (gold text)', () => {
   it.each(SEED_IDS)('%s: numbers and titles match the annotation', (id) => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDoc, type VDoc } from '../../src/document.js';
+import type { VDoc } from '../../src/document.js';
 import { segmentStage } from '../../src/stages/segment.js';
 import { extractStage } from '../../src/stages/extract.js';
 import { DocumentFieldsSchema, OutlineNodeSchema } from '../../src/schema/document.js';
+import { textDoc } from '../support/doc.js';
 
-const doc = (text: string): VDoc => ({ ...emptyDoc({ path: 'x', relPath: 'x', sha256: '0'.repeat(64), bytes: 0, kind: 'text' }), text });
+const doc = textDoc;
 const ctx = { options: {} };
 
 describe('segment and extract stages', () => {

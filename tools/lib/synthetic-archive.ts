@@ -10,7 +10,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { docIdFor } from '../../src/output/docid.js';
 import { SCHEMA_VERSION, type DocumentRecord, type OutlineNode } from '../../src/schema/document.js';
-import { AWARD_FORMS, LOCALITIES, NATIONAL_REFS, SIGNERS, THEMES, TextWriter, pad2, rng, viDate, type Rng } from './synthetic-text.js';
+import { AWARD_FORMS, LOCALITIES, NATIONAL_REFS, SIGNERS, THEMES, TextWriter, pad2, viDate } from './synthetic-text.js';
+import { rng, type Rng } from './prng.js';
 
 type Ref = DocumentRecord['fields']['references'][number];
 const val = <T>(value: T | null, provenance: DocumentRecord['fields']['title']['provenance'] = null, confidence = 0.9) => ({ value, confidence: value === null ? 0 : confidence, provenance: value === null ? null : provenance });

@@ -4,20 +4,7 @@
  * on the seed plans (UBND xã/huyện headers, "Kế hoạch số …", thi đua sections, quotas,
  * deadlines, Nơi nhận).
  */
-import { prng } from './prng.js';
 import type { Provenance } from '../../src/schema/document.js';
-
-/** Deterministic PRNG (tools/lib/prng.ts) so a seed gives the same archive every time. */
-export function rng(seed: number) {
-  const next = prng(seed);
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
-    chance: (p: number) => next() < p,
-  };
-}
-export type Rng = ReturnType<typeof rng>;
 
 export class TextWriter {
   text = '';
