@@ -15,7 +15,7 @@ import { strippedKey } from './tone-style.js';
 export type { AdminUnit, AdminUnitType, AdminLevel, GazetteerFile } from './gazetteer-types.js';
 export type { ChannelTable, Counts } from './tables.js';
 export { strippedKey, toOldToneStyle, phraseToOldToneStyle } from './tone-style.js';
-export { alignChars, alignTokens, alignLines, skeleton } from './align.js';
+export { alignChars, alignTokens, alignLines } from './align.js';
 export { ADMIN_ABBREVIATIONS } from './abbreviations.js';
 
 /** The dictionaries/ folder of this package (works from src/ under tsx and from dist/src/). */

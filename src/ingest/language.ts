@@ -6,7 +6,8 @@
  * not ("committee", "organise", "annuel"). This is what lets ingest keep a foreign document
  * untouched instead of "restoring" French into Vietnamese ("du" → "đủ").
  */
-import { baseInventory, stripMarks } from '../lang/syllable.js';
+import { stripMarks } from '../lang/fold.js';
+import { baseInventory } from '../lang/syllable.js';
 
 let skeletons: Set<string> | undefined;
 

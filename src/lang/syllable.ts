@@ -6,7 +6,6 @@
  * Tone placement: 'old' (hóa, thủy, Ủy — the style of the clean seed, the default) and
  * 'new' (hoá, thuỷ, Uỷ); parsing accepts both.
  */
-import { remove as removeDiacritics } from 'diacritics';
 
 export type Tone = 0 | 1 | 2 | 3 | 4 | 5;
 export type ToneStyle = 'old' | 'new';
@@ -258,11 +257,6 @@ export function canonicalKey(syl: string): string {
   const p = parseSyllable(lower);
   if (!p) return lower;
   return placeTone(p.base, p.tone, 'old') ?? lower;
-}
-
-/** All diacritics removed and đ→d, case kept ("Đường" → "Duong"). */
-export function stripMarks(s: string): string {
-  return removeDiacritics(s.normalize('NFC'));
 }
 
 /** Apply the letter case pattern of `template` (ALL CAPS, Title, lower) to `word`. */

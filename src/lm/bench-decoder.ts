@@ -5,7 +5,7 @@
  * Usage: npx tsx src/lm/bench-decoder.ts [--mode stripped|clean] [--reps 3] [--corpus ../shared/corpus]
  */
 import { join, resolve } from 'node:path';
-import { stripMarks } from '../lang/syllable.js';
+import { stripMarks } from '../lang/fold.js';
 import { CommittedLM } from '../restore/committed-lm.js';
 import { decodeSlots, type Slot } from '../restore/decoder.js';
 import { getDefaultRestorer } from '../restore/index.js';

@@ -4,7 +4,8 @@
  * Usage: npx tsx src/lm/bench.ts [--corpus ../shared/corpus] [--lines 300]
  */
 import { join, resolve } from 'node:path';
-import { isValidSyllable, stripMarks } from '../lang/syllable.js';
+import { stripMarks } from '../lang/fold.js';
+import { isValidSyllable } from '../lang/syllable.js';
 import { readCorpusLines } from './corpus.js';
 import { baselineRestore, loadLanguageModel, tokenizeForLM } from './index.js';
 

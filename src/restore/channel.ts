@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { DecoderLM } from './lm.js';
 import { baseInventory, isValidSyllable } from '../lang/syllable.js';
 import { FuzzyIndex } from './fuzzy.js';
-import { charSkeleton, hasMarks, skeletonKey } from './text.js';
+import { charSkeleton, hasMarks } from './text.js';
+import { foldKey } from '../lang/fold.js';
 
 /** stripped: marks removed, nothing else; garble: English-model OCR; clean: text that kept its marks (or Vietnamese OCR). */
 export type ChannelMode = 'stripped' | 'garble' | 'clean';
@@ -39,7 +40,7 @@ const CLEAN_REWRITE_PENALTY = 3;
 const CLEAN_KNOWN_PENALTY = 4;
 
 /**
- * Skeleton for look-alike rewriting: like skeletonKey but é and ó survive, because Latin OCR
+ * Skeleton for look-alike rewriting: like foldKey but é and ó survive, because Latin OCR
  * writes é for ê/ô/ơ/ă and ó for ô/ơ — the rules decide which base letter they stand for.
  */
 export function lookalikeSkeleton(lower: string): string {
@@ -199,7 +200,7 @@ export class ChannelModel {
     }
     // A lone consonant ("cán b," = cán bộ) is no word either; list markers ("b)") are fixed by the tokenizer.
     const loneConsonant = /^[bcdđghklmnpqrstvx]$/u.test(lower);
-    if (mode === 'garble' && learned && (loneConsonant || ([...lower].length >= 2 && this.lm.variantsOf(skeletonKey(lower)).length === 0))) {
+    if (mode === 'garble' && learned && (loneConsonant || ([...lower].length >= 2 && this.lm.variantsOf(foldKey(lower)).length === 0))) {
       // Not the skeleton of any syllable ("chtc", "hi¢u"): search near skeletons under the learned char channel.
       const fuzzy = this.fuzzyIndex(learned);
       for (const sk of fuzzy.neighbours(lower)) {
@@ -238,7 +239,7 @@ export class ChannelModel {
 
   private fuzzyIndex(learned: LearnedTables): FuzzyIndex {
     if (!this.fuzzy) {
-      const skeletons = new Set(baseInventory().map((b) => skeletonKey(b)).filter((k) => this.lm.variantsOf(k).length > 0));
+      const skeletons = new Set(baseInventory().map((b) => foldKey(b)).filter((k) => this.lm.variantsOf(k).length > 0));
       this.fuzzy = new FuzzyIndex(skeletons, learned.charProbs);
     }
     return this.fuzzy;

@@ -4,7 +4,8 @@
  * of text. The count model serves tests (a tiny LM built in the test) and the bench when the
  * committed model (src/lm, dictionaries/lm) is not available; the decoder only sees DecoderLM.
  */
-import { skeletonKey, toToneStyle } from './text.js';
+import { toToneStyle } from './text.js';
+import { foldKey } from '../lang/fold.js';
 
 export interface DecoderLM {
   /** Accented lowercase syllables whose skeleton is `key` ("duoc" → ["được", "đuốc", …]). */
@@ -97,7 +98,7 @@ export class CountTrigramLM implements DecoderLM {
       if (word.startsWith('<') || !/^[\p{L}\p{M}]+$/u.test(word)) continue;
       // Hapax spellings are mostly typos ("dổi"); they stay in the LM but are not offered as outputs.
       if ((this.unigram[this.ids.get(word)!] ?? 0) < minVariantCount) continue;
-      const key = skeletonKey(word);
+      const key = foldKey(word);
       const list = this.byKey.get(key) ?? [];
       list.push(word);
       this.byKey.set(key, list);

@@ -12,7 +12,8 @@ import { bothWaysModel, rescoreBothSides, type RescoreOptions } from './rescore.
 import { applyPairBonus, applyPairBonusAll, applyPairBonusAround, PairLexicon } from './pairs.js';
 import { makeTemplate, ownSlot, SlotBuilder, slotOf, type SlotTable, type TokenInfo, type TokenSlot } from './slots.js';
 import { repairEth, repairListLetters, repairRomanMarkers, tokenize, wordsAmongCapitals, type Piece } from './tokenize.js';
-import { CASE_ALL_CAPS, skeletonKey } from './text.js';
+import { CASE_ALL_CAPS } from './text.js';
+import { foldKey } from '../lang/fold.js';
 import { keyHashes, pieceKeys, type CertainContexts } from './certain.js';
 
 export type { RestoreResult, RestoreStats } from './assemble.js';
@@ -72,7 +73,7 @@ const UNIT_SKELETONS = new Set(['xa', 'phuong', 'tran', 'huyen', 'quan', 'pho', 
 /** True when the word before piece i on its line names an administrative unit. */
 function afterUnitName(pieces: readonly Piece[], i: number): boolean {
   const before = pieces[i - 1];
-  return before !== undefined && before.line === pieces[i].line && UNIT_SKELETONS.has(skeletonKey(before.input));
+  return before !== undefined && before.line === pieces[i].line && UNIT_SKELETONS.has(foldKey(before.input));
 }
 
 export class Restorer {
@@ -152,7 +153,7 @@ export class Restorer {
     // Repairs are rare: the text itself when no line changed.
     const text = repaired.every((line, i) => line === lines[i]) ? input : repaired.join('\n');
     const pieces = tokenize(text);
-    wordsAmongCapitals(pieces, (lower) => this.lm.variantsOf(skeletonKey(lower)).length > 0);
+    wordsAmongCapitals(pieces, (lower) => this.lm.variantsOf(foldKey(lower)).length > 0);
     const n = pieces.length;
     const infos: TokenInfo[] = new Array(n);
     let words = 0;
@@ -257,7 +258,7 @@ export class Restorer {
   private fixCertain(pieces: readonly Piece[], infos: readonly TokenInfo[], slots: TokenSlot[], roles: Int8Array | undefined): void {
     const certain = this.certain;
     if (!certain) return;
-    const hashes = keyHashes(pieceKeys(pieces, (_piece, i) => (infos[i].marked ? skeletonKey(infos[i].lower) : infos[i].lower)));
+    const hashes = keyHashes(pieceKeys(pieces, (_piece, i) => (infos[i].marked ? foldKey(infos[i].lower) : infos[i].lower)));
     for (let i = 0; i < pieces.length; i++) {
       const piece = pieces[i];
       if (piece.kind !== 'word' || infos[i].marked || (roles && roles[i] !== NAME_NONE)) continue;

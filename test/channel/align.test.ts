@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignChars, alignLines, alignTokens, skeleton } from '../../src/channel-data/align.js';
+import { alignChars, alignLines, alignTokens } from '../../src/channel-data/align.js';
 
 describe('alignTokens', () => {
   it('pairs each syllable of "thực hiện nhiệm vụ" with its English-model garble', () => {
@@ -71,8 +71,3 @@ describe('alignLines', () => {
   });
 });
 
-describe('skeleton', () => {
-  it('strips marks, lowercases and maps đ to d', () => {
-    expect(skeleton('Định Ước')).toBe('dinh uoc');
-  });
-});

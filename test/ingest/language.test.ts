@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { looksNotVietnamese, vietnameseEvidence, VIETNAMESE_MIN_SHARE } from '../../src/ingest/language.js';
-import { stripMarks } from '../../src/lang/syllable.js';
+import { stripMarks } from '../../src/lang/fold.js';
 import { processDocument } from '../../src/runner/process.js';
 import { errorCode, ingest, repoPath } from './helpers.js';
 

@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { CertainContexts, contextKeys, keyAfter, keyBefore, keyHashes, pieceKeys, type SkeletonOf } from '../../src/restore/certain.js';
 import { ContextCounts, WideContextCounts } from '../../src/restore/certain-counts.js';
 import { CountTrigramLM, Restorer, getDefaultRestorer, loadLookalikes, restoreDictionariesDir, tokenize } from '../../src/restore/index.js';
-import { skeletonKey } from '../../src/restore/text.js';
+import { foldKey } from '../../src/lang/fold.js';
 
-const skeletonOf: SkeletonOf = (piece) => skeletonKey(piece.input);
+const skeletonOf: SkeletonOf = (piece) => foldKey(piece.input);
 
 function countsOf(lines: string[]): ContextCounts {
   const counts = new ContextCounts();
