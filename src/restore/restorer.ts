@@ -13,6 +13,7 @@ import { applyPairBonus, applyPairBonusAll, applyPairBonusAround, PairLexicon } 
 import { makeTemplate, ownSlot, SlotBuilder, slotOf, type SlotTable, type TokenInfo, type TokenSlot } from './slots.js';
 import { repairEth, repairListLetters, repairRomanMarkers, tokenize, wordsAmongCapitals, type Piece } from './tokenize.js';
 import { CASE_ALL_CAPS } from './text.js';
+import { knownEnoughToRestore, markState } from '../lang/evidence.js';
 import { foldKey } from '../lang/fold.js';
 import { keyHashes, pieceKeys, type CertainContexts } from './certain.js';
 
@@ -45,10 +46,6 @@ export interface RestoreOptions {
   certainContexts?: boolean;
 }
 
-/** Share of marked word tokens above which a text is treated as Vietnamese that kept its marks. */
-const CLEAN_RATIO = 0.45;
-/** Share of word tokens with any candidate below which the text is not Vietnamese. */
-const VIETNAMESE_RATIO = 0.6;
 /** Channel weight for English-model OCR garble (tuned 0.8–2 on synthetic garble of the corpus dev split: best 1.3–1.6). */
 const GARBLE_CHANNEL_WEIGHT = 1.5;
 const PLACE_NAME_BONUS = 3;
@@ -56,8 +53,6 @@ const PLACE_NAME_BONUS = 3;
 const RESCORE_CHANNEL = 1;
 const RESCORE_FORWARD = 0.5;
 const RESCORE_BACKWARD = 0.5;
-/** Below this share of marked tokens (and of tokens with an English-OCR sign) the text is plain stripped Vietnamese. */
-const STRIPPED_RATIO = 0.03;
 /** Default-mode selective re-ranking: first-pass confidence below which a slot is re-ranked (tuned on the dev split). */
 const RESCORE_BELOW = 0.9;
 /** Channel candidates of a re-ranked slot in stripped text (the first pass keeps 8). */
@@ -176,7 +171,7 @@ export class Restorer {
     const policy = options.restore ?? 'auto';
     // The fuzzy searches (near a tenth of the time on stripped text) only until the decision is
     // certain: in clearly Vietnamese text the syllables at a glance settle it alone.
-    const vietnamese = (k: number): boolean => words > 0 && k / words >= VIETNAMESE_RATIO;
+    const vietnamese = (k: number): boolean => knownEnoughToRestore(k, words);
     const knownAfterSearch = (s: number): boolean => this.slots.known(pieces[searchable[s]].input, infos[searchable[s]]);
     let searched = 0;
     for (; policy === 'auto' && searched < searchable.length && !vietnamese(known) && vietnamese(known + searchable.length - searched); searched++) {
@@ -194,7 +189,7 @@ export class Restorer {
       };
     }
     const ocrSignShare = ocrSigned / Math.max(1, words);
-    const mode: ChannelMode = accentedRatioBefore >= CLEAN_RATIO ? 'clean' : accentedRatioBefore < STRIPPED_RATIO && ocrSignShare < STRIPPED_RATIO ? 'stripped' : 'garble';
+    const mode: ChannelMode = markState(accentedRatioBefore, ocrSignShare);
     const decodeOptions: DecodeOptions = {
       // Stripped text has few candidates per token: a narrow beam keeps the default mode fast.
       beam: options.beam ?? (options.mode === 'accurate' ? 32 : mode === 'stripped' ? 4 : 8),

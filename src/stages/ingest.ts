@@ -10,7 +10,8 @@ import { VnplanError } from '../errors.js';
 import { detectType, MIME } from '../ingest/detect.js';
 import { ingestText } from '../ingest/text.js';
 import type { PdfPageDecision } from '../ingest/pdf.js';
-import { looksNotVietnamese, NOT_VIETNAMESE_DIAGNOSTIC, notVietnameseMessage } from '../ingest/language.js';
+import { NOT_VIETNAMESE_DIAGNOSTIC, notVietnameseMessage } from '../ingest/language.js';
+import { looksNotVietnamese } from '../lang/evidence.js';
 
 const STAGE = 'ingest';
 /** Below this the encoding guess is reported as a warning so an operator can force --encoding. */
