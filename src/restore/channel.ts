@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { channelTablePath, readChannelTable } from '../channel-data/index.js';
 import type { DecoderLM } from './lm.js';
 import { baseInventory, isValidSyllable } from '../lang/syllable.js';
 import { FuzzyIndex } from './fuzzy.js';
@@ -54,36 +55,32 @@ export function loadLookalikes(dictDir: string): LookalikeRule[] {
   return raw.rules.map(([from, to, cost, where]) => ({ from, to, cost, where: where as LookalikeRule['where'] }));
 }
 
-interface RawTable { tokenPairs: Record<string, Record<string, number>>; sourceCounts: Record<string, number>; charConfusionsFolded: Record<string, Record<string, number>> }
-
 export interface LearnedChannels { eng?: LearnedTables; vie?: LearnedTables }
 
 /** The learned eng (garbled text) and vie (text that kept its marks) channel tables, when built. */
 export function loadLearnedTables(dictDir: string): LearnedChannels {
-  return { eng: loadLearnedTable(join(dictDir, 'channel', 'ocr-eng.json')), vie: loadLearnedTable(join(dictDir, 'channel', 'ocr-vie.json')) };
+  const dir = join(dictDir, 'channel');
+  return { eng: loadLearnedTable(channelTablePath('eng', dir)), vie: loadLearnedTable(channelTablePath('vie', dir)) };
 }
 
-/** One channel table as lowercase lookup maps. */
+/** One channel table as lowercase lookup maps; undefined when the table was not built. */
 export function loadLearnedTable(path: string): LearnedTables | undefined {
-  const files = [path].filter((f) => existsSync(f));
-  if (files.length === 0) return undefined;
+  if (!existsSync(path)) return undefined;
   const tokenPairs = new Map<string, Map<string, number>>();
   const sourceCounts = new Map<string, number>();
   const charCounts = new Map<string, Map<string, number>>();
-  for (const file of files) {
-    const table = JSON.parse(readFileSync(file, 'utf8')) as RawTable;
-    for (const [obs, row] of Object.entries(table.tokenPairs)) {
-      const key = obs.toLowerCase();
-      const target = tokenPairs.get(key) ?? new Map<string, number>();
-      for (const [src, n] of Object.entries(row)) target.set(src.toLowerCase(), (target.get(src.toLowerCase()) ?? 0) + n);
-      tokenPairs.set(key, target);
-    }
-    for (const [src, n] of Object.entries(table.sourceCounts)) sourceCounts.set(src.toLowerCase(), (sourceCounts.get(src.toLowerCase()) ?? 0) + n);
-    for (const [src, row] of Object.entries(table.charConfusionsFolded)) {
-      const target = charCounts.get(src) ?? new Map<string, number>();
-      for (const [obs, n] of Object.entries(row)) target.set(obs, (target.get(obs) ?? 0) + n);
-      charCounts.set(src, target);
-    }
+  const table = readChannelTable(path);
+  for (const [obs, row] of Object.entries(table.tokenPairs)) {
+    const key = obs.toLowerCase();
+    const target = tokenPairs.get(key) ?? new Map<string, number>();
+    for (const [src, n] of Object.entries(row)) target.set(src.toLowerCase(), (target.get(src.toLowerCase()) ?? 0) + n);
+    tokenPairs.set(key, target);
+  }
+  for (const [src, n] of Object.entries(table.sourceCounts)) sourceCounts.set(src.toLowerCase(), (sourceCounts.get(src.toLowerCase()) ?? 0) + n);
+  for (const [src, row] of Object.entries(table.charConfusionsFolded)) {
+    const target = charCounts.get(src) ?? new Map<string, number>();
+    for (const [obs, n] of Object.entries(row)) target.set(obs, (target.get(obs) ?? 0) + n);
+    charCounts.set(src, target);
   }
   const charProbs = new Map<string, Map<string, number>>();
   for (const [src, row] of charCounts) {

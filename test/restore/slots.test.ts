@@ -4,12 +4,13 @@
  * the shared template, which later tokens and texts reuse.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { ChannelModel, CountTrigramLM, NamePrior, Restorer, loadLookalikes, restoreDictionariesDir } from '../../src/restore/index.js';
+import { ChannelModel, CountTrigramLM, NamePrior, Restorer, loadLookalikes } from '../../src/restore/index.js';
+import { dictionaryPath } from '../../src/dictionaries.js';
 import { applyPairBonus, applyPairBonusAll, applyPairBonusAround, PairLexicon } from '../../src/restore/pairs.js';
 import { changeCost, makeTemplate, ownSlot, setTemplateFreezing, SlotBuilder, slotOf, type TokenSlot } from '../../src/restore/slots.js';
 import { tokenize } from '../../src/restore/tokenize.js';
 
-const rules = loadLookalikes(restoreDictionariesDir());
+const rules = loadLookalikes(dictionaryPath());
 const lm = new CountTrigramLM([
   ...Array.from({ length: 4 }, () => 'thì đưa thư cho anh.'),
   'phong trào thi đua.', 'phong trào thi đua.', 'Xã Đại Thắng thực hiện kế hoạch.', 'đầu tháng thực hiện.',

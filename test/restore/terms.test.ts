@@ -4,13 +4,14 @@
  * term beats a more frequent reading of the same letters. Not applied to garbled or clean text.
  */
 import { describe, expect, it } from 'vitest';
-import { CountTrigramLM, Restorer, loadLookalikes, restoreDictionariesDir } from '../../src/restore/index.js';
+import { CountTrigramLM, Restorer, loadLookalikes } from '../../src/restore/index.js';
+import { dictionaryPath } from '../../src/dictionaries.js';
 
 const lm = new CountTrigramLM([
   ...Array.from({ length: 4 }, () => 'thì đưa thư cho anh.'),
   'phong trào thi đua.', 'phong trào thi đua.',
 ]);
-const rules = loadLookalikes(restoreDictionariesDir());
+const rules = loadLookalikes(dictionaryPath());
 
 describe('administrative term bonus', () => {
   it('lets a lexicon term win over a more frequent reading in stripped text', () => {
