@@ -2,7 +2,8 @@
 import { diag } from '../src/diagnostics.js';
 import type { Stage, VDoc } from '../src/document.js';
 import { VnplanError } from '../src/errors.js';
-import { looksNotVietnamese, NOT_VIETNAMESE_DIAGNOSTIC, notVietnameseMessage } from '../src/ingest/language.js';
+import { NOT_VIETNAMESE_DIAGNOSTIC, notVietnameseMessage } from '../src/ingest/language.js';
+import { looksNotVietnamese } from '../src/lang/evidence.js';
 
 /** A page that carries no text yet: it must be OCR'd before anything else can read it. */
 function lacksText(page: VDoc['pages'][number]): boolean {

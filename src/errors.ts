@@ -40,6 +40,17 @@ export class VnplanError extends Error {
   }
 }
 
+/**
+ * The typed error for a failed read of an input file named by the user: INPUT_NOT_FOUND for a
+ * missing path, USAGE for a folder; any other error (permissions, I/O) is returned unchanged.
+ */
+export function inputReadError(err: unknown, path: string): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new VnplanError('INPUT_NOT_FOUND', path, { cause: err });
+  if (code === 'EISDIR') return new VnplanError('USAGE', `${path} is a folder; use \`vnplan run\` for folders`, { cause: err });
+  return err;
+}
+
 /** Wrap anything thrown into a VnplanError so reports always carry a code. */
 export function toVnplanError(err: unknown): VnplanError {
   if (err instanceof VnplanError) return err;

@@ -47,7 +47,7 @@ export { extractStage } from './stages/extract.js';
 export { detectType, type DetectedType } from './ingest/detect.js';
 export { ingestPdf, textLayerUsable, RENDER_DPI, type PdfIngest, type PdfPageDecision, type PdfIngestOptions } from './ingest/pdf.js';
 export { ingestText, type TextIngest } from './ingest/text.js';
-export { looksNotVietnamese, vietnameseEvidence, type LanguageEvidence } from './ingest/language.js';
+export { looksNotVietnamese, vietnameseEvidence, type LanguageEvidence } from './lang/evidence.js';
 
 // OCR (tesseract.js with the offline Vietnamese model).
 export { ocrFile, recognizeImage, terminateOcr, DEFAULT_MODEL, DEFAULT_LANGUAGES, MODEL_VARIANTS, DEFAULT_PREPROCESS } from './ocr/index.js';

@@ -1,7 +1,7 @@
 /** `vnplan restore [file|-]`: diacritic restoration of a text (e.g. an English-model OCR dump). */
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { VnplanError } from '../errors.js';
+import { inputReadError } from '../errors.js';
 import { restoreText } from '../restore/index.js';
 import { positiveInt } from './run.js';
 
@@ -14,7 +14,7 @@ async function readAll(source: string): Promise<string> {
   try {
     return await readFile(source, 'utf8');
   } catch (err) {
-    throw new VnplanError('INPUT_NOT_FOUND', source, { cause: err });
+    throw inputReadError(err, source);
   }
 }
 

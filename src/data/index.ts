@@ -14,33 +14,42 @@ import { strippedKey } from './tone-style.js';
 
 export type { AdminUnit, AdminUnitType, AdminLevel, GazetteerFile } from './gazetteer-types.js';
 export type { ChannelTable, Counts } from './channel-table.js';
-export { strippedKey, toOldToneStyle, phraseToOldToneStyle, skeleton } from './tone-style.js';
+export { strippedKey, toOldToneStyle, phraseToOldToneStyle } from './tone-style.js';
 export { ADMIN_ABBREVIATIONS } from './abbreviations.js';
-
-/** The dictionaries/ folder of this package (works from src/ under tsx and from dist/src/). */
-export function dictionariesDir(): string {
-  return dictionaryPath();
-}
 
 const cache = new Map<string, unknown>();
 
-function readJson<T>(path: string): T {
-  if (cache.has(path)) return cache.get(path) as T;
-  let value: T;
+/** A dictionary JSON file, parsed (typed DICTIONARY_MISSING when unreadable); not cached. */
+function parseJsonFile<T>(path: string): T {
   try {
-    value = JSON.parse(readFileSync(path, 'utf8')) as T;
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch (err) {
     throw new VnplanError('DICTIONARY_MISSING', `cannot read ${path}`, { cause: err });
   }
+}
+
+function readJson<T>(path: string): T {
+  if (cache.has(path)) return cache.get(path) as T;
+  const value = parseJsonFile<T>(path);
   cache.set(path, value);
   return value;
 }
 
 export type ChannelModelName = 'eng' | 'vie';
 
-/** One channel table (dictionaries/channel/ocr-<model>.json). */
-export function loadChannelTable(model: ChannelModelName, dir = join(dictionariesDir(), 'channel')): ChannelTable {
-  return readJson<ChannelTable>(join(dir, `ocr-${model}.json`));
+/** Path of one channel table: dictionaries/channel/ocr-<model>.json, or ocr-<model>.json in `dir`. */
+export function channelTablePath(model: ChannelModelName, dir = dictionaryPath('channel')): string {
+  return join(dir, `ocr-${model}.json`);
+}
+
+/** The one reader of channel table files, uncached (the restorer keeps only its lookup maps). */
+export function readChannelTable(path: string): ChannelTable {
+  return parseJsonFile<ChannelTable>(path);
+}
+
+/** One channel table, cached per path. */
+export function loadChannelTable(model: ChannelModelName, dir?: string): ChannelTable {
+  return readJson<ChannelTable>(channelTablePath(model, dir));
 }
 
 export function loadChannelTables(dir?: string): Record<ChannelModelName, ChannelTable> {
@@ -68,7 +77,7 @@ export interface Gazetteer {
   namesForStripped(text: string): string[];
 }
 
-export function loadGazetteer(path = join(dictionariesDir(), 'gazetteer.json')): Gazetteer {
+export function loadGazetteer(path = dictionaryPath('gazetteer.json')): Gazetteer {
   const key = `gazetteer:${path}`;
   if (cache.has(key)) return cache.get(key) as Gazetteer;
   const file = readJson<GazetteerFile>(path);
@@ -109,7 +118,7 @@ export interface AdminTerm {
  * Mined terms (most frequent first), then multi-word expansions of the curated abbreviations
  * that the corpus lacks (it has almost no local thi đua / CCHC text: "Chiến sĩ thi đua cơ sở").
  */
-export function loadAdminTerms(path = join(dictionariesDir(), 'admin-terms.txt')): AdminTerm[] {
+export function loadAdminTerms(path = dictionaryPath('admin-terms.txt')): AdminTerm[] {
   const key = `terms:${path}`;
   if (cache.has(key)) return cache.get(key) as AdminTerm[];
   let text: string;

@@ -4,15 +4,7 @@
  * mixes it with the "new" style (hoá, thuỷ). Placement rules live in src/lang/syllable.ts.
  */
 import { toToneStyle } from '../lang/syllable.js';
-
-/** Lowercase, NFD, drop combining marks, map đ→d. "Nhiệm Đ" → "nhiem d". */
-export function skeleton(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
-}
+import { foldKey } from '../lang/fold.js';
 
 /** One syllable in old-style tone placement; non-syllables are returned unchanged (NFC). */
 export function toOldToneStyle(syllable: string): string {
@@ -30,5 +22,5 @@ export function phraseToOldToneStyle(text: string): string {
 
 /** Lookup key: lowercase, marks stripped, đ→d, spaces collapsed. "Trực  Ninh" → "truc ninh". */
 export function strippedKey(text: string): string {
-  return skeleton(text).replace(/\s+/g, ' ').trim();
+  return foldKey(text).replace(/\s+/g, ' ').trim();
 }

@@ -7,6 +7,7 @@
  */
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { VnplanError } from '../errors.js';
+import { decodedNotVietnamese } from '../lang/evidence.js';
 import { utf16ByteOrderWithoutBom } from '../ingest/detect.js';
 import { decodeLegacy, decodeMisdecoded, misdecodedByte } from './codecs.js';
 import { normalizeEncodingName, type EncodingName } from './names.js';
@@ -194,7 +195,7 @@ function decodeLegacyBytes(bytes: Uint8Array): DecodedText {
 }
 
 function notVietnamese(best: TextScore, encoding: string): Diagnostic[] {
-  if (best.marked < 3 || best.validMarked / best.marked >= 0.5) return [];
+  if (!decodedNotVietnamese(best.validMarked, best.marked)) return [];
   return [
     diag('ingest', 'warning', 'encoding.not-vietnamese', `Read as ${encoding}, only ${best.validMarked} of ${best.marked} accented words are Vietnamese syllables: the text may not be Vietnamese, or may be in another encoding (try --encoding)`, undefined, { encoding, validMarked: best.validMarked, marked: best.marked }),
   ];

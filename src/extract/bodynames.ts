@@ -9,6 +9,7 @@
  *    makes another word of them ("tình hình", "tinh thần").
  */
 import { ADMIN_ABBREVIATIONS } from '../data/abbreviations.js';
+import { fold as foldLetters } from '../lang/fold.js';
 import { fold } from './text.js';
 
 /** Acronyms of bodies and roles met in addressee lists, beyond the abbreviation list. */
@@ -23,7 +24,7 @@ const KNOWN = new Set([...Object.keys(ADMIN_ABBREVIATIONS), ...EXTRA_ACRONYMS].f
 export function repairAcronym(token: string): string | null {
   // "ƯBND": a capital with a stray mark (Ư, Ơ, Ú …) in an otherwise plain acronym.
   if (/^[\p{Lu}]{2,8}$/u.test(token) && !KNOWN.has(token) && /[^A-ZĐ]/.test(token)) {
-    const plain = token.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+    const plain = foldLetters(token, { scope: 'marks' });
     if (/^[A-ZĐ]+$/.test(plain) && KNOWN.has(plain)) return plain;
   }
   if (!/^[A-Z]{2,8}$/.test(token) || KNOWN.has(token) || !/[PBD]/.test(token)) return null;

@@ -10,7 +10,7 @@ import { VnplanError } from '../errors.js';
 import type { InputKind, Page } from '../document.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { repairTextLayerPage } from '../encoding/index.js';
-import { looksGarbled, type AccentStats } from './vietnamese.js';
+import { looksGarbled, type AccentStats } from '../lang/evidence.js';
 
 /** OCR needs ≥ 300 dpi for body text of 10–12 pt; PDF user space is 72 units per inch. */
 export const RENDER_DPI = 300;

@@ -4,7 +4,7 @@ import { VnplanError } from '../errors.js';
 import type { Page } from '../document.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { looksBinary, utf16ByteOrderWithoutBom } from './detect.js';
-import { looksGarbled } from './vietnamese.js';
+import { looksGarbled } from '../lang/evidence.js';
 
 export interface TextIngest {
   pages: Page[];

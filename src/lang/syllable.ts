@@ -6,7 +6,6 @@
  * Tone placement: 'old' (hóa, thủy, Ủy — the style of the clean seed, the default) and
  * 'new' (hoá, thuỷ, Uỷ); parsing accepts both.
  */
-import { remove as removeDiacritics } from 'diacritics';
 
 export type Tone = 0 | 1 | 2 | 3 | 4 | 5;
 export type ToneStyle = 'old' | 'new';
@@ -215,8 +214,35 @@ export function parseSyllable(word: string): ParsedSyllable | null {
   return { onset, rhyme, glide, nucleus, coda, tone: d.tone, base };
 }
 
-export function isValidSyllable(word: string): boolean {
-  return parseSyllable(word) !== null;
+/**
+ * How strictly a word must be a syllable:
+ * - 'spelling' (default): written Vietnamese, spelling and tone placement included (parseSyllable);
+ * - 'shape': onset letters + rhyme letters + at most one tone mark anywhere, ignoring the spelling
+ *   rules (c/k, g/gh, stop codas' tones, the tone's vowel). What garble detection counts: an
+ *   English-model misreading ("thyc", "hién") fails even this, a restorable text passes it.
+ */
+export type SyllableCheck = 'spelling' | 'shape';
+
+export function isValidSyllable(word: string, check: SyllableCheck = 'spelling'): boolean {
+  return check === 'shape' ? hasSyllableShape(word) : parseSyllable(word) !== null;
+}
+
+/** Rhymes as written after any onset, spelling rules ignored (iê is yê after no onset; uynh). */
+const SHAPE_RHYMES = new Set([
+  ...PLAIN_RHYMES, ...GLIDE_RHYMES,
+  ...PLAIN_RHYMES.filter((r) => r.startsWith('iê')).map((r) => 'y' + r.slice(1)),
+  'ynh', 'uyn', 'uyêu', 'oeng',
+]);
+for (const r of ['yêc', 'yêp', 'ooc', 'oong', 'oem', 'uơ', 'uyp']) SHAPE_RHYMES.delete(r);
+const ANY_TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+function hasSyllableShape(word: string): boolean {
+  const nfd = word.normalize('NFC').toLowerCase().normalize('NFD');
+  const tones = nfd.match(ANY_TONE_MARK);
+  if (tones && tones.length > 1) return false;
+  const base = nfd.replace(ANY_TONE_MARK, '').normalize('NFC');
+  for (const onset of ONSETS) if (base.startsWith(onset) && SHAPE_RHYMES.has(base.slice(onset.length))) return true;
+  return false;
 }
 
 export function toneOf(syl: string): Tone | null {
@@ -258,11 +284,6 @@ export function canonicalKey(syl: string): string {
   const p = parseSyllable(lower);
   if (!p) return lower;
   return placeTone(p.base, p.tone, 'old') ?? lower;
-}
-
-/** All diacritics removed and đ→d, case kept ("Đường" → "Duong"). */
-export function stripMarks(s: string): string {
-  return removeDiacritics(s.normalize('NFC'));
 }
 
 /** Apply the letter case pattern of `template` (ALL CAPS, Title, lower) to `word`. */

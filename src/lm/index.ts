@@ -5,7 +5,8 @@
 import { resolve } from 'node:path';
 import { dictionaryPath } from '../dictionaries.js';
 import { VnplanError } from '../errors.js';
-import { matchCase, stripMarks } from '../lang/syllable.js';
+import { stripMarks } from '../lang/fold.js';
+import { matchCase } from '../lang/syllable.js';
 import { LanguageModel, loadFromDir } from './language-model.js';
 
 export { LanguageModel, Vocabulary } from './language-model.js';

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripMarks } from '../lang/syllable.js';
+import { stripMarks } from '../lang/fold.js';
 import { MixtureModel, NgramComponent } from './model.js';
 import { BOS, EOS, NUM, UNK, lmUnit } from './tokenize.js';
 

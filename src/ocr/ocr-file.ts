@@ -1,11 +1,7 @@
-/** Ingest + OCR of one file, for `vnplan ocr` and library users. */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
-import { emptyDoc, type OcrWord, type PipelineOptions } from '../document.js';
-import { VnplanError } from '../errors.js';
-import { ingestStage } from '../stages/ingest.js';
-import { ocrStage } from '../stages/ocr.js';
+/** Ingest + OCR of one file, for `vnplan ocr` and library users: the ocr-only pipeline, its pages. */
+import { getPipeline } from '../../pipelines/index.js';
+import type { OcrWord } from '../document.js';
+import { readInput, runPipeline } from '../runner/process.js';
 
 export interface OcrFileOptions {
   /** 'vie' (default) or 'eng+vie'. */
@@ -37,31 +33,16 @@ export interface OcrFileResult {
 }
 
 export async function ocrFile(path: string, opts: OcrFileOptions = {}): Promise<OcrFileResult> {
-  const abs = resolve(path);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(abs));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new VnplanError('INPUT_NOT_FOUND', abs, { cause: err });
-    throw err;
-  }
-  const source = {
-    path: abs,
-    relPath: basename(abs),
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    bytes: bytes.length,
-  };
-  const options: PipelineOptions = {
+  const input = await readInput(path);
+  const doc = await runPipeline(await getPipeline('ocr-only'), input, {
     ...(opts.languages ? { ocrLanguages: opts.languages } : {}),
     ...(opts.model ? { ocrModel: opts.model } : {}),
     ...(opts.workers ? { ocrWorkers: opts.workers } : {}),
     ...(opts.encoding ? { encoding: opts.encoding } : {}),
-  };
-  const ctx = { options, onProgress: opts.onProgress };
-  const ingested = await ingestStage.run(emptyDoc(source, bytes), ctx);
-  const doc = await ocrStage.run(ingested, ctx);
+    onProgress: opts.onProgress,
+  });
   return {
-    path: abs,
+    path: input.path,
     mime: doc.source.mime,
     kind: doc.source.kind,
     pages: doc.pages.map((p) => ({

@@ -1,14 +1,12 @@
 /**
  * Accent-insensitive folding for search: "Ủy ban nhân dân xã Đại Thắng" → "uy ban nhan dan xa
- * dai thang". The marks are stripped by the project's one implementation (src/lang/syllable.ts,
- * built on the `diacritics` package, which also maps đ/Đ); the explicit đ → d keeps that
- * guarantee local. Tokens keep their offsets in the original text so snippets can highlight
- * the words as written.
+ * dai thang" (src/lang/fold.ts, lowercase, foreign Latin letters folded too). Tokens keep
+ * their offsets in the original text so snippets can highlight the words as written.
  */
-import { stripMarks } from '../lang/syllable.js';
+import { fold } from '../lang/fold.js';
 
 export function foldText(text: string): string {
-  return stripMarks(text).replace(/[đĐ]/g, 'd').toLowerCase();
+  return fold(text, { scope: 'latin', lowercase: true });
 }
 
 export interface Token {

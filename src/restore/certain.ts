@@ -21,7 +21,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
-import { skeletonKey } from './text.js';
+import { foldKey } from '../lang/fold.js';
 import type { Piece } from './tokenize.js';
 
 /**
@@ -59,7 +59,7 @@ export function pieceKeys(pieces: readonly Piece[], skeletonOf: SkeletonOf): str
   const keys: string[] = new Array(pieces.length);
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i];
-    keys[i] = piece.kind === 'number' ? NUMBER : piece.kind === 'fixed' ? skeletonKey(piece.fixed) : skeletonOf(piece, i);
+    keys[i] = piece.kind === 'number' ? NUMBER : piece.kind === 'fixed' ? foldKey(piece.fixed) : skeletonOf(piece, i);
   }
   return keys;
 }

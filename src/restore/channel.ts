@@ -8,10 +8,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { channelTablePath, readChannelTable } from '../data/index.js';
 import type { DecoderLM } from './decoder-lm.js';
 import { baseInventory, isValidSyllable } from '../lang/syllable.js';
 import { FuzzyIndex } from './fuzzy.js';
-import { charSkeleton, hasMarks, skeletonKey } from './text.js';
+import { charSkeleton, hasMarks } from './text.js';
+import { foldKey } from '../lang/fold.js';
 
 /** stripped: marks removed, nothing else; garble: English-model OCR; clean: text that kept its marks (or Vietnamese OCR). */
 export type ChannelMode = 'stripped' | 'garble' | 'clean';
@@ -39,7 +41,7 @@ const CLEAN_REWRITE_PENALTY = 3;
 const CLEAN_KNOWN_PENALTY = 4;
 
 /**
- * Skeleton for look-alike rewriting: like skeletonKey but é and ó survive, because Latin OCR
+ * Skeleton for look-alike rewriting: like foldKey but é and ó survive, because Latin OCR
  * writes é for ê/ô/ơ/ă and ó for ô/ơ — the rules decide which base letter they stand for.
  */
 export function lookalikeSkeleton(lower: string): string {
@@ -53,36 +55,32 @@ export function loadLookalikes(dictDir: string): LookalikeRule[] {
   return raw.rules.map(([from, to, cost, where]) => ({ from, to, cost, where: where as LookalikeRule['where'] }));
 }
 
-interface RawTable { tokenPairs: Record<string, Record<string, number>>; sourceCounts: Record<string, number>; charConfusionsFolded: Record<string, Record<string, number>> }
-
 export interface LearnedChannels { eng?: LearnedTables; vie?: LearnedTables }
 
 /** The learned eng (garbled text) and vie (text that kept its marks) channel tables, when built. */
 export function loadLearnedTables(dictDir: string): LearnedChannels {
-  return { eng: loadLearnedTable(join(dictDir, 'channel', 'ocr-eng.json')), vie: loadLearnedTable(join(dictDir, 'channel', 'ocr-vie.json')) };
+  const dir = join(dictDir, 'channel');
+  return { eng: loadLearnedTable(channelTablePath('eng', dir)), vie: loadLearnedTable(channelTablePath('vie', dir)) };
 }
 
-/** One channel table as lowercase lookup maps. */
+/** One channel table as lowercase lookup maps; undefined when the table was not built. */
 export function loadLearnedTable(path: string): LearnedTables | undefined {
-  const files = [path].filter((f) => existsSync(f));
-  if (files.length === 0) return undefined;
+  if (!existsSync(path)) return undefined;
   const tokenPairs = new Map<string, Map<string, number>>();
   const sourceCounts = new Map<string, number>();
   const charCounts = new Map<string, Map<string, number>>();
-  for (const file of files) {
-    const table = JSON.parse(readFileSync(file, 'utf8')) as RawTable;
-    for (const [obs, row] of Object.entries(table.tokenPairs)) {
-      const key = obs.toLowerCase();
-      const target = tokenPairs.get(key) ?? new Map<string, number>();
-      for (const [src, n] of Object.entries(row)) target.set(src.toLowerCase(), (target.get(src.toLowerCase()) ?? 0) + n);
-      tokenPairs.set(key, target);
-    }
-    for (const [src, n] of Object.entries(table.sourceCounts)) sourceCounts.set(src.toLowerCase(), (sourceCounts.get(src.toLowerCase()) ?? 0) + n);
-    for (const [src, row] of Object.entries(table.charConfusionsFolded)) {
-      const target = charCounts.get(src) ?? new Map<string, number>();
-      for (const [obs, n] of Object.entries(row)) target.set(obs, (target.get(obs) ?? 0) + n);
-      charCounts.set(src, target);
-    }
+  const table = readChannelTable(path);
+  for (const [obs, row] of Object.entries(table.tokenPairs)) {
+    const key = obs.toLowerCase();
+    const target = tokenPairs.get(key) ?? new Map<string, number>();
+    for (const [src, n] of Object.entries(row)) target.set(src.toLowerCase(), (target.get(src.toLowerCase()) ?? 0) + n);
+    tokenPairs.set(key, target);
+  }
+  for (const [src, n] of Object.entries(table.sourceCounts)) sourceCounts.set(src.toLowerCase(), (sourceCounts.get(src.toLowerCase()) ?? 0) + n);
+  for (const [src, row] of Object.entries(table.charConfusionsFolded)) {
+    const target = charCounts.get(src) ?? new Map<string, number>();
+    for (const [obs, n] of Object.entries(row)) target.set(obs, (target.get(obs) ?? 0) + n);
+    charCounts.set(src, target);
   }
   const charProbs = new Map<string, Map<string, number>>();
   for (const [src, row] of charCounts) {
@@ -199,7 +197,7 @@ export class ChannelModel {
     }
     // A lone consonant ("cán b," = cán bộ) is no word either; list markers ("b)") are fixed by the tokenizer.
     const loneConsonant = /^[bcdđghklmnpqrstvx]$/u.test(lower);
-    if (mode === 'garble' && learned && (loneConsonant || ([...lower].length >= 2 && this.lm.variantsOf(skeletonKey(lower)).length === 0))) {
+    if (mode === 'garble' && learned && (loneConsonant || ([...lower].length >= 2 && this.lm.variantsOf(foldKey(lower)).length === 0))) {
       // Not the skeleton of any syllable ("chtc", "hi¢u"): search near skeletons under the learned char channel.
       const fuzzy = this.fuzzyIndex(learned);
       for (const sk of fuzzy.neighbours(lower)) {
@@ -238,7 +236,7 @@ export class ChannelModel {
 
   private fuzzyIndex(learned: LearnedTables): FuzzyIndex {
     if (!this.fuzzy) {
-      const skeletons = new Set(baseInventory().map((b) => skeletonKey(b)).filter((k) => this.lm.variantsOf(k).length > 0));
+      const skeletons = new Set(baseInventory().map((b) => foldKey(b)).filter((k) => this.lm.variantsOf(k).length > 0));
       this.fuzzy = new FuzzyIndex(skeletons, learned.charProbs);
     }
     return this.fuzzy;

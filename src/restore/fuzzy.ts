@@ -6,7 +6,8 @@
  * (dictionaries/channel ocr-eng.json: P(observed substring | source char)), so the cost is
  * −ln P(observed | syllable) with fixed penalties for edits the tables never saw.
  */
-import { charSkeleton, skeletonKey } from './text.js';
+import { charSkeleton } from './text.js';
+import { foldKey } from '../lang/fold.js';
 
 /** Penalties (nats) for edits outside the learned tables. */
 const SUBSTITUTE = 6;
@@ -44,7 +45,7 @@ export class FuzzyIndex {
 
   /** Skeletons near the observed token (lowercase), by shared deletions. */
   neighbours(observed: string): Set<string> {
-    const raw = skeletonKey(observed);
+    const raw = foldKey(observed);
     const mapped = [...raw].map((c) => GLYPH_LETTERS[c] ?? c).join('');
     const found = new Set<string>();
     for (const key of new Set([raw, mapped])) {

@@ -21,13 +21,8 @@ export { ChannelModel, loadLearnedTables, loadLookalikes } from './channel.js';
 export { NamePrior, harvestNameRuns, countNameSyllables, SURNAMES, type NameStats, type NameRun } from './names.js';
 export { tokenize, repairListLetters, repairRomanMarker, repairRomanMarkers, repairSymbol } from './tokenize.js';
 
-/** The package's dictionaries/ folder (works from src/ under tsx and from dist/src/). */
-export function restoreDictionariesDir(): string {
-  return dictionaryPath();
-}
-
 /** Build a restorer around any DecoderLM (tests pass a tiny count LM). */
-export function createRestorer(lm: DecoderLM, dictDir = restoreDictionariesDir()): Restorer {
+export function createRestorer(lm: DecoderLM, dictDir = dictionaryPath()): Restorer {
   const gazetteer = join(dictDir, 'gazetteer.json');
   const places = existsSync(gazetteer) ? loadGazetteer(gazetteer).units.map((u) => u.name) : [];
   const termsFile = join(dictDir, 'admin-terms.txt');

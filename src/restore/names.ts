@@ -10,7 +10,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Slot } from './decoder.js';
 import { changeCost } from './slots.js';
-import { skeletonKey, toToneStyle } from './text.js';
+import { toToneStyle } from './text.js';
+import { foldKey } from '../lang/fold.js';
 import type { Piece } from './tokenize.js';
 
 /** Common Vietnamese surnames (old tone style, lowercase): a run starting with one may be a name. */
@@ -103,9 +104,9 @@ export class NamePrior {
     this.surnames = new Map(Object.entries(stats.surnames));
     this.given = new Map(Object.entries(stats.given));
     for (const [table, totals] of [[this.surnames, this.surnameTotals], [this.given, this.givenTotals]] as const) {
-      for (const [syl, n] of table) totals.set(skeletonKey(syl), (totals.get(skeletonKey(syl)) ?? 0) + n);
+      for (const [syl, n] of table) totals.set(foldKey(syl), (totals.get(foldKey(syl)) ?? 0) + n);
     }
-    this.surnameSkeletons = new Set(SURNAMES.map((s) => skeletonKey(s)));
+    this.surnameSkeletons = new Set(SURNAMES.map((s) => foldKey(s)));
   }
 
   static load(path: string): NamePrior | undefined {
@@ -115,7 +116,7 @@ export class NamePrior {
 
   /** How often names show `word`'s skeleton in this position (surname or given). */
   total(word: string, surname: boolean): number {
-    return (surname ? this.surnameTotals : this.givenTotals).get(skeletonKey(word)) ?? 0;
+    return (surname ? this.surnameTotals : this.givenTotals).get(foldKey(word)) ?? 0;
   }
 
   /** True when `word` (lowercase, marked) is a listed surname. */
@@ -178,7 +179,7 @@ export function nameRoles(
     if (!titled && !(lineStart && lineEnd)) {
       if (length < 3) continue;
       // In a Title-case or ALL-CAPS heading every word is capitalised: only a distinct surname starts a name there.
-      if (headingLine(pieces, i) && !DISTINCT_SURNAME_SKELETONS.has(skeletonKey(pieces[i].input))) continue;
+      if (headingLine(pieces, i) && !DISTINCT_SURNAME_SKELETONS.has(foldKey(pieces[i].input))) continue;
     }
     roles ??= new Int8Array(n);
     roles[i] = NAME_SURNAME;
@@ -195,7 +196,7 @@ export function nameRoles(
  */
 function skeletonBefore(pieces: readonly Piece[], i: number, k: number): string {
   const p = pieces[i - k];
-  return p && p.line === pieces[i].line ? skeletonKey(p.input) : '';
+  return p && p.line === pieces[i].line ? foldKey(p.input) : '';
 }
 
 /** True when most word pieces of piece i's line are capitalised (a heading, not prose). */

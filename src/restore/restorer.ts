@@ -12,7 +12,9 @@ import { bothWaysModel, rescoreBothSides, type RescoreOptions } from './rescore.
 import { applyPairBonus, applyPairBonusAll, applyPairBonusAround, PairLexicon } from './pairs.js';
 import { makeTemplate, ownSlot, SlotBuilder, slotOf, type SlotTable, type TokenInfo, type TokenSlot } from './slots.js';
 import { repairEth, repairListLetters, repairRomanMarkers, tokenize, wordsAmongCapitals, type Piece } from './tokenize.js';
-import { CASE_ALL_CAPS, skeletonKey } from './text.js';
+import { CASE_ALL_CAPS } from './text.js';
+import { knownEnoughToRestore, markState } from '../lang/evidence.js';
+import { foldKey } from '../lang/fold.js';
 import { keyHashes, pieceKeys, type CertainContexts } from './certain.js';
 
 export type { RestoreResult, RestoreStats } from './assemble.js';
@@ -44,10 +46,6 @@ export interface RestoreOptions {
   certainContexts?: boolean;
 }
 
-/** Share of marked word tokens above which a text is treated as Vietnamese that kept its marks. */
-const CLEAN_RATIO = 0.45;
-/** Share of word tokens with any candidate below which the text is not Vietnamese. */
-const VIETNAMESE_RATIO = 0.6;
 /** Channel weight for English-model OCR garble: higher trusts the garble readings over the LM. */
 const GARBLE_CHANNEL_WEIGHT = 1.5;
 /** Bonus (nats) for candidate pairs that spell a gazetteer place name: higher favours place names over common words. */
@@ -63,8 +61,6 @@ const MAX_CANDIDATES = { accurate: 16, stripped: 8, other: 12 } as const;
 const RESCORE_CHANNEL = 1;
 const RESCORE_FORWARD = 0.5;
 const RESCORE_BACKWARD = 0.5;
-/** Below this share of marked tokens (and of tokens with an English-OCR sign) the text is plain stripped Vietnamese. */
-const STRIPPED_RATIO = 0.03;
 /** Default-mode selective re-ranking: first-pass confidence below which a slot is re-ranked (higher re-ranks more slots: slower, more accurate). */
 const RESCORE_BELOW = 0.9;
 /** Channel candidates of a re-ranked slot in stripped text (wider than the first pass's MAX_CANDIDATES.stripped: reaches rarer words at the cost of LM queries). */
@@ -80,7 +76,7 @@ const UNIT_SKELETONS = new Set(['xa', 'phuong', 'tran', 'huyen', 'quan', 'pho', 
 /** True when the word before piece i on its line names an administrative unit. */
 function afterUnitName(pieces: readonly Piece[], i: number): boolean {
   const before = pieces[i - 1];
-  return before !== undefined && before.line === pieces[i].line && UNIT_SKELETONS.has(skeletonKey(before.input));
+  return before !== undefined && before.line === pieces[i].line && UNIT_SKELETONS.has(foldKey(before.input));
 }
 
 export class Restorer {
@@ -160,7 +156,7 @@ export class Restorer {
     // Repairs are rare: the text itself when no line changed.
     const text = repaired.every((line, i) => line === lines[i]) ? input : repaired.join('\n');
     const pieces = tokenize(text);
-    wordsAmongCapitals(pieces, (lower) => this.lm.variantsOf(skeletonKey(lower)).length > 0);
+    wordsAmongCapitals(pieces, (lower) => this.lm.variantsOf(foldKey(lower)).length > 0);
     const n = pieces.length;
     const infos: TokenInfo[] = new Array(n);
     let words = 0;
@@ -183,7 +179,7 @@ export class Restorer {
     const policy = options.restore ?? 'auto';
     // The fuzzy searches (near a tenth of the time on stripped text) only until the decision is
     // certain: in clearly Vietnamese text the syllables at a glance settle it alone.
-    const vietnamese = (k: number): boolean => words > 0 && k / words >= VIETNAMESE_RATIO;
+    const vietnamese = (k: number): boolean => knownEnoughToRestore(k, words);
     const knownAfterSearch = (s: number): boolean => this.slots.known(pieces[searchable[s]].input, infos[searchable[s]]);
     let searched = 0;
     for (; policy === 'auto' && searched < searchable.length && !vietnamese(known) && vietnamese(known + searchable.length - searched); searched++) {
@@ -201,7 +197,7 @@ export class Restorer {
       };
     }
     const ocrSignShare = ocrSigned / Math.max(1, words);
-    const mode: ChannelMode = accentedRatioBefore >= CLEAN_RATIO ? 'clean' : accentedRatioBefore < STRIPPED_RATIO && ocrSignShare < STRIPPED_RATIO ? 'stripped' : 'garble';
+    const mode: ChannelMode = markState(accentedRatioBefore, ocrSignShare);
     const decodeOptions: DecodeOptions = {
       beam: options.beam ?? (options.mode === 'accurate' ? BEAM.accurate : mode === 'stripped' ? BEAM.stripped : BEAM.other),
       channelWeight: options.channelWeight ?? (mode === 'garble' ? GARBLE_CHANNEL_WEIGHT : 1),
@@ -264,7 +260,7 @@ export class Restorer {
   private fixCertain(pieces: readonly Piece[], infos: readonly TokenInfo[], slots: TokenSlot[], roles: Int8Array | undefined): void {
     const certain = this.certain;
     if (!certain) return;
-    const hashes = keyHashes(pieceKeys(pieces, (_piece, i) => (infos[i].marked ? skeletonKey(infos[i].lower) : infos[i].lower)));
+    const hashes = keyHashes(pieceKeys(pieces, (_piece, i) => (infos[i].marked ? foldKey(infos[i].lower) : infos[i].lower)));
     for (let i = 0; i < pieces.length; i++) {
       const piece = pieces[i];
       if (piece.kind !== 'word' || infos[i].marked || (roles && roles[i] !== NAME_NONE)) continue;

@@ -1,24 +1,19 @@
+import { foldKey } from '../lang/fold.js';
 /**
- * Small string helpers of the decoder: skeleton keys (marks stripped, đ→d, lowercase), mark
- * detection, case transfer and tone-placement style. The skeleton is the channel aligner's,
- * so variant keys and channel alignment fold text the same way.
+ * Small string helpers of the decoder: per-character skeleton keys, mark detection, case
+ * transfer and tone-placement style. Keys are src/lang/fold.ts's foldKey (marks stripped, đ→d,
+ * lowercase), the channel aligner's too, so variant keys and channel alignment fold text the same way.
  */
-import { skeleton } from '../data/tone-style.js';
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
 
-/** Lowercase, strip every mark, đ→d: "Được" → "duoc"; garble chars ("6", "&") are kept. */
-export function skeletonKey(text: string): string {
-  return skeleton(text);
-}
-
 const charSkeletons = new Map<string, string>();
 
-/** skeletonKey of one character (code point), memoised: the channel folds tokens character by character. */
+/** foldKey of one character (code point), memoised: the channel folds tokens character by character. */
 export function charSkeleton(c: string): string {
   let key = charSkeletons.get(c);
   if (key === undefined) {
-    key = skeleton(c);
+    key = foldKey(c);
     if (charSkeletons.size < 10_000) charSkeletons.set(c, key);
   }
   return key;

@@ -6,11 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Stage, VDoc, StageContext, InputKind, Page } from '../document.js';
 import { diag, type Diagnostic } from '../diagnostics.js';
-import { VnplanError } from '../errors.js';
+import { inputReadError, VnplanError } from '../errors.js';
 import { detectType, MIME } from '../ingest/detect.js';
 import { ingestText } from '../ingest/text.js';
 import type { PdfPageDecision } from '../ingest/pdf.js';
-import { looksNotVietnamese, NOT_VIETNAMESE_DIAGNOSTIC, notVietnameseMessage } from '../ingest/language.js';
+import { NOT_VIETNAMESE_DIAGNOSTIC, notVietnameseMessage } from '../ingest/language.js';
+import { looksNotVietnamese } from '../lang/evidence.js';
 
 const STAGE = 'ingest';
 /** Below this the encoding guess is reported as a warning so an operator can force --encoding. */
@@ -21,8 +22,7 @@ async function loadBytes(doc: VDoc): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(doc.source.path));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new VnplanError('INPUT_NOT_FOUND', doc.source.path, { cause: err });
-    throw err;
+    throw inputReadError(err, doc.source.path);
   }
 }
 

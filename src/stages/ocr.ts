@@ -7,7 +7,7 @@ import type { Stage, StageContext, VDoc, Page } from '../document.js';
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { recognizeImage, type OcrSettings } from '../ocr/pool.js';
 import { DEFAULT_LANGUAGES, DEFAULT_MODEL } from '../ocr/model.js';
-import { looksGarbled } from '../ingest/vietnamese.js';
+import { looksGarbled } from '../lang/evidence.js';
 
 const STAGE = 'ocr';
 /** Tesseract word confidence below which a page is worth a human look. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { alignChars, alignLines, alignTokens } from '../../tools/lib/align.js';
-import { skeleton } from '../../src/data/tone-style.js';
 
 describe('alignTokens', () => {
   it('pairs each syllable of "thực hiện nhiệm vụ" with its English-model garble', () => {
@@ -72,8 +71,3 @@ describe('alignLines', () => {
   });
 });
 
-describe('skeleton', () => {
-  it('strips marks, lowercases and maps đ to d', () => {
-    expect(skeleton('Định Ước')).toBe('dinh uoc');
-  });
-});

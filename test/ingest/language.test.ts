@@ -1,8 +1,8 @@
 /** Non-Vietnamese inputs: kept as they are with a warning, never "restored" into Vietnamese. */
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { looksNotVietnamese, vietnameseEvidence, VIETNAMESE_MIN_SHARE } from '../../src/ingest/language.js';
-import { stripMarks } from '../../src/lang/syllable.js';
+import { looksNotVietnamese, vietnameseEvidence, VIETNAMESE_MIN_SHARE } from '../../src/lang/evidence.js';
+import { stripMarks } from '../../src/lang/fold.js';
 import { processDocument } from '../../src/runner/process.js';
 import { errorCode, ingest, repoPath } from './helpers.js';
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { accentStats, isValidSyllable, looksGarbled } from '../../src/ingest/vietnamese.js';
+import { accentStats, looksGarbled } from '../../src/lang/evidence.js';
+import { isValidSyllable as isSyllable } from '../../src/lang/syllable.js';
+
+const isValidSyllable = (s: string) => isSyllable(s, 'shape');
 
 describe('Vietnamese syllable validity', () => {
   it('accepts well-formed syllables in any case', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canonicalKey, generateInventory, isValidSyllable, matchCase, parseSyllable, stripMarks,
+  canonicalKey, generateInventory, isValidSyllable, matchCase, parseSyllable,
   toneOf, toToneStyle, withTone,
 } from '../../src/lang/syllable.js';
 
@@ -64,10 +64,7 @@ describe('generateInventory', () => {
   });
 });
 
-describe('stripMarks / matchCase', () => {
-  it('strips all marks and đ', () => {
-    expect(stripMarks('Đường THỦY lợi')).toBe('Duong THUY loi');
-  });
+describe('matchCase', () => {
   it('keeps the case pattern', () => {
     expect(matchCase('KE', 'kế')).toBe('KẾ');
     expect(matchCase('Ke', 'kế')).toBe('Kế');

@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CertainContexts, contextKeys, keyAfter, keyBefore, keyHashes, pieceKeys, type SkeletonOf } from '../../src/restore/certain.js';
 import { ContextCounts, WideContextCounts } from '../../tools/lib/certain-counts.js';
-import { Restorer, getDefaultRestorer, loadLookalikes, restoreDictionariesDir, tokenize } from '../../src/restore/index.js';
+import { Restorer, getDefaultRestorer, loadLookalikes, tokenize } from '../../src/restore/index.js';
 import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
-import { skeletonKey } from '../../src/restore/text.js';
+import { foldKey } from '../../src/lang/fold.js';
+import { dictionaryPath } from '../../src/dictionaries.js';
 
-const skeletonOf: SkeletonOf = (piece) => skeletonKey(piece.input);
+const skeletonOf: SkeletonOf = (piece) => foldKey(piece.input);
 
 function countsOf(lines: string[]): ContextCounts {
   const counts = new ContextCounts();
@@ -212,7 +213,7 @@ describe('certain contexts', () => {
 describe('restorer with certain contexts', () => {
   // The LM reads "cho thì đưa thư"; a table counted from other text says "thi đua" there.
   const lm = new CountTrigramLM([...Array.from({ length: 6 }, () => 'cho thì đưa thư cho anh.'), ...Array.from({ length: 3 }, () => 'phong trào thi đua.')]);
-  const rules = loadLookalikes(restoreDictionariesDir());
+  const rules = loadLookalikes(dictionaryPath());
   const table = countsOf(['cho thi đua thư', 'cho thi đua thư']).certain(STRICT, STRICT);
   const restorer = new Restorer(lm, rules, undefined, [], undefined, [], table);
 
@@ -245,7 +246,7 @@ describe('restorer with certain contexts', () => {
 });
 
 describe('the committed table', () => {
-  const path = join(restoreDictionariesDir(), 'restore', 'certain-contexts.bin');
+  const path = join(dictionaryPath(), 'restore', 'certain-contexts.bin');
 
   it('is there and knows common administrative contexts', () => {
     expect(existsSync(path)).toBe(true);
@@ -274,7 +275,7 @@ describe('whether the garble channel offers a reading', () => {
     const { channel } = await getDefaultRestorer();
     // A fresh channel over the same model: no candidate list memoised yet.
     const { ChannelModel, loadLearnedTables } = await import('../../src/restore/channel.js');
-    const fresh = new ChannelModel((await getDefaultRestorer()).lm, loadLookalikes(restoreDictionariesDir()), loadLearnedTables(restoreDictionariesDir()));
+    const fresh = new ChannelModel((await getDefaultRestorer()).lm, loadLookalikes(dictionaryPath()), loadLearnedTables(dictionaryPath()));
     const answers = new Set<boolean>();
     for (const token of ['thuc', 'X', 'ii', 'chtc', 'hi¢u', 'toxin', 'catheter', 'qqqq', 'Pinh', 'nudec', 'b', 'zzz', 'wxwxwx']) {
       const offers = fresh.offersGarbleReading(token);
@@ -291,7 +292,7 @@ describe('a damaged table', () => {
     const { tmpdir } = await import('node:os');
     const { createRestorer } = await import('../../src/restore/index.js');
     const dir = mkdtempSync(join(tmpdir(), 'vnplan-certain-'));
-    cpSync(join(restoreDictionariesDir(), 'restore'), join(dir, 'restore'), { recursive: true });
+    cpSync(join(dictionaryPath(), 'restore'), join(dir, 'restore'), { recursive: true });
     writeFileSync(join(dir, 'restore', 'certain-contexts.bin'), Buffer.from('damaged'));
     const lm = new CountTrigramLM(['thực hiện nhiệm vụ.']);
     let error: unknown;

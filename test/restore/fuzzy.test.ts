@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FuzzyIndex } from '../../src/restore/fuzzy.js';
-import { skeletonKey } from '../../src/restore/text.js';
 import { seededInts } from '../support/prng.js';
+import { foldKey } from '../../src/lang/fold.js';
 
 /** The alignment as first written: −ln P(observed | source), each source char → 0..3 observed chars. */
 function referenceCost(source: string, observed: string, charProbs: Map<string, Map<string, number>>): number {
@@ -19,7 +19,7 @@ function referenceCost(source: string, observed: string, charProbs: Map<string, 
   for (const s of src) {
     const cur = new Float64Array(len + 1).fill(Infinity);
     const probs = charProbs.get(s);
-    const base = skeletonKey(s);
+    const base = foldKey(s);
     for (let j = 0; j <= len; j++) {
       if (prev[j] === Infinity) continue;
       let sub = '';

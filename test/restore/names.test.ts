@@ -4,11 +4,12 @@
  * LM (built here) would read the place-name spelling ("Quảng").
  */
 import { describe, expect, it } from 'vitest';
-import { NamePrior, Restorer, countNameSyllables, harvestNameRuns, loadLookalikes, restoreDictionariesDir } from '../../src/restore/index.js';
+import { NamePrior, Restorer, countNameSyllables, harvestNameRuns, loadLookalikes } from '../../src/restore/index.js';
 import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
 import type { Slot } from '../../src/restore/decoder.js';
 import { NAME_GIVEN, NAME_NONE, NAME_SURNAME, applyNamePrior, nameRoles } from '../../src/restore/names.js';
 import { tokenize } from '../../src/restore/tokenize.js';
+import { dictionaryPath } from '../../src/dictionaries.js';
 
 describe('harvestNameRuns', () => {
   it('finds names after a title, on signature lines and as 3-syllable surname runs', () => {
@@ -53,7 +54,7 @@ describe('name prior', () => {
       'Ông Nguyễn Văn Hai làm việc.', 'Ông Nguyễn Văn Hai làm việc.', 'Nguyên tắc chung.', 'Nguyên tắc chung.',
       'Quang cảnh đẹp.', 'Quang cảnh đẹp.', 'Hai người.', 'Hai người.',
     ]);
-    const dictDir = restoreDictionariesDir();
+    const dictDir = dictionaryPath();
     const withPrior = new Restorer(lm, loadLookalikes(dictDir), undefined, [], prior);
     const input = 'Giao ong Nguyen Quang Hai thuc hien';
     expect(withPrior.restore(input, { restore: 'always' }).text).toContain('Nguyễn Quang Hải');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRestorer, repairRomanMarker, repairSymbol, tokenize } from '../../src/restore/index.js';
 import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
-import { matchCase, skeletonKey, toToneStyle } from '../../src/restore/text.js';
+import { matchCase, toToneStyle } from '../../src/restore/text.js';
+import { foldKey } from '../../src/lang/fold.js';
 
 // A tiny LM built in the test: the decoder only sees the DecoderLM interface.
 const TRAIN = [
@@ -19,7 +20,7 @@ const restorer = createRestorer(lm);
 
 describe('text helpers', () => {
   it('builds skeleton keys and transfers case', () => {
-    expect(skeletonKey('Được')).toBe('duoc');
+    expect(foldKey('Được')).toBe('duoc');
     expect(matchCase('KE', 'kế')).toBe('KẾ');
     expect(matchCase('Pinh', 'định')).toBe('Định');
     expect(matchCase('thyc', 'thực')).toBe('thực');

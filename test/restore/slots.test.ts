@@ -4,14 +4,15 @@
  * the shared template, which later tokens and texts reuse.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { ChannelModel, NamePrior, Restorer, loadLookalikes, restoreDictionariesDir } from '../../src/restore/index.js';
+import { ChannelModel, NamePrior, Restorer, loadLookalikes } from '../../src/restore/index.js';
 import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
 import { applyPairBonus, applyPairBonusAll, applyPairBonusAround, PairLexicon } from '../../src/restore/pairs.js';
 import { changeCost, makeTemplate, ownSlot, setTemplateFreezing, SlotBuilder, slotOf, type TokenSlot } from '../../src/restore/slots.js';
 import { tokenize } from '../../src/restore/tokenize.js';
 import { seededInts } from '../support/prng.js';
+import { dictionaryPath } from '../../src/dictionaries.js';
 
-const rules = loadLookalikes(restoreDictionariesDir());
+const rules = loadLookalikes(dictionaryPath());
 const lm = new CountTrigramLM([
   ...Array.from({ length: 4 }, () => 'thì đưa thư cho anh.'),
   'phong trào thi đua.', 'phong trào thi đua.', 'Xã Đại Thắng thực hiện kế hoạch.', 'đầu tháng thực hiện.',

@@ -4,14 +4,15 @@
  * term beats a more frequent reading of the same letters. Not applied to garbled or clean text.
  */
 import { describe, expect, it } from 'vitest';
-import { Restorer, loadLookalikes, restoreDictionariesDir } from '../../src/restore/index.js';
+import { Restorer, loadLookalikes } from '../../src/restore/index.js';
 import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
+import { dictionaryPath } from '../../src/dictionaries.js';
 
 const lm = new CountTrigramLM([
   ...Array.from({ length: 4 }, () => 'thì đưa thư cho anh.'),
   'phong trào thi đua.', 'phong trào thi đua.',
 ]);
-const rules = loadLookalikes(restoreDictionariesDir());
+const rules = loadLookalikes(dictionaryPath());
 
 describe('administrative term bonus', () => {
   it('lets a lexicon term win over a more frequent reading in stripped text', () => {

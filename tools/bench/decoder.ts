@@ -5,7 +5,6 @@
  * Usage: npx tsx tools/bench/decoder.ts [--mode stripped|clean] [--reps 3] [--corpus ../shared/corpus]
  */
 import { join, resolve } from 'node:path';
-import { stripMarks } from '../../src/lang/syllable.js';
 import { CommittedLM } from '../../src/restore/committed-lm.js';
 import { decodeSlots, type Slot } from '../../src/restore/decoder.js';
 import { getDefaultRestorer } from '../../src/restore/index.js';
@@ -13,6 +12,7 @@ import type { SlotBuilder } from '../../src/restore/slots.js';
 import { tokenize } from '../../src/restore/tokenize.js';
 import { readCorpusLines } from '../../src/lm/corpus.js';
 import { loadLanguageModel } from '../../src/lm/index.js';
+import { stripMarks } from '../../src/lang/fold.js';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => (args.includes(n) ? args[args.indexOf(n) + 1] : d);

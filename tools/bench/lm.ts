@@ -4,9 +4,10 @@
  * Usage: npx tsx tools/bench/lm.ts [--corpus ../shared/corpus] [--lines 300]
  */
 import { join, resolve } from 'node:path';
-import { isValidSyllable, stripMarks } from '../../src/lang/syllable.js';
+import { isValidSyllable } from '../../src/lang/syllable.js';
 import { readCorpusLines } from '../../src/lm/corpus.js';
 import { baselineRestore, loadLanguageModel, tokenizeForLM } from '../../src/lm/index.js';
+import { stripMarks } from '../../src/lang/fold.js';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => (args.includes(n) ? args[args.indexOf(n) + 1] : d);

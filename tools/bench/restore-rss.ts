@@ -31,7 +31,7 @@ import { join, resolve } from 'node:path';
 
 // The V8 settings first, as the command line applies them: before any of the project's modules is evaluated.
 if (!process.argv.includes('--v8-default')) await import('../../src/v8-tuning.js');
-const { stripMarks } = await import('../../src/lang/syllable.js');
+const { stripMarks } = await import('../../src/lang/fold.js');
 const { fnv1a, readCorpusLines } = await import('../../src/lm/corpus.js');
 const { SPEED_LINES } = await import('../../src/restore/certain.js');
 const { createRestorer, getDefaultRestorer } = await import('../../src/restore/index.js');

@@ -25,7 +25,8 @@ import { pathToFileURL } from 'node:url';
 import { fnv1a } from '../lib/corpus-sample.js';
 import { createRestorer, getDefaultRestorer, harvestNameRuns, type Restorer } from '../../src/restore/index.js';
 import { CountTrigramLM } from '../lib/count-trigram-lm.js';
-import { skeletonKey, toToneStyle } from '../../src/restore/text.js';
+import { toToneStyle } from '../../src/restore/text.js';
+import { foldKey } from '../../src/lang/fold.js';
 
 const SHARED = resolve('../shared');
 /** The LM's 'test' split (src/lm/corpus.ts: FNV-1a % 100 === 0), or with --split dev its 'dev' split (=== 1). */
@@ -85,7 +86,7 @@ console.log(`LM: ${lmLabel}\nload: ${(loadMs / 1000).toFixed(2)} s, RSS ${(proce
 const strip = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 /** Unigram baseline: every word becomes its most frequent variant (no context, no channel). */
 const unigram = (text: string): string => text.replace(/[\p{L}\p{M}]+/gu, (w) => {
-  const v = restorer.lm.variantsOf(skeletonKey(w))[0];
+  const v = restorer.lm.variantsOf(foldKey(w))[0];
   if (!v) return w;
   return w === w.toUpperCase() && w.length > 1 ? v.toUpperCase() : /^\p{Lu}/u.test(w) ? v[0].toUpperCase() + v.slice(1) : v;
 });

@@ -16,12 +16,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { stripMarks } from '../../src/lang/syllable.js';
 import { fnv1a, readCorpusLines } from '../../src/lm/corpus.js';
 import { CertainContexts, keyHashes, pieceKeys, SPEED_LINES } from '../../src/restore/certain.js';
 import { ContextCounts, WideContextCounts } from '../lib/certain-counts.js';
-import { skeletonKey } from '../../src/restore/text.js';
 import { tokenize, type Piece } from '../../src/restore/tokenize.js';
+import { foldKey, stripMarks } from '../../src/lang/fold.js';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(name);
@@ -40,7 +39,7 @@ const [skipFrom, skipTo] = arg('--skip', `${SPEED_LINES.from}-${SPEED_LINES.to}`
 // In-domain text only: Wikipedia's contexts are another register (and 20× the size).
 const files = ['admin_word_recommend.txt.gz', 'legal_tvpl_johnpa02.txt.gz'];
 const t0 = Date.now();
-const skeletonOf = (piece: Piece): string => skeletonKey(piece.input);
+const skeletonOf = (piece: Piece): string => foldKey(piece.input);
 
 /** The training lines the table is built from (twice: narrow contexts, then wide windows). */
 async function* trainingLines(): AsyncGenerator<Piece[]> {

@@ -1,13 +1,13 @@
+import { foldKey } from '../../src/lang/fold.js';
 /**
  * Alignment of OCR output with the text that was rendered: lines, then whitespace tokens,
  * then characters inside each aligned token pair. All three levels use one weighted
  * edit-distance DP with a backtrace; the costs differ per level.
  *
- * Costs compare "skeletons" (lowercase, marks stripped, đ→d) as well as raw strings, because
- * the English model keeps the base letters of Vietnamese text far more often than its marks:
- * "nhiém" must align with "nhiệm" much more cheaply than with "nhiều".
+ * Costs compare folded keys (src/lang/fold.ts: lowercase, marks stripped, đ→d) as well as raw
+ * strings, because the English model keeps the base letters of Vietnamese text far more often
+ * than its marks: "nhiém" must align with "nhiệm" much more cheaply than with "nhiều".
  */
-import { skeleton } from '../../src/data/tone-style.js';
 
 /** Plain Levenshtein distance over code points (for costs, not for backtraces). */
 export function levenshtein(a: string, b: string): number {
@@ -29,7 +29,7 @@ export function levenshtein(a: string, b: string): number {
 /** Normalised dissimilarity in [0,1] of two strings: mostly skeleton distance, some raw distance. */
 export function dissimilarity(source: string, observed: string): number {
   const len = Math.max([...source].length, [...observed].length, 1);
-  const skel = levenshtein(skeleton(source), skeleton(observed)) / len;
+  const skel = levenshtein(foldKey(source), foldKey(observed)) / len;
   const raw = levenshtein(source, observed) / len;
   return Math.min(1, 0.75 * skel + 0.25 * raw);
 }
@@ -175,7 +175,7 @@ export interface CharPair {
 
 function charSubCost(a: string, b: string): number {
   if (a === b) return 0;
-  if (skeleton(a) === skeleton(b)) return 0.4; // same letter, different mark or case
+  if (foldKey(a) === foldKey(b)) return 0.4; // same letter, different mark or case
   return 1;
 }
 

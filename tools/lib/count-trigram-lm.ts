@@ -5,7 +5,8 @@
  * (src/lm, dictionaries/lm) is not available.
  */
 import type { DecoderLM } from '../../src/restore/decoder-lm.js';
-import { skeletonKey, toToneStyle } from '../../src/restore/text.js';
+import { toToneStyle } from '../../src/restore/text.js';
+import { foldKey } from '../../src/lang/fold.js';
 
 export const NUMBER_TOKEN = '<num>';
 export const START_TOKEN = '<s>';
@@ -58,7 +59,7 @@ export class CountTrigramLM implements DecoderLM {
       if (word.startsWith('<') || !/^[\p{L}\p{M}]+$/u.test(word)) continue;
       // Hapax spellings are mostly typos ("dổi"); they stay in the LM but are not offered as outputs.
       if ((this.unigram[this.ids.get(word)!] ?? 0) < minVariantCount) continue;
-      const key = skeletonKey(word);
+      const key = foldKey(word);
       const list = this.byKey.get(key) ?? [];
       list.push(word);
       this.byKey.set(key, list);
