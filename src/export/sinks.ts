@@ -1,6 +1,6 @@
 /**
  * Row sinks: where export rows go. CSV (csv-stringify, RFC 4180 quoting, UTF-8 with BOM so
- * spreadsheet programs show Vietnamese correctly) and JSONL stream one file per table; SQLite
+ * spreadsheet programs show Vietnamese correctly, formula-like cells escaped: output/csv.ts) and JSONL stream one file per table; SQLite
  * (sql.js, WebAssembly, no native build or download) collects rows in memory and writes one
  * .sqlite file at the end.
  */
@@ -9,7 +9,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { stringify, type Stringifier } from 'csv-stringify';
-import writeFileAtomic from 'write-file-atomic';
+import { CSV_CAST } from '../output/csv.js';
+import { writeFileAtomic } from '../output/write.js';
 import initSqlJs, { type Database, type Statement } from 'sql.js';
 import { TABLE_NAMES, TABLES, type Row, type TableName } from './tables.js';
 
@@ -33,7 +34,7 @@ export async function csvSink(dir: string): Promise<RowSink> {
   const outs = new Map<TableName, { csv: Stringifier; file: WriteStream }>();
   TABLE_NAMES.forEach((t, i) => {
     const file = createWriteStream(files[i]);
-    const csv = stringify({ header: true, bom: true, columns: TABLES[t].columns.map(([name]) => name), cast: { number: (n) => String(n) } });
+    const csv = stringify({ header: true, bom: true, columns: TABLES[t].columns.map(([name]) => name), cast: CSV_CAST });
     csv.pipe(file);
     outs.set(t, { csv, file });
   });

@@ -5,7 +5,7 @@ import { basename, resolve } from 'node:path';
 import { getPipeline, type Pipeline } from '../../pipelines/index.js';
 import { diag } from '../diagnostics.js';
 import { emptyDoc, type PipelineOptions, type StageContext, type VDoc } from '../document.js';
-import { VnplanError } from '../errors.js';
+import { inputReadError, VnplanError } from '../errors.js';
 import { canonicalRelPath } from '../output/docid.js';
 import { toRecord } from '../output/record.js';
 import type { DocumentRecord } from '../schema/document.js';
@@ -32,7 +32,7 @@ export async function readInput(input: DocumentInput): Promise<{ bytes: Uint8Arr
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new VnplanError('INPUT_NOT_FOUND', input, { cause: err });
     if (code === 'EISDIR') throw new VnplanError('USAGE', `${input} is a folder; use \`vnplan run\` for folders`, { cause: err });
-    throw err;
+    throw inputReadError(err, input);
   }
 }
 
