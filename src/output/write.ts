@@ -7,6 +7,7 @@
  * The file system calls go through `OutputIo` so tests can inject faults (a short write
  * followed by ENOSPC, as a full disk gives) without a full disk.
  */
+import { unlinkSync } from 'node:fs';
 import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { outputWriteError } from '../errors.js';
@@ -42,6 +43,29 @@ export const nodeOutputIo: OutputIo = {
 
 let tempCounter = 0;
 
+/**
+ * Temp files being written. A process that exits meanwhile (an abandoned document after a
+ * second SIGINT/SIGTERM) removes them on its way out; after kill -9 the next run does.
+ */
+const pendingTemps = new Set<string>();
+let exitHookInstalled = false;
+
+function trackTemp(path: string): void {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on('exit', () => {
+      for (const temp of pendingTemps) {
+        try {
+          unlinkSync(temp);
+        } catch {
+          // Already renamed or never created.
+        }
+      }
+    });
+  }
+  pendingTemps.add(path);
+}
+
 /** Temp files are "<target>.<digits>", recognised (and removed) by removeStaleTempFiles. */
 function tempPathFor(path: string): string {
   tempCounter = (tempCounter + 1) % 1_000_000;
@@ -54,12 +78,15 @@ function tempPathFor(path: string): string {
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, io: OutputIo = nodeOutputIo): Promise<void> {
   const temp = tempPathFor(path);
+  trackTemp(temp);
   try {
     await io.writeNew(temp, data);
     await io.rename(temp, path);
   } catch (err) {
     await io.unlink(temp).catch(() => undefined);
     throw outputWriteError(err, path, dirname(path));
+  } finally {
+    pendingTemps.delete(temp);
   }
 }
 
