@@ -6,15 +6,17 @@
  * the real tmpfs runs where the machine lets us mount one.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exitCodeFor } from '../../src/cli.js';
+import { exportArchive } from '../../src/export/export.js';
 import { docIdFor } from '../../src/output/docid.js';
 import { nodeOutputIo, type OutputIo } from '../../src/output/write.js';
 import { runFolder } from '../../src/runner/run-folder.js';
 import type { RunReport } from '../../src/runner/report.js';
 import { copyFixtures, FIXTURES, runnerTestPipeline, tempDir, TEXT_FIXTURES } from '../e2e/helpers.js';
+import { tempArchive } from '../query/helpers.js';
 import { expectLockReleased, expectOnlyCompleteFiles, runVnplan } from './helpers.js';
 
 /** Writes half of the data of the files `failOn` picks, then fails with ENOSPC. */
@@ -81,7 +83,8 @@ function mountTmpfs(size: string): { dir: string } | { reason: string } {
 // owner file and the second .txt, not the second .json (16 KB); the report (4 KB) still fits.
 const small = mountTmpfs('56k');
 const full = 'dir' in small ? mountTmpfs('16k') : small;
-const mounted = [small, full].flatMap((m) => ('dir' in m ? [m.dir] : []));
+const tiny = 'dir' in small ? mountTmpfs('16k') : small;
+const mounted = [small, full, tiny].flatMap((m) => ('dir' in m ? [m.dir] : []));
 afterAll(() => {
   for (const dir of mounted) execFileSync('umount', [dir]);
 });
@@ -117,5 +120,18 @@ describe('disk full (real tmpfs)', () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/OUTPUT_WRITE_FAILED: cannot write .*ENOSPC/);
     expectLockReleased(outDir);
+  });
+
+  it.skipIf(Boolean(skipReason))('export to a full disk: OUTPUT_WRITE_FAILED and no partial table file left', async () => {
+    const { dir, cleanup } = await tempArchive(60, 5);
+    try {
+      for (const format of ['csv', 'jsonl'] as const) {
+        const dest = join((tiny as { dir: string }).dir, format);
+        await expect(exportArchive(dir, format, dest)).rejects.toMatchObject({ code: 'OUTPUT_WRITE_FAILED', message: expect.stringContaining('ENOSPC') });
+        expect(readdirSync(dest)).toEqual([]);
+      }
+    } finally {
+      await cleanup();
+    }
   });
 });
