@@ -5,7 +5,7 @@ import { EXIT } from '../errors.js';
 import { ENCODINGS, normalizeEncodingName } from '../encoding/names.js';
 import { didYouMean } from '../runner/suggest.js';
 import { formatSummary, progressReporter } from '../runner/progress.js';
-import { defaultConcurrency, runFolder } from '../runner/run-folder.js';
+import { defaultConcurrency, runFolder, STOP_GRACE_MS } from '../runner/run-folder.js';
 import { trapStopSignals } from '../runner/signals.js';
 
 export function positiveInt(value: string): number {
@@ -41,7 +41,7 @@ export function registerRunCommand(program: Command): void {
 Incremental: a document is skipped when its sha256 and the pipeline version match its existing
 <out>/<docId>.json. Files are written atomically; an interrupted run is finished by re-running.
 A second run on the same output folder exits with code 2 (OUTPUT_LOCKED).
-SIGINT/SIGTERM: no new documents, those in flight finish (up to 8 s; a second signal abandons
+SIGINT/SIGTERM: no new documents, those in flight finish (up to ${STOP_GRACE_MS / 1000} s; a second signal abandons
 them), run-report.json says "interrupted": true, the lock is released, exit 2. A full output
 disk stops the run the same way (OUTPUT_WRITE_FAILED on the document that did not fit).
 
