@@ -73,31 +73,51 @@ function tempPathFor(path: string): string {
 }
 
 /**
- * Writes `data` to `path` atomically. Failures throw OUTPUT_WRITE_FAILED (or
- * OUTPUT_NOT_WRITABLE for permissions) naming the path and errno; the temp file is removed.
+ * Writes files atomically as a group: every temp file is written in full first, then all are
+ * renamed, so a full disk fails before any target changes. Failures throw OUTPUT_WRITE_FAILED
+ * (or OUTPUT_NOT_WRITABLE for permissions) naming the path and errno; temp files are removed.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, io: OutputIo = nodeOutputIo): Promise<void> {
-  const temp = tempPathFor(path);
-  trackTemp(temp);
+export async function writeFilesAtomic(files: Array<{ path: string; data: string | Uint8Array }>, io: OutputIo = nodeOutputIo): Promise<void> {
+  const temps = files.map((f) => tempPathFor(f.path));
+  temps.forEach(trackTemp);
+  let current = files[0]?.path ?? '';
   try {
-    await io.writeNew(temp, data);
-    await io.rename(temp, path);
+    for (const [i, f] of files.entries()) {
+      current = f.path;
+      await io.writeNew(temps[i]!, f.data);
+    }
+    for (const [i, f] of files.entries()) {
+      current = f.path;
+      await io.rename(temps[i]!, f.path);
+    }
   } catch (err) {
-    await io.unlink(temp).catch(() => undefined);
-    throw outputWriteError(err, path, dirname(path));
+    for (const temp of temps) await io.unlink(temp).catch(() => undefined);
+    throw outputWriteError(err, current, dirname(current));
   } finally {
-    pendingTemps.delete(temp);
+    for (const temp of temps) pendingTemps.delete(temp);
   }
+}
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array, io: OutputIo = nodeOutputIo): Promise<void> {
+  await writeFilesAtomic([{ path, data }], io);
 }
 
 export function recordPath(outDir: string, docId: string): string {
   return join(outDir, `${docId}.json`);
 }
 
-/** The text file goes first: a record JSON on disk always has its text file beside it. */
+/**
+ * The text file and the record are written as a group (a full disk changes neither), the text
+ * renamed first: a record JSON on disk always has its text file beside it.
+ */
 export async function writeDocument(outDir: string, record: DocumentRecord, io: OutputIo = nodeOutputIo): Promise<void> {
-  await writeFileAtomic(join(outDir, `${record.docId}.txt`), record.text, io);
-  await writeFileAtomic(recordPath(outDir, record.docId), `${JSON.stringify(record, null, 2)}\n`, io);
+  await writeFilesAtomic(
+    [
+      { path: join(outDir, `${record.docId}.txt`), data: record.text },
+      { path: recordPath(outDir, record.docId), data: `${JSON.stringify(record, null, 2)}\n` },
+    ],
+    io,
+  );
 }
 
 /** The existing record for a docId, or undefined when missing or unreadable (then redone). */

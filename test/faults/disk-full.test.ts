@@ -42,6 +42,8 @@ describe('disk full (injected ENOSPC)', () => {
     await runFolder(inDir, options(outDir));
     const victim = `${docIdFor(inputs[1]!)}.json`;
     const before = readFileSync(join(outDir, victim), 'utf8');
+    const textFile = victim.replace(/\.json$/, '.txt');
+    writeFileSync(join(outDir, textFile), 'the previous text'); // tells an untouched .txt from a rewritten one
 
     const report = await runFolder(inDir, { ...options(outDir), force: true, outputIo: fullDiskIo((p) => p.includes(`${victim}.`)) });
     expect(report.documents.map((d) => d.status)).toEqual(['ok', 'failed']);
@@ -51,7 +53,10 @@ describe('disk full (injected ENOSPC)', () => {
     expect(error.message).toContain('ENOSPC');
     expect(error.message).toContain(`free space on the filesystem of ${outDir}`);
     expect(report).toMatchObject({ interrupted: true, stopReason: 'output-full' });
+    // Neither file of the pair changed: the record failed before anything was renamed.
     expect(readFileSync(join(outDir, victim), 'utf8')).toBe(before);
+    expect(readFileSync(join(outDir, textFile), 'utf8')).toBe('the previous text');
+    writeFileSync(join(outDir, textFile), JSON.parse(before).text);
     expect(expectOnlyCompleteFiles(outDir)).toBe(inputs.length);
     expectLockReleased(outDir);
   });
