@@ -78,12 +78,14 @@ export function inputReadError(err: unknown, path: string): VnplanError {
 /**
  * A failed write under the output folder: permission, read-only and not-a-folder errnos →
  * OUTPUT_NOT_WRITABLE; everything else (ENOSPC, EDQUOT, EIO, EFBIG …) → OUTPUT_WRITE_FAILED,
- * naming the path, the errno and the folder to free space on.
+ * naming the path, the errno and the folder to free space on. Errors without an errno are not
+ * file system faults and stay what they are (INTERNAL unless already a VnplanError).
  */
 export function outputWriteError(err: unknown, path: string, outDir: string): VnplanError {
-  if (err instanceof VnplanError) return err;
   const code = errnoOf(err);
-  if (code && (PERMISSION.has(code) || code === 'ENOTDIR')) {
+  // Not a file system error (no errno): a bug, not an operator fault.
+  if (err instanceof VnplanError || !code || !/^E[A-Z]+$/.test(code)) return toVnplanError(err);
+  if (PERMISSION.has(code) || code === 'ENOTDIR') {
     return new VnplanError('OUTPUT_NOT_WRITABLE', `cannot write ${path}: ${describeErrno(err)}`, { cause: err });
   }
   const where = code === 'ENOSPC' || code === 'EDQUOT' ? `; free space on the filesystem of ${outDir}` : '';
