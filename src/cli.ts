@@ -17,7 +17,7 @@ import { ERROR_CODES, EXIT, toVnplanError, type ErrorCode } from './errors.js';
 import { shutdown } from './runner/shutdown.js';
 
 /** Errors about the invocation or the environment rather than one document's content. */
-const FATAL: ReadonlySet<ErrorCode> = new Set(['USAGE', 'INPUT_NOT_FOUND', 'OUTPUT_LOCKED', 'OCR_MODEL_MISSING', 'DICTIONARY_MISSING', 'INTERNAL']);
+const FATAL: ReadonlySet<ErrorCode> = new Set(['USAGE', 'INPUT_NOT_FOUND', 'INPUT_UNREADABLE', 'OUTPUT_LOCKED', 'OUTPUT_NOT_WRITABLE', 'OUTPUT_WRITE_FAILED', 'OCR_MODEL_MISSING', 'DICTIONARY_MISSING', 'INTERNAL']);
 
 export function exitCodeFor(err: unknown): number {
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.OK : EXIT.FATAL;
@@ -33,7 +33,8 @@ ${Object.values(PIPELINES)
 Exit codes:
   0  every document processed (or skipped as up to date)
   1  some documents failed (see out/run-report.json; the others are written)
-  2  usage error or fatal error (bad arguments, input missing, output folder locked, interrupted)
+  2  usage error or fatal error (bad arguments, input missing or unreadable, output folder locked,
+     not writable or full, interrupted by SIGINT/SIGTERM)
 
 Error codes (per document in run-report.json and index.jsonl, and on stderr) and what to do:
 ${Object.entries(ERROR_CODES)

@@ -1,21 +1,27 @@
 /** `vnplan restore [file|-]`: diacritic restoration of a text (e.g. an English-model OCR dump). */
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { inputReadError } from '../errors.js';
+import { inputReadError, VnplanError } from '../errors.js';
+import { looksBinary } from '../ingest/detect.js';
 import { restoreText } from '../restore/index.js';
 import { positiveInt } from './run.js';
 
 async function readAll(source: string): Promise<string> {
+  let bytes: Buffer;
   if (source === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    bytes = Buffer.concat(chunks);
+  } else {
+    bytes = await readFile(source).catch((err: unknown) => {
+      throw inputReadError(err, source);
+    });
   }
-  try {
-    return await readFile(source, 'utf8');
-  } catch (err) {
-    throw inputReadError(err, source);
+  // UTF-8 text has no NUL; other binary shows as control bytes (the same test as `run` uses).
+  if (bytes.includes(0) || looksBinary(bytes)) {
+    throw new VnplanError('UNSUPPORTED_FORMAT', `${source === '-' ? 'stdin' : source} holds binary data (NUL or control bytes); \`vnplan restore\` takes UTF-8 text — use \`vnplan extract\` for PDFs, images and legacy encodings`);
   }
+  return bytes.toString('utf8');
 }
 
 interface RestoreCliOptions {

@@ -5,7 +5,8 @@ import { EXIT } from '../errors.js';
 import { ENCODINGS, normalizeEncodingName } from '../encoding/names.js';
 import { didYouMean } from '../runner/suggest.js';
 import { formatSummary, progressReporter } from '../runner/progress.js';
-import { defaultConcurrency, runFolder } from '../runner/run-folder.js';
+import { defaultConcurrency, runFolder, STOP_GRACE_MS } from '../runner/run-folder.js';
+import { trapStopSignals } from '../runner/signals.js';
 
 export function positiveInt(value: string): number {
   const n = Number(value);
@@ -40,6 +41,9 @@ export function registerRunCommand(program: Command): void {
 Incremental: a document is skipped when its sha256 and the pipeline version match its existing
 <out>/<docId>.json. Files are written atomically; an interrupted run is finished by re-running.
 A second run on the same output folder exits with code 2 (OUTPUT_LOCKED).
+SIGINT/SIGTERM: no new documents, those in flight finish (up to ${STOP_GRACE_MS / 1000} s; a second signal abandons
+them), run-report.json says "interrupted": true, the lock is released, exit 2. A full output
+disk stops the run the same way (OUTPUT_WRITE_FAILED on the document that did not fit).
 
 Examples:
   vnplan run scans/ --out out
@@ -47,27 +51,24 @@ Examples:
   vnplan run dumps/ --pipeline text-only --encoding tcvn3`,
     )
     .action(async (inputDir: string, opts: { out: string; concurrency?: number; force: boolean; pipeline: string; encoding?: string; ocrWorkers?: number; restoreTokens: boolean }) => {
-      const controller = new AbortController();
-      const stop = () => controller.abort();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      try {
-        const report = await runFolder(inputDir, {
-          out: opts.out,
-          concurrency: opts.concurrency,
-          force: opts.force,
-          pipeline: opts.pipeline,
-          encoding: opts.encoding,
-          restoreTokens: opts.restoreTokens,
-          ...(opts.ocrWorkers ? { ocrWorkers: opts.ocrWorkers } : {}),
-          signal: controller.signal,
-          onEvent: progressReporter(),
-        });
-        process.stdout.write(`${formatSummary(report)}\n`);
-        process.exitCode = report.interrupted ? EXIT.FATAL : report.totals.failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
-      } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-      }
+      // Installed for the rest of the process's life (see runner/signals.ts for why).
+      const signals = trapStopSignals((signal, count) => {
+        const what = count === 1 ? 'stopping: no new documents; documents in flight finish (a second signal abandons them)' : 'abandoning the documents in flight';
+        if (count <= 2) process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'signal', signal, message: what })}\n`);
+      });
+      const report = await runFolder(inputDir, {
+        out: opts.out,
+        concurrency: opts.concurrency,
+        force: opts.force,
+        pipeline: opts.pipeline,
+        encoding: opts.encoding,
+        restoreTokens: opts.restoreTokens,
+        ...(opts.ocrWorkers ? { ocrWorkers: opts.ocrWorkers } : {}),
+        signal: signals.stop,
+        abandon: signals.abandon,
+        onEvent: progressReporter(),
+      });
+      process.stdout.write(`${formatSummary(report)}\n`);
+      process.exitCode = report.interrupted ? EXIT.FATAL : report.totals.failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
     });
 }

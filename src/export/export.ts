@@ -3,6 +3,7 @@
  * refreshed) first, because the references table carries the citation graph's resolution
  * (citedDocId), which needs the whole archive.
  */
+import { outputWriteError } from '../errors.js';
 import { QueryIndex } from '../query/query.js';
 import { readRecords, type LoadWarning } from '../query/records.js';
 import { csvSink, jsonlSink, sqliteSink, type RowSink } from './sinks.js';
@@ -23,7 +24,18 @@ export interface ExportStats {
 export async function exportArchive(outDir: string, format: ExportFormat, dest: string): Promise<ExportStats> {
   const started = performance.now();
   const { index } = await QueryIndex.open(outDir);
-  const sink: RowSink = format === 'csv' ? await csvSink(dest) : format === 'jsonl' ? await jsonlSink(dest) : await sqliteSink(dest);
+  const sink: RowSink = await (format === 'csv' ? csvSink(dest) : format === 'jsonl' ? jsonlSink(dest) : sqliteSink(dest)).catch((err: unknown) => {
+    throw outputWriteError(err, dest, dest);
+  });
+  try {
+    return await fillSink(outDir, index, sink, format, started);
+  } catch (err) {
+    await sink.abort();
+    throw outputWriteError(err, dest, dest);
+  }
+}
+
+async function fillSink(outDir: string, index: QueryIndex, sink: RowSink, format: ExportFormat, started: number): Promise<ExportStats> {
   const rows = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
   const warnings: LoadWarning[] = [];
   const seen = new Set<string>();

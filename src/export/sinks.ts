@@ -1,64 +1,88 @@
 /**
  * Row sinks: where export rows go. CSV (csv-stringify, RFC 4180 quoting, UTF-8 with BOM so
- * spreadsheet programs show Vietnamese correctly) and JSONL stream one file per table; SQLite
+ * spreadsheet programs show Vietnamese correctly, formula-like cells escaped: output/csv.ts) and JSONL stream one file per table; SQLite
  * (sql.js, WebAssembly, no native build or download) collects rows in memory and writes one
  * .sqlite file at the end.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { stringify, type Stringifier } from 'csv-stringify';
-import writeFileAtomic from 'write-file-atomic';
+import type { Duplex, Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import { CSV_CAST } from '../output/csv.js';
+import { writeFileAtomic } from '../output/write.js';
 import initSqlJs, { type Database, type Statement } from 'sql.js';
 import { TABLE_NAMES, TABLES, type Row, type TableName } from './tables.js';
 
 export interface RowSink {
   write(table: TableName, row: Row): void | Promise<void>;
   close(): Promise<string[]>;
+  /** After a failure: removes what was written so far (no partial table files are left). */
+  abort(): Promise<void>;
 }
 
-async function writeTo(stream: WriteStream | Stringifier, chunk: unknown): Promise<void> {
+async function writeTo(stream: Writable, chunk: unknown): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
-async function endStream(stream: WriteStream): Promise<void> {
-  stream.end();
-  await once(stream, 'finish');
+/**
+ * Table files are streamed to "<file>.<pid>.partial" and renamed into place only when every
+ * table is complete, so a full disk or a crash never leaves a truncated table under its name.
+ */
+function streamedFiles(paths: string[], heads: Array<Duplex | undefined>) {
+  let failure: unknown;
+  const files = paths.map((path, i) => {
+    const temp = `${path}.${process.pid}.partial`;
+    const file = createWriteStream(temp);
+    const head = heads[i];
+    const done = head ? pipeline(head, file) : finished(file);
+    done.catch((err: unknown) => (failure ??= err));
+    const input: Writable = head ?? file;
+    return { path, temp, input, done };
+  });
+  return {
+    inputs: files.map((f) => f.input),
+    async write(i: number, chunk: unknown) {
+      if (failure) throw failure;
+      await writeTo(files[i]!.input, chunk);
+    },
+    async close(): Promise<string[]> {
+      for (const f of files) f.input.end();
+      for (const f of files) await f.done;
+      for (const f of files) await rename(f.temp, f.path);
+      return paths;
+    },
+    async abort(): Promise<void> {
+      for (const f of files) {
+        f.input.destroy();
+        await unlink(f.temp).catch(() => undefined);
+      }
+    },
+  };
 }
 
 export async function csvSink(dir: string): Promise<RowSink> {
   await mkdir(dir, { recursive: true });
-  const files = TABLE_NAMES.map((t) => join(dir, `${t}.csv`));
-  const outs = new Map<TableName, { csv: Stringifier; file: WriteStream }>();
-  TABLE_NAMES.forEach((t, i) => {
-    const file = createWriteStream(files[i]);
-    const csv = stringify({ header: true, bom: true, columns: TABLES[t].columns.map(([name]) => name), cast: { number: (n) => String(n) } });
-    csv.pipe(file);
-    outs.set(t, { csv, file });
-  });
+  const paths = TABLE_NAMES.map((t) => join(dir, `${t}.csv`));
+  const csvs = TABLE_NAMES.map((t) => stringify({ header: true, bom: true, columns: TABLES[t].columns.map(([name]) => name), cast: CSV_CAST }));
+  const out = streamedFiles(paths, csvs);
   return {
-    write: (table, row) => writeTo(outs.get(table)!.csv, row),
-    async close() {
-      for (const { csv, file } of outs.values()) {
-        csv.end();
-        await once(file, 'finish');
-      }
-      return files;
-    },
+    write: (table, row) => out.write(TABLE_NAMES.indexOf(table), row),
+    close: () => out.close(),
+    abort: () => out.abort(),
   };
 }
 
 export async function jsonlSink(dir: string): Promise<RowSink> {
   await mkdir(dir, { recursive: true });
-  const files = TABLE_NAMES.map((t) => join(dir, `${t}.jsonl`));
-  const outs = new Map<TableName, WriteStream>(TABLE_NAMES.map((t, i) => [t, createWriteStream(files[i])]));
+  const paths = TABLE_NAMES.map((t) => join(dir, `${t}.jsonl`));
+  const out = streamedFiles(paths, []);
   return {
-    write: (table, row) => writeTo(outs.get(table)!, `${JSON.stringify(row)}\n`),
-    async close() {
-      for (const s of outs.values()) await endStream(s);
-      return files;
-    },
+    write: (table, row) => out.write(TABLE_NAMES.indexOf(table), `${JSON.stringify(row)}\n`),
+    close: () => out.close(),
+    abort: () => out.abort(),
   };
 }
 
@@ -98,6 +122,9 @@ export async function sqliteSink(file: string): Promise<RowSink> {
       db.close();
       await writeFileAtomic(file, Buffer.from(bytes));
       return [file];
+    },
+    async abort() {
+      // Nothing is on disk before close(); the writer removes its own temp file on failure.
     },
   };
 }

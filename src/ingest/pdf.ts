@@ -75,8 +75,10 @@ export function textLayerUsable(text: string): boolean {
 }
 
 export async function ingestPdf(bytes: Uint8Array, opts: PdfIngestOptions = {}): Promise<PdfIngest> {
-  // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
-  const parser = new PDFParse({ data: bytes.slice(), verbosity: 0 });
+  // pdf.js transfers (detaches) the buffer it is given: hand it a copy. The PDF is untrusted:
+  // isEvalSupported false keeps pdf.js from compiling its functions with eval/new Function
+  // (pdf-parse passes these options straight to pdf.js getDocument).
+  const parser = new PDFParse({ data: bytes.slice(), verbosity: 0, isEvalSupported: false });
   try {
     let textResult;
     try {

@@ -5,7 +5,7 @@
  * Citations are re-resolved over the whole archive each build, since a new document can be
  * the target of old references.
  *
- * Fast path: the runner writes every record by rename (write-file-atomic), which updates the
+ * Fast path: the runner writes every record by rename (src/output/write.ts), which updates the
  * folder's mtime; while that mtime equals the one stored at the last build no record can have
  * been added, replaced or removed, so the 10 000 stat calls are skipped. A file edited in
  * place does not touch the folder mtime: `--rebuild` (force) covers that case.

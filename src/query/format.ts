@@ -1,5 +1,6 @@
 /** Rendering query results as an aligned table, JSON or CSV. */
 import { stringify } from 'csv-stringify/sync';
+import { CSV_CAST } from '../output/csv.js';
 import type { QueryResponse } from './query.js';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
@@ -26,7 +27,7 @@ export function renderTable(res: QueryResponse): string {
 export function renderCsv(res: QueryResponse): string {
   return stringify(
     res.results.map((r) => ({ ...r, snippet: r.snippet?.text ?? null, citing: r.citing?.map((c) => c.number).join('; ') ?? null })),
-    { header: true, columns: ['docId', 'documentType', 'number', 'issueDate', 'issuer', 'place', 'title', 'relPath', 'score', 'snippet', 'citing'] },
+    { header: true, cast: CSV_CAST, columns: ['docId', 'documentType', 'number', 'issueDate', 'issuer', 'place', 'title', 'relPath', 'score', 'snippet', 'citing'] },
   );
 }
 

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomic } from '../output/write.js';
 import type { DocMeta } from './doc-meta.js';
 
 export const INDEX_DIR = '.vnplan-index';
@@ -107,14 +107,14 @@ export async function writeIndex(
   const stored: StoredMeta = { format: INDEX_FORMAT, buildId, builtAt: new Date().toISOString(), ...extra, docs };
   const metaJson = JSON.stringify(stored);
   await writeFileAtomic(join(dir, 'postings.bin'), bin);
-  await writeFileAtomic(join(dir, 'terms.json'), termsJson, { encoding: 'utf8' });
-  await writeFileAtomic(join(dir, 'meta.json'), metaJson, { encoding: 'utf8' });
+  await writeFileAtomic(join(dir, 'terms.json'), termsJson);
+  await writeFileAtomic(join(dir, 'meta.json'), metaJson);
   return { bytes: bin.byteLength + Buffer.byteLength(termsJson) + Buffer.byteLength(metaJson), stored };
 }
 
 /** Rewrite meta.json only (same build id and postings), e.g. to record a new folder mtime. */
 export async function rewriteMeta(outDir: string, old: StoredMeta, dirMtimeMs: number, warnings: StoredMeta['warnings']): Promise<{ stored: StoredMeta }> {
   const stored: StoredMeta = { ...old, dirMtimeMs, warnings };
-  await writeFileAtomic(join(indexDir(outDir), 'meta.json'), JSON.stringify(stored), { encoding: 'utf8' });
+  await writeFileAtomic(join(indexDir(outDir), 'meta.json'), JSON.stringify(stored));
   return { stored };
 }

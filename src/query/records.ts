@@ -1,8 +1,9 @@
 /**
  * Reading the runner's output folder: every out/<docId>.json that is a document record.
  * run-report.json, index.jsonl, .txt files and dot-folders (our index) are not records and are
- * skipped silently; a .json that is unreadable or fails DocumentRecordSchema is skipped with a
- * warning, so one damaged file never hides the rest of the archive.
+ * skipped silently; any other .json that is unreadable, not a record at all (wrong shape) or
+ * fails DocumentRecordSchema is skipped with a warning, so one damaged or stray file never
+ * hides the rest of the archive and is never dropped unnoticed.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -39,9 +40,9 @@ export async function listRecordFiles(outDir: string): Promise<RecordFile[]> {
   return files;
 }
 
-export type LoadResult = { record: DocumentRecord } | { skip: true } | { warning: LoadWarning };
+export type LoadResult = { record: DocumentRecord } | { warning: LoadWarning };
 
-/** Parse one file; objects that do not even look like records (no docId/fields) are skipped. */
+/** Parse one file into a record, or a warning saying why it is not one. */
 export async function loadRecordFile(file: RecordFile): Promise<LoadResult> {
   let json: unknown;
   try {
@@ -49,7 +50,10 @@ export async function loadRecordFile(file: RecordFile): Promise<LoadResult> {
   } catch (err) {
     return { warning: { file: file.name, message: `unreadable JSON: ${(err as Error).message}` } };
   }
-  if (!json || typeof json !== 'object' || Array.isArray(json) || !('docId' in json) || !('fields' in json)) return { skip: true };
+  if (!json || typeof json !== 'object' || Array.isArray(json) || !('docId' in json) || !('fields' in json)) {
+    const shape = Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json === 'object' ? 'an object without docId/fields' : `a ${typeof json}`;
+    return { warning: { file: file.name, message: `not a document record (${shape})` } };
+  }
   const parsed = DocumentRecordSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -63,6 +67,6 @@ export async function* readRecords(outDir: string, warnings: LoadWarning[]): Asy
   for (const file of await listRecordFiles(outDir)) {
     const result = await loadRecordFile(file);
     if ('record' in result) yield result.record;
-    else if ('warning' in result) warnings.push(result.warning);
+    else warnings.push(result.warning);
   }
 }

@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import lockfile from 'proper-lockfile';
-import { VnplanError } from '../errors.js';
+import { outputWriteError, VnplanError } from '../errors.js';
 
 const LOCK_DIR = '.vnplan.lock';
 const OWNER_FILE = '.vnplan.lock-owner.json';
@@ -54,7 +54,7 @@ export async function lockOutput(outDir: string, onCompromised?: (err: Error) =>
   try {
     release = await lockfile.lock(outDir, options);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+    if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw outputWriteError(err, join(outDir, LOCK_DIR), outDir);
     const owner = await readOwner(outDir);
     if (!owner || owner.host !== hostname() || alive(owner.pid)) {
       const by = owner ? ` by pid ${owner.pid} on ${owner.host} since ${owner.startedAt}` : '';
@@ -67,9 +67,14 @@ export async function lockOutput(outDir: string, onCompromised?: (err: Error) =>
     });
   }
   const owner: Owner = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
-  await writeFile(join(outDir, OWNER_FILE), JSON.stringify(owner));
-  return async () => {
+  const unlock = async () => {
     await unlink(join(outDir, OWNER_FILE)).catch(() => undefined);
     await release().catch(() => undefined);
   };
+  // A full or read-only output must not leave the lock behind.
+  await writeFile(join(outDir, OWNER_FILE), JSON.stringify(owner)).catch(async (err: unknown) => {
+    await unlock();
+    throw outputWriteError(err, join(outDir, OWNER_FILE), outDir);
+  });
+  return unlock;
 }

@@ -1,4 +1,5 @@
 /** Shapes of out/index.jsonl rows and out/run-report.json. */
+import type { Diagnostic } from '../diagnostics.js';
 import type { ErrorCode } from '../errors.js';
 import type { DocumentRecord } from '../schema/document.js';
 
@@ -35,8 +36,12 @@ export interface RunReport {
   pipeline: { name: string; version: string };
   startedAt: string;
   finishedAt: string;
-  /** True when the run was interrupted (SIGINT/SIGTERM) before every document was handled. */
+  /** True when the run stopped before every document was handled (see stopReason). */
   interrupted: boolean;
+  /** Why an interrupted run stopped: a signal (SIGINT/SIGTERM), or the output filesystem full (ENOSPC/EDQUOT). */
+  stopReason?: 'signal' | 'output-full';
+  /** Run-level diagnostics: input entries skipped on purpose (symbolic links, FIFOs …). */
+  diagnostics?: Diagnostic[];
   totals: { documents: number; ok: number; skipped: number; failed: number; pages: number; seconds: number };
   documents: DocumentReport[];
 }

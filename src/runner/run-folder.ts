@@ -6,21 +6,28 @@
  * stops the others.
  */
 import { availableParallelism } from 'node:os';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { access, constants, mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { getPipeline, type Pipeline } from '../../pipelines/index.js';
 import type { PipelineOptions } from '../document.js';
 import { normalizeEncodingName } from '../encoding/names.js';
-import { toVnplanError, VnplanError } from '../errors.js';
+import { inputReadError, isOutputFull, outputWriteError, toVnplanError, VnplanError } from '../errors.js';
 import { docIdFor } from '../output/docid.js';
-import { INDEX_FILE, readRecord, removeStaleTempFiles, REPORT_FILE, writeDocument, writeJson, writeJsonLines } from '../output/write.js';
+import { INDEX_FILE, nodeOutputIo, readRecord, removeStaleTempFiles, REPORT_FILE, writeDocument, writeJson, writeJsonLines, type OutputIo } from '../output/write.js';
 import { lockOutput } from './lock.js';
 import { runPipeline, sha256, type ProcessOptions } from './process.js';
 import { toRecord } from '../output/record.js';
 import { indexEntryFromRecord, summarize, type DocumentReport, type IndexEntry, type RunReport } from './report.js';
 import { shutdown } from './shutdown.js';
-import { listInputFiles, type InputFile } from './walk.js';
+import { listInputs, type InputFile } from './walk.js';
+
+/**
+ * After a stop request (first SIGINT/SIGTERM, or a full output disk), documents in flight get
+ * this long to finish before they are abandoned (left for the next run). Longer keeps more
+ * finished work; shorter stops sooner (Docker's default grace before SIGKILL is 10 s).
+ */
+export const STOP_GRACE_MS = 8_000;
 
 export type RunEvent =
   | { type: 'start'; total: number; pipeline: { name: string; version: string } }
@@ -31,7 +38,14 @@ export type RunEvent =
   | { type: 'end'; report: RunReport };
 
 export interface RunOptions extends PipelineOptions {
+  /** Stop taking documents (first SIGINT/SIGTERM); those in flight finish within stopGraceMs. */
   signal?: AbortSignal;
+  /** Stop waiting for the documents in flight (second SIGINT/SIGTERM): they are left for the next run. */
+  abandon?: AbortSignal;
+  /** Grace for documents in flight after a stop; default STOP_GRACE_MS. */
+  stopGraceMs?: number;
+  /** File system layer for output writes (tests inject write faults); default node:fs. */
+  outputIo?: OutputIo;
   /** Output folder; default "out". */
   out?: string;
   /** Documents in flight; default: the number of cores. */
@@ -52,15 +66,16 @@ export function defaultConcurrency(): number {
 export async function runFolder(dir: string, options: RunOptions = {}): Promise<RunReport> {
   const inputDir = resolve(dir);
   const outDir = resolve(options.out ?? 'out');
-  const info = await stat(inputDir).catch(() => undefined);
-  if (!info) throw new VnplanError('INPUT_NOT_FOUND', inputDir);
+  const info = await stat(inputDir).catch((err: unknown) => {
+    throw inputReadError(err, inputDir);
+  });
   if (!info.isDirectory()) throw new VnplanError('USAGE', `${inputDir} is not a folder; use \`vnplan extract\` for one file`);
   const concurrency = options.concurrency ?? defaultConcurrency();
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new VnplanError('USAGE', `--concurrency must be a positive integer, got ${concurrency}`);
   // A bad --encoding is a usage error for the whole run, not a failure of every document.
   if (options.encoding) normalizeEncodingName(options.encoding);
   const pipeline = typeof options.pipeline === 'object' ? options.pipeline : await getPipeline(options.pipeline ?? 'default');
-  await mkdir(outDir, { recursive: true });
+  await prepareOutDir(outDir);
   const emit = options.onEvent ?? (() => undefined);
   const release = await lockOutput(outDir, (err) => emit({ type: 'warning', message: `output lock compromised: ${err.message}` }));
   try {
@@ -72,6 +87,21 @@ export async function runFolder(dir: string, options: RunOptions = {}): Promise<
   }
 }
 
+/** Creates the output folder and checks it is a folder this user can write (OUTPUT_NOT_WRITABLE otherwise). */
+async function prepareOutDir(outDir: string): Promise<void> {
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (err) {
+    const st = await stat(outDir).catch(() => undefined);
+    if (st && !st.isDirectory()) throw new VnplanError('OUTPUT_NOT_WRITABLE', `${outDir} is a file, not a folder`, { cause: err });
+    throw outputWriteError(err, outDir, outDir);
+  }
+  if (!(await stat(outDir)).isDirectory()) throw new VnplanError('OUTPUT_NOT_WRITABLE', `${outDir} is not a folder`);
+  await access(outDir, constants.W_OK | constants.X_OK).catch((err: unknown) => {
+    throw outputWriteError(err, outDir, outDir);
+  });
+}
+
 async function runLocked(
   inputDir: string,
   outDir: string,
@@ -81,45 +111,78 @@ async function runLocked(
   emit: (e: RunEvent) => void,
 ): Promise<RunReport> {
   const startedAt = new Date().toISOString();
-  const files = await listInputFiles(inputDir, [outDir]);
+  const { files, diagnostics } = await listInputs(inputDir, [outDir]);
   const meta = { name: pipeline.name, version: pipeline.version };
   emit({ type: 'start', total: files.length, pipeline: meta });
+  for (const d of diagnostics) emit({ type: 'warning', message: d.message });
+  const io = options.outputIo ?? nodeOutputIo;
   const byDocId = new Map<string, string>();
   const results: { report: DocumentReport; entry: IndexEntry }[] = new Array(files.length);
   const queue = new PQueue({ concurrency });
   let done = 0;
-  // The signal stops new documents only: documents in flight finish, so none is reported as
-  // failed merely because the run was interrupted.
-  const { out: _o, concurrency: _c, force: _f, pipeline: _p, onEvent: _e, shutdownAtEnd: _s, signal: _sig, ...processOptions } = options;
+  let finished = false;
+
+  // A stop (signal or full disk) takes no new documents; those in flight get the grace time,
+  // then — or at once on `abandon` — are abandoned: cancelled at their next stage boundary and
+  // left out of the report, so the report and the lock release never wait on them unbounded.
+  let stopReason: RunReport['stopReason'];
+  const abandonment = new AbortController();
+  let graceTimer: NodeJS.Timeout | undefined;
+  const stop = (reason: NonNullable<RunReport['stopReason']>) => {
+    if (stopReason) return;
+    stopReason = reason;
+    queue.clear();
+    graceTimer = setTimeout(() => abandonment.abort(), options.stopGraceMs ?? STOP_GRACE_MS);
+  };
+  const onSignal = () => stop('signal');
+  const onAbandon = () => abandonment.abort();
+  if (options.signal?.aborted) stop('signal');
+  else options.signal?.addEventListener('abort', onSignal, { once: true });
+  if (options.abandon?.aborted) abandonment.abort();
+  else options.abandon?.addEventListener('abort', onAbandon, { once: true });
+  const abandoned = new Promise<void>((res) => abandonment.signal.addEventListener('abort', () => res(), { once: true }));
+
+  const { out: _o, concurrency: _c, force: _f, pipeline: _p, onEvent: _e, shutdownAtEnd: _s, signal: _sig, abandon: _a, stopGraceMs: _g, outputIo: _io, ...processOptions } = options;
   files.forEach((file, i) => {
     const docId = docIdFor(file.relPath);
     const clash = byDocId.get(docId);
     byDocId.set(docId, file.relPath);
     void queue.add(async () => {
-      if (options.signal?.aborted) return;
+      if (stopReason) return;
       const onProgress = (e: { stage: string; done: number; total: number }) => emit({ type: 'progress', relPath: file.relPath, ...e });
-      const result = await handleOne(file, docId, clash, outDir, pipeline, options.force ?? false, { ...processOptions, onProgress });
+      const result = await handleOne(file, docId, clash, outDir, pipeline, options.force ?? false, { ...processOptions, onProgress, signal: abandonment.signal }, io);
+      if (finished) return;
       results[i] = result;
       emit({ type: 'document', report: result.report, done: ++done, total: files.length });
+      if (result.report.error?.code === 'OUTPUT_WRITE_FAILED' && result.fault && isOutputFull(result.fault)) stop('output-full');
     });
   });
-  options.signal?.addEventListener('abort', () => queue.clear(), { once: true });
-  await queue.onIdle();
+  try {
+    await Promise.race([queue.onIdle(), abandoned]);
+  } finally {
+    finished = true;
+    clearTimeout(graceTimer);
+    options.signal?.removeEventListener('abort', onSignal);
+    options.abandon?.removeEventListener('abort', onAbandon);
+  }
   const handled = results.filter(Boolean);
   const documents = handled.map((r) => r.report);
+  const interrupted = handled.length < files.length;
   const report: RunReport = {
     inputDir,
     outDir,
     pipeline: meta,
     startedAt,
     finishedAt: new Date().toISOString(),
-    interrupted: handled.length < files.length,
+    interrupted,
+    ...(interrupted ? { stopReason: stopReason ?? 'signal' } : {}),
     totals: summarize(documents),
     documents,
+    diagnostics,
   };
   // An interrupted run keeps the previous index (it would list only part of the folder).
-  if (!report.interrupted) await writeJsonLines(join(outDir, INDEX_FILE), handled.map((r) => r.entry));
-  await writeJson(join(outDir, REPORT_FILE), report);
+  if (!report.interrupted) await writeJsonLines(join(outDir, INDEX_FILE), handled.map((r) => r.entry), io);
+  await writeJson(join(outDir, REPORT_FILE), report, io);
   emit({ type: 'end', report });
   return report;
 }
@@ -132,13 +195,19 @@ async function handleOne(
   pipeline: Pipeline,
   force: boolean,
   options: ProcessOptions,
-): Promise<{ report: DocumentReport; entry: IndexEntry }> {
+  io: OutputIo,
+): Promise<{ report: DocumentReport; entry: IndexEntry; fault?: unknown }> {
   const started = performance.now();
   const seconds = () => Number(((performance.now() - started) / 1000).toFixed(3));
   let sha: string | null = null;
   try {
+    if (file.unreadable) throw file.unreadable;
     if (clashWith !== undefined) throw new VnplanError('INTERNAL', `docId ${docId} of ${file.relPath} collides with ${clashWith}`);
-    const bytes = new Uint8Array(await readFile(file.path));
+    const bytes = new Uint8Array(
+      await readFile(file.path).catch((err: unknown) => {
+        throw inputReadError(err, file.path);
+      }),
+    );
     sha = sha256(bytes);
     const existing = await readRecord(outDir, docId);
     if (existing && existing.source.relPath !== file.relPath) {
@@ -152,7 +221,7 @@ async function handleOne(
     }
     const doc = await runPipeline(pipeline, { bytes, relPath: file.relPath, path: file.path }, options);
     const record = toRecord(doc, { pipeline: { name: pipeline.name, version: pipeline.version }, restoreTokens: options.restoreTokens });
-    await writeDocument(outDir, record);
+    await writeDocument(outDir, record, io);
     return {
       report: { docId, relPath: file.relPath, status: 'ok', pages: record.pages.length, seconds: seconds() },
       entry: indexEntryFromRecord(record, 'ok'),
@@ -161,6 +230,7 @@ async function handleOne(
     const e = toVnplanError(err);
     const error = { code: e.code, message: e.message };
     return {
+      fault: e.cause,
       report: { docId, relPath: file.relPath, status: 'failed', pages: 0, seconds: seconds(), error },
       entry: {
         docId,
