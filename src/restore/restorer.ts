@@ -14,6 +14,7 @@ import { makeTemplate, ownSlot, SlotBuilder, slotOf, type SlotTable, type TokenI
 import { repairEth, repairListLetters, repairRomanMarkers, tokenize, wordsAmongCapitals, type Piece } from './tokenize.js';
 import { CASE_ALL_CAPS, skeletonKey } from './text.js';
 import { keyHashes, pieceKeys, type CertainContexts } from './certain.js';
+import type { ConfidenceCalibration } from './calibration.js';
 
 export type { RestoreResult, RestoreStats } from './assemble.js';
 
@@ -89,6 +90,9 @@ export class Restorer {
 
   /** Slot templates and per-token facts, shared by all calls. */
   private readonly slots: SlotBuilder;
+
+  /** Maps the decoder's confidences to calibrated ones in results (dictionaries/restore/confidence-calibration.json); the text does not depend on it. */
+  calibration: ConfidenceCalibration | undefined;
 
   constructor(
     readonly lm: DecoderLM, rules: readonly LookalikeRule[], learned?: LearnedChannels, placeNames: Iterable<string> = [],
@@ -246,7 +250,8 @@ export class Restorer {
       ({ slots: finalSlots, decisions } = decode(refined));
     }
     const style = options.toneStyle ?? 'old';
-    return assemble(text, pieces, infos, finalSlots, decisions, style, { accentedRatioBefore, knownRatio, mode });
+    const calibrate = this.calibration?.mapper(mode, options.mode === 'accurate' ? 'accurate' : 'fast');
+    return assemble(text, pieces, infos, finalSlots, decisions, style, { accentedRatioBefore, knownRatio, mode, calibrate });
   }
 
   /**
