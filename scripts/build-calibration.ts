@@ -13,7 +13,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfidenceCalibration, isotonicFit, TOKEN_CLASSES, type CalibrationFile, type CalibrationCurve, type TokenClass } from '../src/restore/calibration.js';
+import { ConfidenceCalibration, isotonicFit, TOKEN_CLASSES, type CalibrationFile, type CalibrationCurve, type ConfidenceMapper, type TokenClass } from '../src/restore/calibration.js';
 import { CALIBRATION_FILE, getDefaultRestorer, restoreDictionariesDir, type Restorer } from '../src/restore/index.js';
 import { calibrationHalf, REVIEW_LINE, sharedDir, confidenceShares, labelTokens, loadTextMetrics, readDevDocs, strip, type DevDoc, type LabelledToken } from './lib/dev-docs.js';
 
@@ -38,7 +38,7 @@ function rawTokens(r: Restorer, doc: DevDoc, mode: 'fast' | 'accurate'): Classed
   const seen: { cls: TokenClass; raw: number }[] = [];
   const saved = r.calibration;
   r.calibration = new (class extends ConfidenceCalibration {
-    override mapper(): (cls: TokenClass, raw: number) => number { return (cls, raw) => { seen.push({ cls, raw }); return raw; }; }
+    override mapper(): ConfidenceMapper { return (cls, raw) => { seen.push({ cls: TOKEN_CLASSES[cls], raw }); return raw; }; }
   })({ kind: 'vnplan confidence calibration', fittedOn: 'recording', tables: {} });
   try {
     const result = r.restore(strip(doc.text), { restore: 'always', mode });
@@ -67,7 +67,7 @@ for (const mode of ['fast', 'accurate'] as const) {
   const map = new ConfidenceCalibration(file).mapper('stripped', mode)!;
   for (const name of ['fit', 'check'] as const) {
     const raw = confidenceShares(half[name].map((t) => ({ ...t, confidence: t.raw })), REVIEW_LINE);
-    const cal = confidenceShares(half[name].map((t) => ({ ...t, confidence: map(t.cls, t.raw) })), REVIEW_LINE);
+    const cal = confidenceShares(half[name].map((t) => ({ ...t, confidence: map(TOKEN_CLASSES.indexOf(t.cls), t.raw) })), REVIEW_LINE);
     console.log(`${mode} ${name} half (${cal.tokens} tokens, ${cal.errors} errors): under ${REVIEW_LINE} raw: ${pct(raw.errorsBelow)} of errors, ${pct(raw.tokensBelow)} of tokens; calibrated: ${pct(cal.errorsBelow)} of errors, ${pct(cal.tokensBelow)} of tokens`);
   }
   for (const cls of TOKEN_CLASSES) {

@@ -8,7 +8,7 @@ import type { ChannelMode } from './channel.js';
 import type { Decision, Slot } from './decoder.js';
 import { applyCase, toToneStyle, type CaseShape } from './text.js';
 import type { TokenInfo } from './slots.js';
-import { tokenClass, type TokenClass } from './calibration.js';
+import { tokenClass, type ConfidenceMapper } from './calibration.js';
 import type { Piece } from './tokenize.js';
 
 export interface RestoreStats {
@@ -37,7 +37,7 @@ export function assemble(
   info: {
     accentedRatioBefore: number; knownRatio: number; mode: ChannelMode;
     /** Reported confidence from the decoder's (src/restore/calibration.ts); absent: the decoder's as is. */
-    calibrate?: (cls: TokenClass, raw: number) => number;
+    calibrate?: ConfidenceMapper;
   },
 ): RestoreResult {
   const calibrate = info.calibrate;

@@ -25,13 +25,29 @@ import { CASE_ALL_CAPS, CASE_TITLE, type CaseShape } from './text.js';
 export const TOKEN_CLASSES = ['unknown', 'single', 'lower', 'title', 'caps'] as const;
 export type TokenClass = (typeof TOKEN_CLASSES)[number];
 
-/** The class of a token whose slot has `candidates` candidates, the first with LM id `firstId` (< 0: unknown). */
-export function tokenClass(candidates: number, firstId: number, shape: CaseShape, sentenceStart: boolean): TokenClass {
-  if (candidates <= 1) return firstId < 0 ? 'unknown' : 'single';
-  if (shape === CASE_ALL_CAPS) return 'caps';
-  if (shape === CASE_TITLE && !sentenceStart) return 'title';
-  return 'lower';
+/** Indices into TOKEN_CLASSES (the per-token path works with numbers). */
+const UNKNOWN = 0;
+const SINGLE = 1;
+const LOWER = 2;
+const TITLE = 3;
+const CAPS = 4;
+
+/**
+ * The class (index into TOKEN_CLASSES) of a token whose slot has `candidates` candidates, the
+ * first with LM id `firstId` (< 0: unknown).
+ */
+export function tokenClass(candidates: number, firstId: number, shape: CaseShape, sentenceStart: boolean): number {
+  if (candidates <= 1) return firstId < 0 ? UNKNOWN : SINGLE;
+  if (shape === CASE_ALL_CAPS) return CAPS;
+  if (shape === CASE_TITLE && !sentenceStart) return TITLE;
+  return LOWER;
 }
+
+/**
+ * Steps of the lookup table a mapper reads (raw confidence rounded to 1/LUT_STEPS): tokens
+ * report confidence to three decimals, and a table read costs less than a curve search per token.
+ */
+const LUT_STEPS = 1000;
 
 /** Monotone points of one class: raw[i] ascending, calibrated[i] non-decreasing, all in [0, 1]. */
 export interface CalibrationCurve { raw: number[]; calibrated: number[]; tokens: number }
@@ -101,7 +117,12 @@ export function isotonicFit(samples: readonly { raw: number; correct: number; we
   return curve;
 }
 
+/** A calibration for one mode: (class index, raw confidence in [0, 1]) → calibrated confidence. */
+export type ConfidenceMapper = (cls: number, raw: number) => number;
+
 export class ConfidenceCalibration {
+  private readonly mappers = new Map<string, ConfidenceMapper | undefined>();
+
   constructor(readonly file: CalibrationFile) {}
 
   static load(path: string): ConfidenceCalibration {
@@ -111,12 +132,27 @@ export class ConfidenceCalibration {
   }
 
   /** The mapping for one channel mode and restorer mode, or undefined when none was fitted (raw confidences are reported then). */
-  mapper(channelMode: string, restorerMode: 'fast' | 'accurate'): ((cls: TokenClass, raw: number) => number) | undefined {
-    const table = this.file.tables[`${channelMode}/${restorerMode}`];
-    if (!table) return undefined;
-    return (cls, raw) => {
-      const curve = table[cls];
-      return curve ? readCurve(curve, raw) : raw;
-    };
+  mapper(channelMode: string, restorerMode: 'fast' | 'accurate'): ConfidenceMapper | undefined {
+    const key = `${channelMode}/${restorerMode}`;
+    if (this.mappers.has(key)) return this.mappers.get(key);
+    const table = this.file.tables[key];
+    let mapper: ConfidenceMapper | undefined;
+    if (table) {
+      const luts = TOKEN_CLASSES.map((cls) => {
+        const curve = table[cls];
+        if (!curve) return undefined;
+        const lut = new Float64Array(LUT_STEPS + 1);
+        for (let i = 0; i <= LUT_STEPS; i++) lut[i] = readCurve(curve, i / LUT_STEPS);
+        return lut;
+      });
+      mapper = (cls, raw) => {
+        const lut = luts[cls];
+        if (!lut) return raw;
+        const at = Math.round(raw * LUT_STEPS);
+        return lut[at < 0 ? 0 : at > LUT_STEPS ? LUT_STEPS : at];
+      };
+    }
+    this.mappers.set(key, mapper);
+    return mapper;
   }
 }

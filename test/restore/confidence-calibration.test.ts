@@ -53,12 +53,13 @@ describe('isotonic fit and curve', () => {
     expect(readCurve({ raw: [], calibrated: [], tokens: 0 }, 0.7)).toBe(0.7);
   });
   it('classes tokens by candidates, knowledge and case', () => {
-    expect(tokenClass(1, -1, CASE_AS_IS, false)).toBe('unknown');
-    expect(tokenClass(1, 5, CASE_TITLE, false)).toBe('single');
-    expect(tokenClass(3, 5, CASE_TITLE, false)).toBe('title');
-    expect(tokenClass(3, 5, CASE_TITLE, true)).toBe('lower');
-    expect(tokenClass(3, 5, CASE_ALL_CAPS, false)).toBe('caps');
-    expect(tokenClass(3, 5, CASE_AS_IS, false)).toBe('lower');
+    const cls = (...a: Parameters<typeof tokenClass>): string => TOKEN_CLASSES[tokenClass(...a)];
+    expect(cls(1, -1, CASE_AS_IS, false)).toBe('unknown');
+    expect(cls(1, 5, CASE_TITLE, false)).toBe('single');
+    expect(cls(3, 5, CASE_TITLE, false)).toBe('title');
+    expect(cls(3, 5, CASE_TITLE, true)).toBe('lower');
+    expect(cls(3, 5, CASE_ALL_CAPS, false)).toBe('caps');
+    expect(cls(3, 5, CASE_AS_IS, false)).toBe('lower');
   });
 });
 
@@ -72,6 +73,19 @@ describe('the committed calibration table', () => {
       expect(Object.keys(classes!).every((k) => (TOKEN_CLASSES as readonly string[]).includes(k))).toBe(true);
     }
     expect(table.mapper('none-such', 'fast')).toBeUndefined();
+    // The mapper (a lookup table at 1/1000) reads each curve as readCurve does, monotone and bounded.
+    const map = table.mapper('stripped', 'fast')!;
+    TOKEN_CLASSES.forEach((name, cls) => {
+      const curve = table.file.tables['stripped/fast']![name]!;
+      let last = -1;
+      for (let raw = 0; raw <= 1; raw += 0.001) {
+        const y = map(cls, raw);
+        expect(y).toBeCloseTo(readCurve(curve, raw), 2);
+        expect(y).toBeGreaterThanOrEqual(last);
+        expect(y).toBeLessThanOrEqual(1);
+        last = y;
+      }
+    });
   });
 });
 
