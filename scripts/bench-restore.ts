@@ -18,9 +18,10 @@
  * Uses the committed LM when src/lm provides it, else a count trigram built here from the
  * corpus training split (held-out lines excluded) — the report says which.
  * Held-out = the LM's 'test' split (src/lm/corpus.ts). Flags: --count-lm (force the fallback), --heldout N (lines, default 3000), --accurate-lines N (default: all held-out lines),
- * --speed-passes N (timed passes per speed workload, default 8), --split dev (the stripped held-out
- * section reads the dev split instead — the split every tuning is measured on; the seeds and the
- * rest are unchanged), --no-certain (the default mode without the certain-context table).
+ * --speed-passes N (timed passes per speed workload, default 8), --split dev (the secondary stripped
+ * held-out section reads the corpus dev split instead; tune on dev-docs, not on it), --no-certain
+ * (the default mode without the certain-context table), --no-garble (skip the OCR garble of the
+ * dev-docs), --shared DIR (the shared data folder; default ../shared, or ../../shared from a worktree).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
@@ -43,7 +44,7 @@ const arg = (name: string, fallback: number): number => {
 };
 type Score = DevScore & { accuracy: number };
 const textmetrics = await loadTextMetrics(SHARED);
-/** textmetrics --lines (summed line by line: its whole-text CER is quadratic, so big texts are scored per line). */
+/** textmetrics --lines, summed line by line (its whole-text CER is quadratic in the text length). */
 function score(gold: string, hyp: string, _byLines: true): Score {
   const s = scoreLines(textmetrics, gold, hyp);
   return { ...s, accuracy: accuracy(s) };
