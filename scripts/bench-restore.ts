@@ -298,7 +298,7 @@ for (const [label, text] of [['seed 001', readFileSync(join(seedsDir, '001_b5b60
     unseenDocuments: number; unseenSyllables: number; unseenKSylPerS: number; unseenAfterFirstBlockKSylPerS: number; helperThreadsCpuMs?: number; blocks: number[];
   }
   const run = (): RunFigures | undefined => {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/restore-rss.ts', '45', ...(process.argv.includes('--no-certain') ? ['--no-certain'] : [])], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/restore-rss.ts', '45', '--shared', SHARED, ...(process.argv.includes('--no-certain') ? ['--no-certain'] : [])], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (child.status === 0) return JSON.parse(child.stdout) as RunFigures;
     console.log(`restorer alone: child failed (${child.status}): ${child.stderr.slice(0, 300)}`);
     return undefined;
