@@ -11,7 +11,7 @@ import { LanguageModel, loadFromDir } from './language-model.js';
 
 export { LanguageModel, Vocabulary } from './language-model.js';
 export { tokenizeForLM, lmUnit, UNK, BOS, EOS, NUM } from './tokenize.js';
-export { splitOfLine, readCorpusLines, HELD_OUT_RULE, type Split } from './corpus.js';
+export { splitOfLine, readCorpusLines, readCorpusEntries, corpusSplitter, DOC_HEADER, HELD_OUT_RULE, type Split } from './corpus.js';
 
 /** dictionaries/lm of this package (from src/ under tsx and from dist/src/). */
 export function defaultLmDir(): string {

@@ -8,6 +8,7 @@ import type { ChannelMode } from './channel.js';
 import type { Decision, Slot } from './decoder.js';
 import { applyCase, toToneStyle, type CaseShape } from './text.js';
 import type { TokenInfo } from './slots.js';
+import { tokenClass, type ConfidenceMapper } from './calibration.js';
 import type { Piece } from './tokenize.js';
 
 export interface RestoreStats {
@@ -33,8 +34,13 @@ export interface RestoreResult { text: string; tokens: RestoredToken[]; stats: R
  */
 export function assemble(
   text: string, pieces: readonly Piece[], infos: readonly TokenInfo[], slots: readonly Slot[], decisions: readonly Decision[], style: 'old' | 'new',
-  info: { accentedRatioBefore: number; knownRatio: number; mode: ChannelMode },
+  info: {
+    accentedRatioBefore: number; knownRatio: number; mode: ChannelMode;
+    /** Reported confidence from the decoder's (src/restore/calibration.ts); absent: the decoder's as is. */
+    calibrate?: ConfidenceMapper;
+  },
 ): RestoreResult {
+  const calibrate = info.calibrate;
   let out = '';
   let cursor = 0;
   // At most a separator before each token and one after the last; sized once (growing a long array by push costs more).
@@ -65,8 +71,9 @@ export function assemble(
     out += output;
     cursor = piece.start + input.length;
     if (output !== input) changed++;
-    confidenceSum += decision.confidence;
-    const token: RestoredToken = { input, output, start, end: start + output.length, confidence: round(decision.confidence) };
+    const confidence = calibrate ? calibrate(tokenClass(slots[i].candidates.length, slots[i].ids[0], shape, piece.sentenceStart), decision.confidence) : decision.confidence;
+    confidenceSum += confidence;
+    const token: RestoredToken = { input, output, start, end: start + output.length, confidence: round(confidence) };
     if (decision.alternatives.length) token.alternatives = alternativesOf(decision, shape, style);
     tokens[i] = token;
   }

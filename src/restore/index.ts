@@ -12,6 +12,7 @@ import { loadLearnedTables, loadLookalikes } from './channel.js';
 import type { DecoderLM } from './decoder-lm.js';
 import { CertainContexts } from './certain.js';
 import { NamePrior } from './names.js';
+import { ConfidenceCalibration } from './calibration.js';
 import { Restorer, type RestoreOptions, type RestoreResult } from './restorer.js';
 
 export { Restorer } from './restorer.js';
@@ -34,8 +35,18 @@ export function createRestorer(lm: DecoderLM, dictDir = dictionaryPath()): Resto
   } catch (err) {
     throw dictionaryMissing(`${certainFile}: ${(err as Error).message}`, err);
   }
-  return new Restorer(lm, loadLookalikes(dictDir), loadLearnedTables(dictDir), places, NamePrior.load(join(dictDir, 'restore', 'names.json')), terms, certain);
+  const restorer = new Restorer(lm, loadLookalikes(dictDir), loadLearnedTables(dictDir), places, NamePrior.load(join(dictDir, 'restore', 'names.json')), terms, certain);
+  const calibrationFile = join(dictDir, 'restore', CALIBRATION_FILE);
+  try {
+    restorer.calibration = existsSync(calibrationFile) ? ConfidenceCalibration.load(calibrationFile) : undefined;
+  } catch (err) {
+    throw dictionaryMissing(`${calibrationFile}: ${(err as Error).message} (rebuild it: npx tsx tools/build/calibration.ts)`, err);
+  }
+  return restorer;
 }
+
+/** The confidence calibration table under dictionaries/restore (tools/build/calibration.ts). */
+export const CALIBRATION_FILE = 'confidence-calibration.json';
 
 let defaultRestorer: Promise<Restorer> | undefined;
 

@@ -16,6 +16,7 @@ import { CASE_ALL_CAPS } from './text.js';
 import { knownEnoughToRestore, markState } from '../lang/evidence.js';
 import { foldKey } from '../lang/fold.js';
 import { keyHashes, pieceKeys, type CertainContexts } from './certain.js';
+import type { ConfidenceCalibration } from './calibration.js';
 
 export type { RestoreResult, RestoreStats } from './assemble.js';
 
@@ -93,6 +94,9 @@ export class Restorer {
 
   /** Slot templates and per-token facts, shared by all calls. */
   private readonly slots: SlotBuilder;
+
+  /** Maps the decoder's confidences to calibrated ones in results (dictionaries/restore/confidence-calibration.json); the text does not depend on it. */
+  calibration: ConfidenceCalibration | undefined;
 
   constructor(
     readonly lm: DecoderLM, rules: readonly LookalikeRule[], learned?: LearnedChannels, placeNames: Iterable<string> = [],
@@ -249,7 +253,8 @@ export class Restorer {
       ({ slots: finalSlots, decisions } = decode(refined));
     }
     const style = options.toneStyle ?? 'old';
-    return assemble(text, pieces, infos, finalSlots, decisions, style, { accentedRatioBefore, knownRatio, mode });
+    const calibrate = this.calibration?.mapper(mode, options.mode === 'accurate' ? 'accurate' : 'fast');
+    return assemble(text, pieces, infos, finalSlots, decisions, style, { accentedRatioBefore, knownRatio, mode, calibrate });
   }
 
   /**

@@ -27,7 +27,7 @@
  * Usage: npx tsx tools/bench/restore-rss.ts [LIMIT=45] [--v8-default] [--no-certain] [--jit-warm]
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 // The V8 settings first, as the command line applies them: before any of the project's modules is evaluated.
 if (!process.argv.includes('--v8-default')) await import('../../src/v8-tuning.js');
@@ -40,7 +40,9 @@ const DOC_LINES = 80;
 const OPTIONS = process.argv.includes('--no-certain') ? { certainContexts: false } : {};
 const LIMIT = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 45);
 const SOURCES = ['admin_word_recommend.txt.gz', 'legal_tvpl_johnpa02.txt.gz'];
-const CORPUS = resolve('../shared/corpus');
+const { sharedDir } = await import('../lib/dev-docs.js');
+/** ../shared/corpus (or --shared DIR's corpus; from a worktree ../../shared). */
+const CORPUS = join(sharedDir(), 'corpus');
 
 const WARM_DOCUMENTS = 60;
 

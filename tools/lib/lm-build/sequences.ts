@@ -1,9 +1,10 @@
 /**
- * Pass over the corpora: tokenise every line, send train lines to a per-source id stream,
+ * Pass over the corpora: tokenise every line (splits by line, or by document where the file
+ * marks documents), send train lines to a per-source id stream,
  * keep dev/test clauses (as units) for tuning and evaluation, count unit frequencies.
  */
 import { isValidSyllable } from '../../../src/lang/syllable.js';
-import { readCorpusLines, splitOfLine } from '../../../src/lm/corpus.js';
+import { readCorpusEntries } from '../../../src/lm/corpus.js';
 import { BOS, EOS, NUM, UNK, tokenizeForLM } from '../../../src/lm/tokenize.js';
 
 export interface CorpusSource { name: string; file: string }
@@ -54,8 +55,8 @@ export async function readCorpora(sources: CorpusSource[], log: (m: string) => v
     const test: string[][] = [];
     const lines = { train: 0, dev: 0, test: 0 };
     const t0 = Date.now();
-    for await (const line of readCorpusLines(src.file)) {
-      const split = splitOfLine(line);
+    // Files with document boundaries are split by document (src/lm/corpus.ts).
+    for await (const { line, split } of readCorpusEntries(src.file)) {
       lines[split]++;
       const clauses = tokenizeForLM(line);
       if (split === 'dev') dev.push(...clauses);
