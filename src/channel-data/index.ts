@@ -151,6 +151,18 @@ export function loadGazetteer(path = join(dictionariesDir(), 'gazetteer.json')):
   return gazetteer;
 }
 
+let defaultGazetteerMissing = false;
+/** The default gazetteer, or null when its file is missing (callers then rely on the text alone). */
+export function gazetteerOrNull(): Gazetteer | null {
+  if (defaultGazetteerMissing) return null;
+  try {
+    return loadGazetteer();
+  } catch {
+    defaultGazetteerMissing = true;
+    return null;
+  }
+}
+
 export interface AdminTerm {
   /** As usually written: "Ủy ban nhân dân", "cải cách hành chính". */
   surface: string;

@@ -4,7 +4,7 @@
  * see src/channel-data) gives each locality's superior unit, disambiguated by the other
  * place names the document mentions; when it has nothing, the document's own mentions do.
  */
-import { loadGazetteer, type AdminUnit, type Gazetteer } from '../channel-data/index.js';
+import { gazetteerOrNull, type AdminUnit, type Gazetteer } from '../channel-data/index.js';
 import { editDistance, fold, titleCase } from './text.js';
 
 export const LOCALITY_TYPES = ['thành phố', 'thị trấn', 'thị xã', 'đặc khu', 'tỉnh', 'huyện', 'quận', 'xã', 'phường'] as const;
@@ -25,18 +25,7 @@ const SUPERIOR: Record<string, LocalityType[]> = {
 
 export interface Locality { type: LocalityType; name: string }
 
-let gazetteer: Gazetteer | null | undefined;
-/** The gazetteer, or null when its file is missing (extraction then relies on the text). */
-export function gazetteerOrNull(): Gazetteer | null {
-  if (gazetteer === undefined) {
-    try {
-      gazetteer = loadGazetteer();
-    } catch {
-      gazetteer = null;
-    }
-  }
-  return gazetteer;
-}
+export { gazetteerOrNull };
 
 /** "xã ĐẠI THẮNG" / "XA PAI THANG" → { type: 'xã', name: 'Đại Thắng' } (gazetteer spelling when known).
  * With the document's folded text, a name the restorer got slightly wrong ("Có Là") is

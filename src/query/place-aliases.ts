@@ -5,23 +5,11 @@
  * optional unit type ("xã Đại Thắng") and province after a comma ("Đại Thắng, Nam Định") to
  * narrow homonyms. Without the gazetteer only the name itself is matched.
  */
-import { loadGazetteer, type AdminUnit, type Gazetteer } from '../channel-data/index.js';
+import { gazetteerOrNull, type AdminUnit, type Gazetteer } from '../channel-data/index.js';
 import { foldText } from './fold.js';
 
 const UNIT_TYPES = ['thành phố', 'thị trấn', 'thị xã', 'đặc khu', 'tỉnh', 'huyện', 'quận', 'xã', 'phường'] as const;
 const fold = (s: string) => foldText(s.normalize('NFC')).replace(/\s+/g, ' ').trim();
-
-let gazetteer: Gazetteer | null | undefined;
-function gazetteerOrNull(): Gazetteer | null {
-  if (gazetteer === undefined) {
-    try {
-      gazetteer = loadGazetteer();
-    } catch {
-      gazetteer = null;
-    }
-  }
-  return gazetteer;
-}
 
 /** "xã Đại Thắng, tỉnh Nam Định" → type xã, folded name "dai thang", folded province "nam dinh". */
 function parsePlace(query: string): { type?: (typeof UNIT_TYPES)[number]; name: string; province: string | null } {
