@@ -8,7 +8,7 @@ import { CountTrigramLM, Restorer, loadLookalikes, restoreDictionariesDir } from
 
 const lm = new CountTrigramLM([
   ...Array.from({ length: 6 }, () => 'các phương án bình thường.'),
-  ...Array.from({ length: 6 }, () => 'bắc trả my.'),
+  'bắc trả my.', 'trả lời.', 'trả lời.',
   ...Array.from({ length: 2 }, () => ['phường bình an.', 'bắc bộ.', 'trà xanh.', 'thuận lợi.', 'my là.', 'bình minh.']).flat(),
 ]);
 const rules = loadLookalikes(restoreDictionariesDir());
