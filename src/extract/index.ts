@@ -3,11 +3,13 @@
  * confidence, provenance}, list items with their own confidence and provenance, offsets into
  * the same text. Works on restored and unrestored text alike (matching is diacritic-blind).
  */
+import type { AdminUnit } from '../data/index.js';
 import type { DocumentFields, OutlineNode, Provenance } from '../schema/document.js';
 import { extractAwards } from './awards.js';
 import { extractDeadlines } from './deadlines.js';
 import { findDocumentType, findIssuingBody, type Found } from './header.js';
 import { gazetteerOrNull, localityMentions, parseLocality, superiorLocality, type Locality } from './issuer.js';
+import { currentOfLocality, currentOfPlace, eraOfDate } from './current-unit.js';
 import { buildOutline, sectionAt } from '../segment/outline.js';
 import { extractPeriod, type PeriodValue } from './period.js';
 import { extractQuotas } from './quotas.js';
@@ -49,10 +51,14 @@ export function extractFields(text: string, outline?: OutlineNode[], skeleton?: 
   const fromPart = (p: SignerPart | null, conf: number) => (p ? scalar(p.value, conf, prov(p.start, p.end)) : none<string>());
 
   const issuer = findIssuingBody(text, folded, sk);
-  const chain = localityChain(text, folded, issuer.locality);
   const number = sk.numberField;
   const issueDate = sk.date;
   const issueIso = issueDate?.iso ?? null;
+  const era = eraOfDate(issueIso);
+  const chain = localityChain(text, folded, issuer.locality, era);
+  const place = sk.place ? snapPlace(flat(sk.place.text), issuer.locality) : null;
+  const currentLocality = currentOfLocality(issuer.locality, folded, era);
+  const currentPlace = currentOfPlace(place, issuer.locality, folded, era);
   const period = extractPeriod(text, folded, tree, issueIso, sk.title);
   const dateOut = (v: PeriodValue | null) =>
     v ? { ...scalar(v.iso, v.iso ? v.confidence : 0, prov(v.start, v.end)), precision: v.precision } : none<string>();
@@ -65,8 +71,11 @@ export function extractFields(text: string, outline?: OutlineNode[], skeleton?: 
     number: number
       ? scalar(number.number, number.number ? CONFIDENCE.parsed : CONFIDENCE.unparsed, prov(number.start, number.end))
       : none<string>(),
-    issuingBody: { name: fromFound(issuer.name), parent: fromFound(issuer.parent) },
-    place: sk.place ? scalar(snapPlace(flat(sk.place.text), issuer.locality), CONFIDENCE.printedLine, prov(sk.place.start, sk.place.end)) : none<string>(),
+    issuingBody: { name: fromFound(issuer.name), parent: fromFound(issuer.parent), ...(currentLocality && { currentLocality }) },
+    place: {
+      ...(sk.place ? scalar(place, CONFIDENCE.printedLine, prov(sk.place.start, sk.place.end)) : none<string>()),
+      ...(currentPlace && { current: currentPlace }),
+    },
     issueDate: issueDate
       ? { ...scalar(issueIso, issueIso ? CONFIDENCE.parsed : CONFIDENCE.unparsed, prov(issueDate.start, issueDate.end)), precision: issueDate.precision }
       : none<string>(),
@@ -87,12 +96,12 @@ export function extractFields(text: string, outline?: OutlineNode[], skeleton?: 
 }
 
 /** The issuing body's locality and its superiors (xã → huyện → tỉnh), for completing "UBND huyện". */
-function localityChain(text: string, folded: string, loc: Locality | null): Locality[] {
+function localityChain(text: string, folded: string, loc: Locality | null, era?: AdminUnit['era']): Locality[] {
   const chain: Locality[] = [];
   let cur = loc;
   for (let i = 0; cur && i < 3; i++) {
     chain.push(cur);
-    cur = superiorLocality(cur, text, folded)?.locality ?? null;
+    cur = superiorLocality(cur, text, folded, era)?.locality ?? null;
   }
   // Types the chain lacks: the locality of that type the text mentions most.
   for (const m of localityMentions(text)) {

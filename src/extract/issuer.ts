@@ -4,15 +4,18 @@
  * see src/data) gives each locality's superior unit, disambiguated by the other
  * place names the document mentions; when it has nothing, the document's own mentions do.
  */
-import { loadGazetteer, type AdminUnit, type Gazetteer } from '../data/index.js';
+import { gazetteerOrNull, type AdminUnit, type Gazetteer } from '../data/index.js';
 import { editDistance, fold, titleCase } from './text.js';
 
-export const LOCALITY_TYPES = ['thành phố', 'thị trấn', 'thị xã', 'tỉnh', 'huyện', 'quận', 'xã', 'phường'] as const;
+export const LOCALITY_TYPES = ['thành phố', 'thị trấn', 'thị xã', 'đặc khu', 'tỉnh', 'huyện', 'quận', 'xã', 'phường'] as const;
 export type LocalityType = (typeof LOCALITY_TYPES)[number];
 const FOLDED_TYPES = LOCALITY_TYPES.map((t) => [fold(t), t] as const);
+/** From 1 July 2025 communes and wards sit directly under the province: tried after SUPERIOR. */
+const SUPERIOR_FROM_2025: Record<string, LocalityType[]> = { xã: ['tỉnh'], phường: ['tỉnh'] };
 const SUPERIOR: Record<string, LocalityType[]> = {
   xã: ['huyện', 'thị xã', 'thành phố', 'quận'],
   phường: ['quận', 'thị xã', 'thành phố'],
+  'đặc khu': ['tỉnh', 'thành phố'],
   'thị trấn': ['huyện'],
   huyện: ['tỉnh', 'thành phố'],
   quận: ['thành phố'],
@@ -22,18 +25,7 @@ const SUPERIOR: Record<string, LocalityType[]> = {
 
 export interface Locality { type: LocalityType; name: string }
 
-let gazetteer: Gazetteer | null | undefined;
-/** The gazetteer, or null when its file is missing (extraction then relies on the text). */
-export function gazetteerOrNull(): Gazetteer | null {
-  if (gazetteer === undefined) {
-    try {
-      gazetteer = loadGazetteer();
-    } catch {
-      gazetteer = null;
-    }
-  }
-  return gazetteer;
-}
+export { gazetteerOrNull };
 
 /** "xã ĐẠI THẮNG" / "XA PAI THANG" → { type: 'xã', name: 'Đại Thắng' } (gazetteer spelling when known).
  * With the document's folded text, a name the restorer got slightly wrong ("Có Là") is
@@ -62,7 +54,7 @@ export function parseLocality(s: string, foldedText?: string): Locality | null {
 /** "huyện Vụ Bản" mentions in a text, most frequent first. */
 export function localityMentions(text: string): { type: LocalityType; name: string; count: number }[] {
   const counts = new Map<string, { type: LocalityType; name: string; count: number }>();
-  const re = /(?<![\p{L}])(thành phố|thị trấn|thị xã|tỉnh|huyện|quận|xã|phường)\s+((?:[\p{Lu}][\p{Ll}]*\s?){1,3})/gu;
+  const re = /(?<![\p{L}])(thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã|phường)\s+((?:[\p{Lu}][\p{Ll}]*\s?){1,3})/gu;
   for (const m of text.matchAll(re)) {
     const name = m[2]!.trim();
     const key = `${m[1]}|${name}`;
@@ -73,11 +65,16 @@ export function localityMentions(text: string): { type: LocalityType; name: stri
   return [...counts.values()].sort((a, b) => b.count - a.count);
 }
 
-/** The gazetteer unit for a locality, choosing among homonyms by the names the text mentions. */
-export function findUnit(loc: Locality, foldedText: string): AdminUnit | null {
+/**
+ * The gazetteer unit for a locality, choosing among homonyms by the names the text mentions.
+ * Units of `era` (the document's, from its issue date; before-2025 when unknown) are preferred:
+ * a name kept in the 2025 reorganisation is one unit in each era.
+ */
+export function findUnit(loc: Locality, foldedText: string, era: AdminUnit['era'] = 'before-2025'): AdminUnit | null {
   const g = gazetteerOrNull();
   if (!g) return null;
-  const cands = g.findByStripped(loc.name).filter((u) => u.type === loc.type);
+  let cands = g.findByStripped(loc.name).filter((u) => u.type === loc.type);
+  if (cands.some((u) => u.era === era)) cands = cands.filter((u) => u.era === era);
   if (cands.length <= 1) return cands[0] ?? null;
   let best: AdminUnit | null = null;
   let bestScore = 0;
@@ -96,31 +93,23 @@ const SUPERIOR_FROM_GAZETTEER = 0.9;
 const SUPERIOR_FROM_MENTIONS = 0.6;
 
 /** The unit one level up, as a locality ("xã Đại Thắng" → "huyện Vụ Bản"). */
-export function superiorLocality(loc: Locality, text: string, foldedText: string): { locality: Locality; confidence: number } | null {
-  const unit = findUnit(loc, foldedText);
+export function superiorLocality(loc: Locality, text: string, foldedText: string, era?: AdminUnit['era']): { locality: Locality; confidence: number } | null {
+  const unit = findUnit(loc, foldedText, era);
   const g = gazetteerOrNull();
   if (unit?.parentCode && g) {
-    const parent = unitByCode(g, unit.parentCode, unit.level === 'commune' ? 'district' : 'province');
+    const parent = g.parentOf(unit);
     if (parent) return { locality: { type: parent.type, name: parent.name }, confidence: SUPERIOR_FROM_GAZETTEER };
   }
   // No gazetteer answer: the most mentioned locality of a superior type.
-  const allowed = SUPERIOR[loc.type] ?? [];
-  const m = localityMentions(text).find((x) => allowed.includes(x.type) && fold(x.name) !== fold(loc.name));
+  const mentions = localityMentions(text).filter((x) => fold(x.name) !== fold(loc.name));
+  const m =
+    mentions.find((x) => (SUPERIOR[loc.type] ?? []).includes(x.type)) ??
+    mentions.find((x) => (SUPERIOR_FROM_2025[loc.type] ?? []).includes(x.type));
   return m ? { locality: { type: m.type, name: m.name }, confidence: SUPERIOR_FROM_MENTIONS } : null;
 }
 
 export function localityText(l: Locality): string {
   return `${l.type} ${l.name}`;
-}
-
-const codeIndex = new WeakMap<Gazetteer, Map<string, AdminUnit>>();
-function unitByCode(g: Gazetteer, code: string, level: AdminUnit['level']): AdminUnit | undefined {
-  let idx = codeIndex.get(g);
-  if (!idx) {
-    idx = new Map(g.units.map((u) => [`${u.level}:${u.code}`, u]));
-    codeIndex.set(g, idx);
-  }
-  return idx.get(`${level}:${code}`);
 }
 
 /** The unit of `type` whose name is within a small edit distance of `raw` and whose district
@@ -153,8 +142,8 @@ function nearestUnit(g: Gazetteer, type: LocalityType, raw: string, foldedText: 
  */
 function mentionScore(g: Gazetteer, u: AdminUnit, foldedText: string): number {
   if (!u.parentCode) return 0;
-  const parent = unitByCode(g, u.parentCode, u.level === 'commune' ? 'district' : 'province');
-  const province = parent?.level === 'district' && parent.parentCode ? unitByCode(g, parent.parentCode, 'province') : null;
+  const parent = g.parentOf(u);
+  const province = parent?.level === 'district' ? g.parentOf(parent) : null;
   let score = 0;
   if (parent && foldedText.includes(fold(parent.fullName))) score += 2;
   if (province && foldedText.includes(fold(province.fullName))) score += 1;

@@ -2,13 +2,17 @@
 import Fuse from 'fuse.js';
 import type { DocMeta } from './doc-meta.js';
 import { foldName, foldText } from './fold.js';
+import { placeAliases } from './place-aliases.js';
 
 export interface QueryFilters {
   /** Document type, accent-insensitive, e.g. "ke hoach" or "Quyết định". */
   type?: string;
   /** Issuing body, fuzzy and accent-insensitive; abbreviations (UBND, HĐND…) expanded. */
   issuer?: string;
-  /** Place on the place/date line, accent-insensitive substring. */
+  /**
+   * Place on the place/date line, accent-insensitive substring; also the units linked to it by
+   * the 2025 reorganisation (src/query/place-aliases.ts), matched as whole words.
+   */
   place?: string;
   /** Issue date range (ISO dates, inclusive); either end may be open. */
   issuedFrom?: string;
@@ -66,8 +70,12 @@ export function compileFilters(docs: DocMeta[], f: QueryFilters): Array<(d: DocM
     preds.push((d) => !!d.issuer && ok.has(d.issuer));
   }
   if (f.place) {
-    const want = folded(f.place);
-    preds.push((d) => folded(d.place).includes(want));
+    const [want, ...linked] = placeAliases(f.place);
+    const words = linked.map((a) => ` ${a} `);
+    preds.push((d) => {
+      const place = folded(d.place);
+      return place.includes(want!) || words.some((w) => ` ${place} `.includes(w));
+    });
   }
   if (f.issuedFrom || f.issuedTo) preds.push((d) => inRange(d.issueDate, f.issuedFrom, f.issuedTo));
   if (f.periodFrom || f.periodTo) {

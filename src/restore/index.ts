@@ -25,7 +25,8 @@ export { tokenize, repairListLetters, repairRomanMarker, repairRomanMarkers, rep
 /** Build a restorer around any DecoderLM (tests pass a tiny count LM). */
 export function createRestorer(lm: DecoderLM, dictDir = dictionaryPath()): Restorer {
   const gazetteer = join(dictDir, 'gazetteer.json');
-  const places = existsSync(gazetteer) ? loadGazetteer(gazetteer).units.map((u) => u.name) : [];
+  // Units of both eras, with their unit word ("phường Thanh Bình"): documents use old and new names.
+  const places = existsSync(gazetteer) ? loadGazetteer(gazetteer).units.map((u) => u.fullName) : [];
   const termsFile = join(dictDir, 'admin-terms.txt');
   const terms = existsSync(termsFile) ? loadAdminTerms(termsFile).map((t) => t.key) : [];
   const certainFile = join(dictDir, 'restore', 'certain-contexts.bin');

@@ -165,9 +165,12 @@ function addPairBonus(slot: TokenSlot, withLeft: readonly number[], withRight: r
 
 /**
  * Subtracts `bonus` from the costs of the matched candidates of slots i (toLeft) and i + 1
- * (toRight), copying a shared slot before its first change.
+ * (toRight), copying a shared slot before its first change. With `once`, a candidate gains the
+ * bonus once however many candidates of the neighbour it pairs with (place names of both
+ * gazetteer eras: "Bán" pairs with Văn and Vân, and a bonus per pair would outweigh the LM by
+ * that multiple); without, once per pair.
  */
-export function applyPairBonus(lexicon: PairLexicon, slots: TokenSlot[], i: number, bonus: number, toLeft: boolean, toRight: boolean): void {
+export function applyPairBonus(lexicon: PairLexicon, slots: TokenSlot[], i: number, bonus: number, toLeft: boolean, toRight: boolean, once = false): void {
   // A slot with one candidate gains nothing from a bonus (every path through it gets it).
   toLeft &&= slots[i].candidates.length > 1;
   toRight &&= slots[i + 1].candidates.length > 1;
@@ -176,9 +179,17 @@ export function applyPairBonus(lexicon: PairLexicon, slots: TokenSlot[], i: numb
   if (matches.length === 0) return;
   const left = toLeft ? ownSlot(slots, i) : undefined;
   const right = toRight ? ownSlot(slots, i + 1) : undefined;
+  const doneLeft = once ? new Set<number>() : undefined;
+  const doneRight = once ? new Set<number>() : undefined;
   for (let m = 0; m < matches.length; m += 2) {
-    if (left) changeCost(left, matches[m], left.candidates[matches[m]].cost - bonus);
-    if (right) changeCost(right, matches[m + 1], right.candidates[matches[m + 1]].cost - bonus);
+    if (left && !doneLeft?.has(matches[m])) {
+      doneLeft?.add(matches[m]);
+      changeCost(left, matches[m], left.candidates[matches[m]].cost - bonus);
+    }
+    if (right && !doneRight?.has(matches[m + 1])) {
+      doneRight?.add(matches[m + 1]);
+      changeCost(right, matches[m + 1], right.candidates[matches[m + 1]].cost - bonus);
+    }
   }
 }
 

@@ -49,8 +49,17 @@ export interface RestoreOptions {
 
 /** Channel weight for English-model OCR garble: higher trusts the garble readings over the LM. */
 const GARBLE_CHANNEL_WEIGHT = 1.5;
-/** Bonus (nats) for candidate pairs that spell a gazetteer place name: higher favours place names over common words. */
-const PLACE_NAME_BONUS = 3;
+/**
+ * Channel bonuses (nats) per matched candidate, by channel mode: `name` for two capitalised
+ * syllables that spell a gazetteer place name, `unit` for a unit word before a capitalised name
+ * of that unit ("phuong Thanh Binh" → phường, not phương). Larger bonuses flip common phrases
+ * ("các phương án", "Ban Thi đua" → the commune Bản Thi); smaller leave the LM's commoner
+ * reading (docs/benchmarks.md, place names).
+ */
+const PLACE_BONUS: Record<'stripped' | 'garble', { name: number; unit: number }> = {
+  stripped: { name: 3, unit: 5 },
+  garble: { name: 3, unit: 3 },
+};
 /**
  * Viterbi beam by mode: wider finds better paths, narrower decodes faster. Stripped text has
  * few candidates per token, so a narrow beam keeps the default mode fast.
@@ -86,8 +95,11 @@ export class Restorer {
   /** Forward + backward 4-gram scoring for the accurate mode's re-ranking (committed LM only). */
   private readonly bothWays: ReturnType<typeof bothWaysModel>;
 
-  /** Two-syllable place names from the gazetteer, as lowercase syllable pairs ("đại" → "thắng", "cổ" → "lễ"). */
+  /** Gazetteer place names (both eras) as lowercase pairs of adjacent syllables ("đại" → "thắng", "trà" → "my"). */
   private readonly placeNames: PairLexicon;
+
+  /** Unit word → first syllable of a gazetteer name of that unit ("phường" → "thanh", "xã" → "đại"). */
+  private readonly unitPairs: PairLexicon;
 
   /** Adjacent syllable pairs inside administrative terms ("thi đua", "đua khen" of "thi đua khen thưởng"). */
   private readonly termPairs: PairLexicon;
@@ -111,11 +123,18 @@ export class Restorer {
     this.bothWays = bothWaysModel(lm);
     this.slots = new SlotBuilder(lm, this.channel);
     const places: [string, string][] = [];
-    for (const name of placeNames) {
-      const syllables = name.toLowerCase().split(' ');
-      if (syllables.length === 2) places.push([syllables[0], syllables[1]]);
+    const units: [string, string][] = [];
+    for (const fullName of placeNames) {
+      // "phường Thanh Bình": the unit is the leading lowercase words (none for a bare name).
+      const words = fullName.split(' ');
+      let start = 0;
+      while (start < words.length - 1 && words[start] === words[start].toLowerCase()) start++;
+      const syllables = fullName.toLowerCase().split(' ');
+      if (start > 0) units.push([syllables[start - 1], syllables[start]]);
+      for (let i = start; i + 1 < syllables.length; i++) places.push([syllables[i], syllables[i + 1]]);
     }
     this.placeNames = PairLexicon.of(places);
+    this.unitPairs = PairLexicon.of(units);
     const pairs: [string, string][] = [];
     for (const term of terms) {
       const syllables = term.toLowerCase().split(' ');
@@ -128,22 +147,28 @@ export class Restorer {
    * Proper nouns: two adjacent capitalised tokens whose candidates spell a gazetteer place
    * name ("Pai Thang" → Đại Thắng) get a channel bonus — the LM alone knows few local names.
    */
-  private boostPlaceNames(pieces: readonly Piece[], infos: readonly TokenInfo[], slots: TokenSlot[]): void {
+  private boostPlaceNames(pieces: readonly Piece[], infos: readonly TokenInfo[], slots: TokenSlot[], mode: ChannelMode): void {
     if (this.placeNames.size === 0) return;
-    for (let i = 0; i + 1 < pieces.length; i++) this.boostPair(pieces, infos, slots, i, true, true);
+    for (let i = 0; i + 1 < pieces.length; i++) this.boostPair(pieces, infos, slots, i, true, true, mode);
   }
 
   /** The place-name bonus for the pair (i, i + 1), applied to the left and/or right slot. */
-  private boostPair(pieces: readonly Piece[], infos: readonly TokenInfo[], slots: TokenSlot[], i: number, toLeft: boolean, toRight: boolean): void {
+  private boostPair(pieces: readonly Piece[], infos: readonly TokenInfo[], slots: TokenSlot[], i: number, toLeft: boolean, toRight: boolean, mode: ChannelMode): void {
+    const bonus = PLACE_BONUS[mode === 'stripped' ? 'stripped' : 'garble'];
     const a = pieces[i];
     const b = pieces[i + 1];
     if (a.kind !== 'word' || b.kind !== 'word' || b.sentenceStart || a.line !== b.line) return;
-    if (!infos[i].capitalised || !infos[i + 1].capitalised) return;
+    if (!infos[i + 1].capitalised) return;
+    if (!infos[i].capitalised) {
+      // "phuong Thanh Binh": the unit word before a place name of that unit.
+      if (this.isUnitWordBeforeName(pieces, infos, i)) applyPairBonus(this.unitPairs, slots, i, bonus.unit, toLeft, toRight, true);
+      return;
+    }
     // In ALL CAPS every word is capitalised ("THONG TIN" would read Thường Tân): there a place
     // name follows the name of its unit ("XÃ ĐẠI THẮNG", "HUYỆN CHÂU THÀNH").
     if (infos[i].caseShape === CASE_ALL_CAPS && infos[i + 1].caseShape === CASE_ALL_CAPS && !afterUnitName(pieces, i)) return;
     // A bonus below zero on purpose: a place name must outweigh common phrases ("đầu tháng").
-    applyPairBonus(this.placeNames, slots, i, PLACE_NAME_BONUS, toLeft, toRight);
+    applyPairBonus(this.placeNames, slots, i, bonus.name, toLeft, toRight, true);
   }
 
   /** Term bonus over the whole text, or (with `at`) for the pairs around one rebuilt slot (that slot only). */
@@ -223,7 +248,7 @@ export class Restorer {
     const names = roles && this.names ? { roles, prior: this.names, weight: nameWeight } : undefined;
     // Before the bonuses below, which then skip the fixed slots (and pair with their spelling only).
     if (mode === 'stripped' && options.mode !== 'accurate' && options.certainContexts !== false) this.fixCertain(pieces, infos, slots, roles);
-    if (mode !== 'clean') this.boostPlaceNames(pieces, infos, slots);
+    if (mode !== 'clean') this.boostPlaceNames(pieces, infos, slots, mode);
     // Administrative terms: a small bonus for candidate pairs that spell a mined multi-word term.
     // Stripped text only: on garbled text the bonus did not lower the errors.
     const termBonus = mode === 'stripped' ? options.termBonus ?? TERM_BONUS : 0;
@@ -248,7 +273,7 @@ export class Restorer {
       const cleanTable = this.slots.table('clean', maxCandidates);
       for (let i = 0; i < n; i++) refined[i] = this.refineSlot(pieces[i], finalSlots[i], decisions[i].index, cleanTable);
       // The clean pass must see the place names too, or "tháng" wins back "Đại Thắng".
-      this.boostPlaceNames(pieces, infos, refined);
+      this.boostPlaceNames(pieces, infos, refined, mode);
       if (names) this.applyNames(refined, names);
       ({ slots: finalSlots, decisions } = decode(refined));
     }
@@ -274,6 +299,8 @@ export class Restorer {
       // A capitalised word that may spell a place name with a neighbour ("HOP CHAU" = Hợp Châu)
       // is left to the decoder and the gazetteer bonus: the corpus contexts know few local names.
       if (infos[i].capitalised && this.mayBePlaceName(slots, i)) continue;
+      // Likewise the unit word before such a name ("phuong Thanh Binh": phường, not phương).
+      if (this.isUnitWordBeforeName(pieces, infos, i) && this.unitPairs.matches(slot.template, slots[i + 1].template).length > 0) continue;
       const word = certain.lookupAt(pieces, hashes, i);
       if (word === undefined) continue;
       let c = 0;
@@ -281,6 +308,17 @@ export class Restorer {
       if (c === slot.candidates.length) continue;
       slots[i] = slotOf(this.slots.fixedTemplate(word), slot.sentenceStart);
     }
+  }
+
+  /**
+   * Piece i is a lowercase unit word ("phuong", "xa") followed by a capitalised word with one
+   * space between: "xã, Trưởng phòng" and "xã - Trưởng ban" (punctuation between) are not names.
+   */
+  private isUnitWordBeforeName(pieces: readonly Piece[], infos: readonly TokenInfo[], i: number): boolean {
+    const a = pieces[i];
+    const b = pieces[i + 1];
+    return b !== undefined && b.kind === 'word' && b.line === a.line && b.start === a.start + a.input.length + 1 && infos[i + 1].capitalised
+      && !infos[i].capitalised && UNIT_SKELETONS.has(foldKey(a.input));
   }
 
   /** Whether slot i's candidates spell a gazetteer place name with a candidate of a neighbour. */
@@ -330,8 +368,8 @@ export class Restorer {
         decisions[t] = { ...first[t], index };
         // The rebuilt slot needs the place-name bonus its narrow version had.
         if (this.placeNames.size > 0) {
-          if (t > 0) this.boostPair(pieces, infos, used, t - 1, false, true);
-          if (t + 1 < n) this.boostPair(pieces, infos, used, t, true, false);
+          if (t > 0) this.boostPair(pieces, infos, used, t - 1, false, true, opts.mode);
+          if (t + 1 < n) this.boostPair(pieces, infos, used, t, true, false, opts.mode);
         }
         if (opts.names && opts.names.roles[t] !== NAME_NONE) applyNamePrior(ownSlot(used, t), opts.names.roles[t], opts.names.prior, opts.names.weight);
         if (opts.termBonus > 0) this.boostTerms(pieces, used, opts.termBonus, t);

@@ -108,11 +108,34 @@ export const OutlineNodeSchema: z.ZodType<OutlineNode> = z.lazy(() =>
   }),
 );
 
+/** A unit valid from 1 July 2025 that (part of) a pre-2025 unit named in the document went into. */
+export const CurrentUnitSchema = z
+  .object({
+    /** Type and name as from 1 July 2025: "xã Liên Minh", "tỉnh Ninh Bình". */
+    name: z.string(),
+    /** GSO code of the unit from 1 July 2025 (dictionaries/gazetteer.json provinces2025/communes2025). */
+    code: z.string(),
+    /** Its province from 1 July 2025; null for a province. */
+    province: z.string().nullable(),
+    /** 'full': the whole named unit went into this one; 'partial': the named unit was split and this one got part of it. */
+    merge: z.enum(['full', 'partial']),
+  })
+  .describe('A unit after the 1 July 2025 reorganisation (dictionaries/admin-mapping-2025.json).');
+export type CurrentUnit = z.infer<typeof CurrentUnitSchema>;
+/** Present only when the document names a pre-2025 unit the gazetteer knows. */
+const currentUnits = z.array(CurrentUnitSchema).optional();
+
 export const DocumentFieldsSchema = z.object({
   documentType: ExtractedString,
   number: ExtractedString,
-  issuingBody: z.object({ name: ExtractedString, parent: ExtractedString }),
-  place: ExtractedString,
+  issuingBody: z.object({
+    name: ExtractedString,
+    parent: ExtractedString,
+    /** The unit(s) from 1 July 2025 of the issuer's locality, when the document names it by its pre-2025 name. */
+    currentLocality: currentUnits,
+  }),
+  /** `current`: the unit(s) from 1 July 2025 of the place, when the place line names a pre-2025 unit. */
+  place: ExtractedString.extend({ current: currentUnits }),
   issueDate: ExtractedDate,
   title: ExtractedString,
   period: z.object({ from: ExtractedDate, to: ExtractedDate }),

