@@ -22,6 +22,9 @@ export interface SourceInfo {
   encoding?: string;
 }
 
+/** A page image rendered for OCR: PNG bytes and their pixel size. */
+export interface RenderedPage { data: Uint8Array; width: number; height: number }
+
 export interface BBox { x0: number; y0: number; x1: number; y1: number }
 
 export interface OcrWord {
@@ -49,6 +52,11 @@ export interface Page {
   height?: number;
   /** Rendered/embedded page image for OCR (PNG bytes); dropped after OCR to bound memory. */
   image?: Uint8Array;
+  /**
+   * Renders the page image on demand at a resolution (PDF pages to OCR): the OCR stage renders,
+   * recognises and drops one page at a time instead of holding every page image.
+   */
+  render?: (dpi?: number) => Promise<RenderedPage>;
   /** True when the page text looks like garbled (wrong-language) OCR and should be restored. */
   needsRestoration?: boolean;
 }
@@ -102,6 +110,8 @@ export interface VDoc {
   diagnostics: Diagnostic[];
   /** Milliseconds per stage. */
   timings: Record<string, number>;
+  /** Frees what ingest keeps open for later stages (the PDF that renders pages); called once the pipeline ends. */
+  release?: () => Promise<void>;
 }
 
 export interface StageContext {
@@ -125,6 +135,9 @@ export interface PipelineOptions {
   toneStyle?: 'old' | 'new';
   /** Keep per-token restoration details in the JSON. */
   restoreTokens?: boolean;
+  /** Per-document limits (src/ingest/limits.ts): larger documents fail with INPUT_TOO_LARGE. */
+  maxBytes?: number;
+  maxPages?: number;
   [key: string]: unknown;
 }
 

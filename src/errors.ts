@@ -6,6 +6,8 @@
 export const ERROR_CODES = {
   INPUT_NOT_FOUND: 'The input path does not exist. Check the path and try again.',
   INPUT_EMPTY: 'The file is empty (0 bytes or only whitespace). Re-export or re-scan it.',
+  INPUT_TOO_LARGE:
+    'The document exceeds a per-document limit (--max-bytes, default 64 MB; --max-pages, default 2,000 pages). Split it into smaller files, or raise the limit if the machine has the memory for it.',
   UNSUPPORTED_FORMAT:
     'The file is not a text file, PDF, PNG, JPEG or TIFF. Convert it to one of these formats.',
   PDF_CORRUPT: 'The PDF cannot be parsed. Repair it (e.g. `qpdf in.pdf out.pdf`) or re-export it.',

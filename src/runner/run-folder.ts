@@ -13,6 +13,7 @@ import { getPipeline, type Pipeline } from '../../pipelines/index.js';
 import type { PipelineOptions } from '../document.js';
 import { normalizeEncodingName } from '../encoding/names.js';
 import { toVnplanError, VnplanError } from '../errors.js';
+import { checkFileSize, limitsOf } from '../ingest/limits.js';
 import { docIdFor } from '../output/docid.js';
 import { INDEX_FILE, readRecord, removeStaleTempFiles, REPORT_FILE, writeDocument, writeJson, writeJsonLines } from '../output/write.js';
 import { lockOutput } from './lock.js';
@@ -138,6 +139,7 @@ async function handleOne(
   let sha: string | null = null;
   try {
     if (clashWith !== undefined) throw new VnplanError('INTERNAL', `docId ${docId} of ${file.relPath} collides with ${clashWith}`);
+    await checkFileSize(file.path, limitsOf(options));
     const bytes = new Uint8Array(await readFile(file.path));
     sha = sha256(bytes);
     const existing = await readRecord(outDir, docId);
