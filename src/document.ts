@@ -71,6 +71,11 @@ export type OffsetMap = OffsetSegment[];
 
 /** Where a character of the normalized text came from in the paged input. */
 export interface SourcePoint { page: number; line: number; column: number }
+/** The source point of each character (an array, or the compact src/text/source-points.ts). */
+export interface SourcePointList {
+  readonly length: number;
+  at(index: number): SourcePoint | undefined;
+}
 
 export interface RestoredToken {
   input: string;
@@ -101,7 +106,7 @@ export interface VDoc {
   /** The current full text (after normalize; after restore once restored). */
   text: string;
   /** normalized text offset -> source point (page/line/column), filled by normalize. */
-  sourcePoints?: SourcePoint[];
+  sourcePoints?: SourcePointList;
   /** Offsets of `text` -> offsets of the normalized text (identity until restore changes lengths). */
   textToNormalized?: OffsetMap;
   restoration?: RestorationInfo;

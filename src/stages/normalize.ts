@@ -11,7 +11,8 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { diag } from '../diagnostics.js';
-import type { Page, SourcePoint, Stage, VDoc } from '../document.js';
+import type { Page, Stage, VDoc } from '../document.js';
+import { SourcePoints } from '../text/source-points.js';
 
 const STAGE = 'normalize';
 
@@ -288,7 +289,7 @@ function shortLineThreshold(lines: CleanLine[]): number {
 
 export interface NormalizeResult {
   text: string;
-  sourcePoints: SourcePoint[];
+  sourcePoints: SourcePoints;
   diagnostics: Diagnostic[];
 }
 
@@ -316,11 +317,7 @@ export function normalizePages(pages: (Pick<Page, 'number' | 'text'> & Partial<P
   const removals = findRemovals(cleaned);
   const thresholds = new Map(pages.map((p, i) => [p.number, shortLineThreshold(cleaned[i]!)]));
   let text = '';
-  const points: SourcePoint[] = [];
-  const append = (s: string, point: (k: number) => SourcePoint) => {
-    for (let k = 0; k < s.length; k++) points.push(point(k));
-    text += s;
-  };
+  const points = new SourcePoints();
   let prev: CleanLine | undefined;
   let blankSincePrev = false;
   for (const line of cleaned.flat()) {
@@ -342,12 +339,16 @@ export function normalizePages(pages: (Pick<Page, 'number' | 'text'> & Partial<P
     }
     if (prev) {
       const at = prev;
-      const breakPoint = (): SourcePoint => ({ page: at.page, line: at.line, column: at.rawLength });
-      if (blankSincePrev) append('\n\n', breakPoint);
+      // A separator inserted between lines points at the line break it replaces.
+      const separator = (s: string) => {
+        points.push(at.page, at.line, s.length, () => at.rawLength);
+        text += s;
+      };
+      if (blankSincePrev) separator('\n\n');
       else {
         const join = lineJoin(prev, line, thresholds.get(prev.page) ?? 0);
-        if (join === 'space') append(' ', breakPoint);
-        else if (join === 'newline') append('\n', breakPoint);
+        if (join === 'space') separator(' ');
+        else if (join === 'newline') separator('\n');
         else if (join === 'none' && /-$/.test(prev.text)) {
           diagnostics.push(
             diag(STAGE, 'info', 'normalize.hyphen-joined', 'Joined a line ending in a hyphen to the next line without a space', {
@@ -360,8 +361,9 @@ export function normalizePages(pages: (Pick<Page, 'number' | 'text'> & Partial<P
         }
       }
     }
-    const src = line;
-    append(line.text, (k) => ({ page: src.page, line: src.line, column: src.cols[k]! }));
+    const cols = line.cols;
+    points.push(line.page, line.line, line.text.length, (k) => cols[k]!);
+    text += line.text;
     prev = line;
     blankSincePrev = false;
   }
