@@ -143,6 +143,8 @@ export interface PipelineOptions {
   /** Per-document limits (src/ingest/limits.ts): larger documents fail with INPUT_TOO_LARGE. */
   maxBytes?: number;
   maxPages?: number;
+  /** Largest chunk restored at once (default MAX_CHUNK_CHARS of src/text/chunks.ts); for tests and tuning. */
+  chunkChars?: number;
   [key: string]: unknown;
 }
 

@@ -14,8 +14,9 @@ export interface RestoredChunk { result: RestoreResult; outStart: number; inStar
 
 /** Restores the text of `source` chunk by chunk, calling `onChunk` in order; returns the combined statistics. */
 export async function restoreStream(
-  source: AsyncIterable<Uint8Array | string>, options: RestoreTextOptions, onChunk: (chunk: RestoredChunk) => Promise<void> | void,
+  source: AsyncIterable<Uint8Array | string>, options: RestoreTextOptions & { chunkChars?: number }, onChunk: (chunk: RestoredChunk) => Promise<void> | void,
 ): Promise<RestoreStats> {
+  const { chunkChars, ...restoreOptions } = options;
   // ignoreBOM: a byte-order mark stays in the text, as when the input is read whole.
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const totals = new StatsTotal();
@@ -23,7 +24,7 @@ export async function restoreStream(
   let inStart = 0;
   let outStart = 0;
   const emit = async (text: string): Promise<void> => {
-    const result = await restoreText(text, options);
+    const result = await restoreText(text, restoreOptions);
     if (outStart) result.tokens = result.tokens.map((t) => shift(t, outStart));
     await onChunk({ result, outStart, inStart });
     totals.add(result.stats);
@@ -32,7 +33,7 @@ export async function restoreStream(
   };
   for await (const piece of source) {
     pending += typeof piece === 'string' ? piece : decoder.decode(piece, { stream: true });
-    for (let end = firstChunkEnd(pending); end !== undefined; end = firstChunkEnd(pending)) {
+    for (let end = firstChunkEnd(pending, chunkChars); end !== undefined; end = firstChunkEnd(pending, chunkChars)) {
       await emit(pending.slice(0, end));
       pending = pending.slice(end);
     }

@@ -4,7 +4,8 @@
  * restoreTokens; pages flagged needsRestoration force the decoder in 'auto'. Line-preserving:
  * the offset map (doc.textToNormalized) is built token by token. A long text is restored in
  * bounded chunks (src/text/chunks.ts), each decided on its own, so memory follows the largest
- * chunk; only what the record keeps (text, a compact offset map, counts) spans the document.
+ * chunk; only what the record keeps (text, an offset map merged where lengths are kept,
+ * counts) spans the document.
  */
 import { diag, type Diagnostic } from '../diagnostics.js';
 import type { OffsetMap, RestoredToken, Stage, VDoc } from '../document.js';
@@ -51,7 +52,7 @@ export const restoreStage: Stage = {
     };
     const parts: string[] = [];
     let outLength = 0;
-    const offsetMap: OffsetMap = [];
+    let offsetMap: OffsetMap = [];
     const tokens: RestoredToken[] | undefined = ctx.options.restoreTokens ? [] : undefined;
     const low: RestoredToken[] = [];
     let lowCount = 0;
@@ -61,14 +62,17 @@ export const restoreStage: Stage = {
     let confidenceSum = 0;
     let accentedSum = 0;
     let firstStats: { accentedRatioBefore: number; meanConfidence: number } | undefined;
-    for (const range of chunkRanges(doc.text)) {
+    const ranges = chunkRanges(doc.text, ctx.options.chunkChars);
+    for (const range of ranges) {
       ctx.signal?.throwIfAborted();
       const result = await restoreText(doc.text.slice(range.start, range.end), options);
       const outBase = outLength;
       parts.push(result.text);
       outLength += result.text.length;
       if (result.stats.applied) applied = true;
-      appendOffsetSegments(offsetMap, result.offsetMap, outBase, range.start);
+      // One chunk keeps its token-by-token map; several are merged into one compact map.
+      if (ranges.length === 1) offsetMap = result.offsetMap;
+      else appendOffsetSegments(offsetMap, result.offsetMap, outBase, range.start);
       for (const t of result.tokens) {
         if (t.output !== t.input && t.confidence < LOW_CONFIDENCE && lowCount++ < MAX_LOW_CONFIDENCE_DIAGNOSTICS) low.push({ ...t, start: t.start + outBase });
       }

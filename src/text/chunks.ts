@@ -53,6 +53,7 @@ function isHighSurrogate(code: number): boolean {
  * is short enough that more input could still change the cut (at most `max` characters).
  */
 export function firstChunkEnd(text: string, max: number = MAX_CHUNK_CHARS): number | undefined {
+  if (!(max >= 2)) throw new RangeError(`chunk size must be at least 2, got ${max}`);
   return text.length > max ? cutAfter(text, 0, max) : undefined;
 }
 

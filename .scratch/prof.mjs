@@ -1,0 +1,10 @@
+import '../dist/src/v8-tuning.js';
+import { readFileSync } from 'node:fs';
+import { getPipeline } from '../dist/pipelines/index.js';
+import { runPipeline } from '../dist/src/runner/process.js';
+const hwm = () => { const s = readFileSync('/proc/self/status', 'utf8'); return Math.round(+/VmHWM:\s+(\d+)/.exec(s)[1] / 1024); };
+const p = await getPipeline('default');
+const stages = p.stages.map((st) => ({ name: st.name, async run(doc, ctx) { const t = Date.now(); const r = await st.run(doc, ctx); console.log(st.name, Date.now() - t, 'ms hwm', hwm(), 'MB heap', Math.round(process.memoryUsage().heapUsed / 1e6)); return r; } }));
+const bytes = new Uint8Array(readFileSync(process.argv[2]));
+const doc = await runPipeline({ ...p, stages }, { bytes, relPath: 'x.txt', path: process.argv[2] });
+console.log('done hwm', hwm());
