@@ -58,7 +58,8 @@ export function accentStats(text: string): AccentStats {
   let alphabetic = 0;
   let validAccented = 0;
   let invalidAccented = 0;
-  for (const raw of text.normalize('NFC').split(/\s+/)) {
+  // Matched one by one, not split into an array: a long document has millions of words.
+  for (const [raw] of text.normalize('NFC').matchAll(/\S+/g)) {
     const token = raw.replace(/^[\p{P}\p{S}\p{N}]+|[\p{P}\p{S}\p{N}]+$/gu, '');
     if (token.length < 2 || !ALPHA_TOKEN.test(token)) continue;
     alphabetic++;

@@ -33,7 +33,7 @@ describe('chunkRanges', () => {
   });
   it('never cuts inside a surrogate pair or before a combining mark', () => {
     const emoji = `${'x'.repeat(9)}😀${'y'.repeat(9)}`;
-    for (const p of pieces(emoji, 10)) expect(p.isWellFormed()).toBe(true);
+    for (const p of pieces(emoji, 10)) expect(/\p{Cs}/u.test(p)).toBe(false);
     const decomposed = 'a\u0301'.repeat(12);
     for (const p of pieces(decomposed, 5)) expect(/^\p{M}/u.test(p)).toBe(false);
   });
