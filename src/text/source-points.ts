@@ -16,13 +16,18 @@ function grow(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer>
 }
 
 export class SourcePoints implements SourcePointList {
-  private columns = new Int32Array(INITIAL_CAPACITY);
+  private columns: Int32Array<ArrayBuffer>;
   /** Per run: the offset of its first character, its page and its line. */
   private runStart = new Int32Array(INITIAL_CAPACITY);
   private runPage = new Int32Array(INITIAL_CAPACITY);
   private runLine = new Int32Array(INITIAL_CAPACITY);
   private runs = 0;
   private size = 0;
+
+  /** `capacity`: the expected number of characters (sized once when known, grown if exceeded). */
+  constructor(capacity = INITIAL_CAPACITY) {
+    this.columns = new Int32Array(Math.max(1, capacity));
+  }
 
   get length(): number {
     return this.size;

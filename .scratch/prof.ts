@@ -1,0 +1,11 @@
+import '../src/v8-tuning.js';
+import { readFileSync } from 'node:fs';
+import { getPipeline } from '../pipelines/index.js';
+import { runPipeline } from '../src/runner/process.js';
+const hwm = () => Math.round(+/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]! / 1024);
+const p = await getPipeline(process.argv[3] ?? 'default');
+console.log('start hwm', hwm());
+const stages = p.stages.map((st) => ({ name: st.name, async run(doc: any, ctx: any) { const t = Date.now(); const r = await st.run(doc, ctx); console.log(st.name, Date.now() - t, 'ms hwm', hwm(), 'MB heap', Math.round(process.memoryUsage().heapUsed / 1e6)); return r; } }));
+const bytes = new Uint8Array(readFileSync(process.argv[2]!));
+await runPipeline({ ...p, stages }, { bytes, relPath: 'x.txt', path: process.argv[2]! });
+console.log('done hwm', hwm());
