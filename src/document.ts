@@ -22,6 +22,9 @@ export interface SourceInfo {
   encoding?: string;
 }
 
+/** A page image rendered for OCR: PNG bytes and their pixel size. */
+export interface RenderedPage { data: Uint8Array; width: number; height: number }
+
 export interface BBox { x0: number; y0: number; x1: number; y1: number }
 
 export interface OcrWord {
@@ -49,6 +52,11 @@ export interface Page {
   height?: number;
   /** Rendered/embedded page image for OCR (PNG bytes); dropped after OCR to bound memory. */
   image?: Uint8Array;
+  /**
+   * Renders the page image on demand at a resolution (PDF pages to OCR): the OCR stage renders,
+   * recognises and drops one page at a time instead of holding every page image.
+   */
+  render?: (dpi?: number) => Promise<RenderedPage>;
   /** True when the page text looks like garbled (wrong-language) OCR and should be restored. */
   needsRestoration?: boolean;
 }
@@ -63,6 +71,11 @@ export type OffsetMap = OffsetSegment[];
 
 /** Where a character of the normalized text came from in the paged input. */
 export interface SourcePoint { page: number; line: number; column: number }
+/** The source point of each character (an array, or the compact src/text/source-points.ts). */
+export interface SourcePointList {
+  readonly length: number;
+  at(index: number): SourcePoint | undefined;
+}
 
 export interface RestoredToken {
   input: string;
@@ -93,7 +106,7 @@ export interface VDoc {
   /** The current full text (after normalize; after restore once restored). */
   text: string;
   /** normalized text offset -> source point (page/line/column), filled by normalize. */
-  sourcePoints?: SourcePoint[];
+  sourcePoints?: SourcePointList;
   /** Offsets of `text` -> offsets of the normalized text (identity until restore changes lengths). */
   textToNormalized?: OffsetMap;
   restoration?: RestorationInfo;
@@ -102,6 +115,8 @@ export interface VDoc {
   diagnostics: Diagnostic[];
   /** Milliseconds per stage. */
   timings: Record<string, number>;
+  /** Frees what ingest keeps open for later stages (the PDF that renders pages); called once the pipeline ends. */
+  release?: () => Promise<void>;
 }
 
 export interface StageContext {
@@ -125,6 +140,11 @@ export interface PipelineOptions {
   toneStyle?: 'old' | 'new';
   /** Keep per-token restoration details in the JSON. */
   restoreTokens?: boolean;
+  /** Per-document limits (src/ingest/limits.ts): larger documents fail with INPUT_TOO_LARGE. */
+  maxBytes?: number;
+  maxPages?: number;
+  /** Largest chunk restored at once (default MAX_CHUNK_CHARS of src/text/chunks.ts); for tests and tuning. */
+  chunkChars?: number;
   [key: string]: unknown;
 }
 

@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   INPUT_UNREADABLE:
     'The input file or folder cannot be read (permissions or an I/O error). Give the user running vnplan read access (and search access to folders), or fix the disk, and re-run.',
   INPUT_EMPTY: 'The file is empty (0 bytes or only whitespace). Re-export or re-scan it.',
+  INPUT_TOO_LARGE:
+    'The document exceeds a per-document limit (--max-bytes, default 64 MB; --max-pages, default 2,000 pages). Split it into smaller files, or raise the limit if the machine has the memory for it.',
   UNSUPPORTED_FORMAT:
     'The file is not a text file, PDF, PNG, JPEG or TIFF. Convert it to one of these formats.',
   PDF_CORRUPT: 'The PDF cannot be parsed. Repair it (e.g. `qpdf in.pdf out.pdf`) or re-export it.',

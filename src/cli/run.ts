@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { pipelineNames } from '../../pipelines/index.js';
 import { EXIT } from '../errors.js';
 import { ENCODINGS, normalizeEncodingName } from '../encoding/names.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES } from '../ingest/limits.js';
 import { didYouMean } from '../runner/suggest.js';
 import { formatSummary, progressReporter } from '../runner/progress.js';
 import { defaultConcurrency, runFolder, STOP_GRACE_MS } from '../runner/run-folder.js';
@@ -12,6 +13,22 @@ export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
   return n;
+}
+
+/** --max-bytes: a byte count, optionally with a K, M or G suffix (binary: 64M = 64 × 1024²). */
+export function byteSize(value: string): number {
+  const m = /^(\d+)\s*([kmg]?)i?b?$/i.exec(value.trim());
+  const scale = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m?.[2] ?? '').toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const n = m ? Number(m[1]) * scale : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive size in bytes, e.g. 67108864, 64M or 1G');
+  return n;
+}
+
+/** The per-document limit options shared by `run` and `extract`. */
+export function addLimitOptions(command: Command): Command {
+  return command
+    .option('--max-bytes <size>', `fail a document larger than this with INPUT_TOO_LARGE (default ${DEFAULT_MAX_BYTES / 1024 ** 2}M)`, byteSize)
+    .option('--max-pages <n>', `fail a document with more pages than this with INPUT_TOO_LARGE (default ${DEFAULT_MAX_PAGES})`, positiveInt);
 }
 
 /** --encoding: any accepted name or alias (ABC, VNI-Win, windows-1258 …), checked before any work. */
@@ -24,7 +41,7 @@ export function encodingName(value: string): string {
 }
 
 export function registerRunCommand(program: Command): void {
-  program
+  const command = program
     .command('run')
     .description('process every file under <inputDir> into <out>/<docId>.json and .txt, index.jsonl and run-report.json')
     .argument('<inputDir>', 'folder of PDFs, images and text files (searched recursively; dotfiles skipped)')
@@ -34,7 +51,8 @@ export function registerRunCommand(program: Command): void {
     .option('-p, --pipeline <name>', `pipeline: ${pipelineNames().join(', ')}`, 'default')
     .option('-e, --encoding <enc>', 'force the encoding of text files and PDF text layers (utf8, utf16le, utf16be, cp1258, viscii, tcvn3, vni)', encodingName)
     .option('--ocr-workers <n>', 'tesseract workers shared by all documents (default: cores)', positiveInt)
-    .option('--restore-tokens', 'keep per-token restoration details in the JSON', false)
+    .option('--restore-tokens', 'keep per-token restoration details in the JSON', false);
+  addLimitOptions(command)
     .addHelpText(
       'after',
       `
@@ -50,7 +68,7 @@ Examples:
   vnplan run scans/ --out out --concurrency 2 --force
   vnplan run dumps/ --pipeline text-only --encoding tcvn3`,
     )
-    .action(async (inputDir: string, opts: { out: string; concurrency?: number; force: boolean; pipeline: string; encoding?: string; ocrWorkers?: number; restoreTokens: boolean }) => {
+    .action(async (inputDir: string, opts: { out: string; concurrency?: number; force: boolean; pipeline: string; encoding?: string; ocrWorkers?: number; restoreTokens: boolean; maxBytes?: number; maxPages?: number }) => {
       // Installed for the rest of the process's life (see runner/signals.ts for why).
       const signals = trapStopSignals((signal, count) => {
         const what = count === 1 ? 'stopping: no new documents; documents in flight finish (a second signal abandons them)' : 'abandoning the documents in flight';
@@ -64,6 +82,8 @@ Examples:
         encoding: opts.encoding,
         restoreTokens: opts.restoreTokens,
         ...(opts.ocrWorkers ? { ocrWorkers: opts.ocrWorkers } : {}),
+        ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}),
+        ...(opts.maxPages ? { maxPages: opts.maxPages } : {}),
         signal: signals.stop,
         abandon: signals.abandon,
         onEvent: progressReporter(),

@@ -40,8 +40,8 @@ export function scoreText(text: string, unmapped = 0): TextScore {
   let words = 0;
   let marked = 0;
   let validMarked = 0;
-  for (const raw of text.split(/\s+/)) {
-    if (raw === '') continue;
+  // Matched one by one, not split into an array: a long document has millions of words.
+  for (const [raw] of text.matchAll(/\S+/g)) {
     const word = judgeWord(raw);
     if (!word) continue;
     words++;

@@ -2,6 +2,7 @@
 import sharp from 'sharp';
 import { VnplanError } from '../errors.js';
 import type { Page } from '../document.js';
+import { checkPageCount, type InputLimits } from './limits.js';
 
 /** Decodes frame `page` fully (so truncated files fail here, not in OCR) and re-encodes as PNG. */
 async function framePng(bytes: Uint8Array, page: number): Promise<{ png: Uint8Array; width: number; height: number }> {
@@ -10,10 +11,11 @@ async function framePng(bytes: Uint8Array, page: number): Promise<{ png: Uint8Ar
   return { png: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
 }
 
-export async function ingestImage(bytes: Uint8Array): Promise<Page[]> {
+export async function ingestImage(bytes: Uint8Array, limits: InputLimits = {}): Promise<Page[]> {
   try {
     const meta = await sharp(bytes).metadata();
     const frames = meta.pages ?? 1;
+    checkPageCount(frames, limits);
     const pages: Page[] = [];
     for (let i = 0; i < frames; i++) {
       const { png, width, height } = await framePng(bytes, i);

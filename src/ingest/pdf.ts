@@ -7,7 +7,8 @@
  */
 import { PDFParse, InvalidPDFException, PasswordException, FormatError } from 'pdf-parse';
 import { VnplanError } from '../errors.js';
-import type { InputKind, Page } from '../document.js';
+import type { InputKind, Page, RenderedPage } from '../document.js';
+import { checkPageCount } from './limits.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { repairTextLayerPage } from '../encoding/index.js';
 import { looksGarbled, type AccentStats } from '../lang/evidence.js';
@@ -37,12 +38,62 @@ export interface PdfIngest {
   decisions: PdfPageDecision[];
   /** Per-page encoding repairs (stage 'ingest', code encoding.text-layer-repaired). */
   diagnostics: Diagnostic[];
+  /**
+   * Closes the PDF. Pages to OCR are rendered on demand (their `render`), so the PDF stays
+   * open until the caller has OCR'd them; without such pages it is already closed.
+   */
+  close: () => Promise<void>;
 }
 
 export interface PdfIngestOptions {
   /** --encoding: forces a legacy scheme on every text-layer page; 'utf8' turns the repair off. */
   encoding?: string;
+  /** --max-pages: a PDF with more pages fails with INPUT_TOO_LARGE before any page is read. */
+  maxPages?: number;
   onPage?: (done: number, total: number) => void;
+}
+
+/** The pdf.js objects used to render one page (pdf-parse keeps its loaded document private). */
+interface PdfJsCanvas { canvas: { toBuffer(mime: 'image/png'): Buffer }; context: unknown }
+interface PdfJsDocument {
+  numPages: number;
+  canvasFactory: { create(width: number, height: number): PdfJsCanvas; destroy(c: PdfJsCanvas): void };
+  getPage(n: number): Promise<{
+    getViewport(p: { scale: number }): { width: number; height: number };
+    render(p: { canvasContext: unknown; viewport: unknown; canvas: unknown }): { promise: Promise<void> };
+    cleanup(): void;
+  }>;
+}
+
+async function loadDocument(parser: PDFParse): Promise<PdfJsDocument> {
+  try {
+    return await (parser as unknown as { load(): Promise<PdfJsDocument> }).load();
+  } catch (err) {
+    throw classifyPdfError(err);
+  }
+}
+
+/**
+ * Renders one page at `dpi` to PNG and frees the canvas at once: pdf-parse's getScreenshot
+ * leaves each 300 dpi canvas (~35 MB of native memory) to the garbage collector, which does
+ * not see that memory, so a long scan grew by a canvas per page.
+ */
+async function renderPage(pdf: PdfJsDocument, num: number, dpi: number): Promise<RenderedPage> {
+  try {
+    const page = await pdf.getPage(num);
+    const viewport = page.getViewport({ scale: dpi / 72 });
+    const target = pdf.canvasFactory.create(viewport.width, viewport.height);
+    try {
+      await page.render({ canvasContext: target.context, viewport, canvas: target.canvas }).promise;
+      const png = target.canvas.toBuffer('image/png');
+      return { data: new Uint8Array(png.buffer, png.byteOffset, png.byteLength), width: Math.round(viewport.width), height: Math.round(viewport.height) };
+    } finally {
+      pdf.canvasFactory.destroy(target);
+      page.cleanup();
+    }
+  } catch (err) {
+    throw err instanceof VnplanError ? err : classifyPdfError(err);
+  }
 }
 
 function classifyPdfError(err: unknown): VnplanError {
@@ -79,7 +130,16 @@ export async function ingestPdf(bytes: Uint8Array, opts: PdfIngestOptions = {}):
   // isEvalSupported false keeps pdf.js from compiling its functions with eval/new Function
   // (pdf-parse passes these options straight to pdf.js getDocument).
   const parser = new PDFParse({ data: bytes.slice(), verbosity: 0, isEvalSupported: false });
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await parser.destroy().catch(() => undefined);
+  };
+  let handedOver = false;
   try {
+    const pdf = await loadDocument(parser);
+    checkPageCount(pdf.numPages, { maxPages: opts.maxPages });
     let textResult;
     try {
       textResult = await parser.getText({ pageJoiner: '' });
@@ -103,14 +163,18 @@ export async function ingestPdf(bytes: Uint8Array, opts: PdfIngestOptions = {}):
         decisions.push({ page: num, origin: 'text-layer', letters, garbled, stats, encoding: fixed.encoding, encodingConfidence: fixed.confidence });
         diagnostics.push(...fixed.diagnostics);
       } else {
-        const shot = await parser
-          .getScreenshot({ partial: [num], scale: RENDER_DPI / 72, imageDataUrl: false, imageBuffer: true })
+        // Rendered later, one page at a time, by the OCR stage (a page image is ~35 MB while drawn).
+        const viewport = await pdf
+          .getPage(num)
+          .then((page) => page.getViewport({ scale: RENDER_DPI / 72 }))
           .catch((err: unknown) => {
             throw classifyPdfError(err);
           });
-        const rendered = shot.pages[0];
-        if (!rendered?.data) throw new VnplanError('PDF_CORRUPT', `Page ${num} could not be rendered`);
-        pages.push({ number: num, origin: 'ocr', text: '', image: rendered.data, width: Math.round(rendered.width), height: Math.round(rendered.height) });
+        const render = (dpi: number = RENDER_DPI): Promise<RenderedPage> => {
+          if (closed) return Promise.reject(new VnplanError('INTERNAL', `Page ${num} rendered after its PDF was closed`));
+          return renderPage(pdf, num, dpi);
+        };
+        pages.push({ number: num, origin: 'ocr', text: '', render, width: Math.round(viewport.width), height: Math.round(viewport.height) });
         decisions.push({ page: num, origin: 'ocr', letters, reason: !usable && layer.trim() !== '' ? 'unusable-layer' : 'no-text-layer' });
       }
       opts.onPage?.(pages.length, total);
@@ -118,8 +182,9 @@ export async function ingestPdf(bytes: Uint8Array, opts: PdfIngestOptions = {}):
     if (pages.length === 0) throw new VnplanError('PDF_CORRUPT', 'The PDF has no pages');
     const ocrPages = pages.filter((p) => p.origin === 'ocr').length;
     const kind = ocrPages === 0 ? 'pdf-text' : ocrPages === pages.length ? 'pdf-scan' : 'pdf-mixed';
-    return { pages, kind, decisions, diagnostics };
+    handedOver = ocrPages > 0;
+    return { pages, kind, decisions, diagnostics, close };
   } finally {
-    await parser.destroy().catch(() => undefined);
+    if (!handedOver) await close();
   }
 }

@@ -14,14 +14,15 @@ const TOKEN_EDGES = /^[\p{P}\p{S}\p{N}]+|[\p{P}\p{S}\p{N}]+$/gu;
 const ALPHA_TOKEN = /^\p{L}+$/u;
 const VIETNAMESE_MARKED = /[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/;
 
-/** Alphabetic words of two or more letters, edge punctuation removed. */
-function words(text: string, separators: RegExp): string[] {
-  const out: string[] = [];
-  for (const raw of text.normalize('NFC').split(separators)) {
+/**
+ * Alphabetic words of two or more letters, edge punctuation removed; `token` matches one raw
+ * token. Matched one by one, not split into an array: a long document has millions of words.
+ */
+function* words(text: string, token: RegExp): Generator<string> {
+  for (const [raw] of text.normalize('NFC').matchAll(token)) {
     const word = raw.replace(TOKEN_EDGES, '');
-    if (word.length >= 2 && ALPHA_TOKEN.test(word)) out.push(word);
+    if (word.length >= 2 && ALPHA_TOKEN.test(word)) yield word;
   }
-  return out;
 }
 
 // ---- Accents: real Vietnamese or wrong-language OCR ("thyc hién nhiém vu")? ----
@@ -44,7 +45,7 @@ export function accentStats(text: string): AccentStats {
   let alphabetic = 0;
   let validAccented = 0;
   let invalidAccented = 0;
-  for (const token of words(text, /\s+/)) {
+  for (const token of words(text, /\S+/g)) {
     alphabetic++;
     if (!VIETNAMESE_MARKED.test(token.toLowerCase())) continue;
     if (isValidSyllable(token, 'shape')) validAccented++;
@@ -91,10 +92,13 @@ export interface LanguageEvidence {
  */
 export function vietnameseEvidence(text: string): LanguageEvidence {
   const inventory = syllableSkeletons();
-  const all = words(text, /[\s\-–—/]+/);
+  let count = 0;
   let syllableWords = 0;
-  for (const word of all) if (inventory.has(fold(word, { scope: 'latin', lowercase: true }))) syllableWords++;
-  return { words: all.length, syllableWords, share: all.length ? syllableWords / all.length : 0 };
+  for (const word of words(text, /[^\s\-–—/]+/g)) {
+    count++;
+    if (inventory.has(fold(word, { scope: 'latin', lowercase: true }))) syllableWords++;
+  }
+  return { words: count, syllableWords, share: count ? syllableWords / count : 0 };
 }
 
 /**

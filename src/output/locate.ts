@@ -3,7 +3,8 @@
  * (doc.textToNormalized, filled by restore when it changes lengths) -> (page, line, column)
  * (doc.sourcePoints, filled by normalize) -> OCR word boxes (page.words).
  */
-import type { BBox, OffsetMap, Page, VDoc } from '../document.js';
+import type { BBox, OffsetMap, Page, SourcePointList, VDoc } from '../document.js';
+import { SourcePoints } from '../text/source-points.js';
 import { splitPageLines } from '../stages/normalize.js';
 
 /** Maps one offset of the final text to the normalized text (identity without a map). */
@@ -29,14 +30,30 @@ export function toNormalizedOffset(map: OffsetMap | undefined, offset: number, s
   return seg.inStart + (side === 'start' ? Math.floor(exact) : Math.ceil(exact));
 }
 
-/** The source page number of every character of the final text. */
+/** The source page number of every character of the final text (an array as long as the text; see forEachCharPage). */
 export function pageOfEachChar(doc: Pick<VDoc, 'text' | 'sourcePoints' | 'textToNormalized'>): (number | undefined)[] {
-  const points = doc.sourcePoints ?? [];
   const pages: (number | undefined)[] = new Array(doc.text.length);
-  for (let i = 0; i < doc.text.length; i++) {
-    pages[i] = points[Math.min(toNormalizedOffset(doc.textToNormalized, i), points.length - 1)]?.page;
-  }
+  forEachCharPage(doc, (i, page) => {
+    pages[i] = page;
+  });
   return pages;
+}
+
+/** The page of source point `i` (without building a point where the list stores them compactly). */
+function pageAt(points: SourcePointList, i: number): number | undefined {
+  return points instanceof SourcePoints ? points.pageAt(i) : points.at(i)?.page;
+}
+
+/**
+ * Calls `visit(i, page)` with the source page number of every character of the final text,
+ * in order (no per-character array: a long document's text is millions of characters).
+ */
+export function forEachCharPage(doc: Pick<VDoc, 'text' | 'sourcePoints' | 'textToNormalized'>, visit: (index: number, page: number | undefined) => void): void {
+  const points = doc.sourcePoints ?? [];
+  for (let i = 0; i < doc.text.length; i++) {
+    const n = Math.min(toNormalizedOffset(doc.textToNormalized, i), points.length - 1);
+    visit(i, n < 0 ? undefined : pageAt(points, n));
+  }
 }
 
 const lineStartCache = new WeakMap<Page, number[]>();
@@ -70,7 +87,7 @@ export function locate(doc: VDoc, start: number, end: number): Location {
   if (!points || points.length === 0 || end <= start) return {};
   const ns = Math.max(0, Math.min(toNormalizedOffset(doc.textToNormalized, start, 'start'), points.length - 1));
   const ne = Math.max(ns + 1, Math.min(toNormalizedOffset(doc.textToNormalized, end, 'end'), points.length));
-  const pageNumber = points[ns]!.page;
+  const pageNumber = points.at(ns)!.page;
   const page = doc.pages.find((p) => p.number === pageNumber);
   const paged = doc.pages.length > 1 || (page !== undefined && page.origin !== 'text');
   if (!page || !paged) return {};
@@ -79,7 +96,7 @@ export function locate(doc: VDoc, start: number, end: number): Location {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = ns; i < ne; i++) {
-    const p = points[i]!;
+    const p = points.at(i)!;
     if (p.page !== pageNumber) continue;
     const off = (starts[p.line] ?? 0) + p.column;
     lo = Math.min(lo, off);

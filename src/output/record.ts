@@ -6,7 +6,7 @@ import type { DocumentFields, DocumentRecord } from '../schema/document.js';
 import { DocumentFieldsSchema, DocumentRecordSchema, SCHEMA_VERSION } from '../schema/document.js';
 import { docIdFor } from './docid.js';
 import { emptyFields } from './empty-fields.js';
-import { locate, pageOfEachChar } from './locate.js';
+import { forEachCharPage, locate } from './locate.js';
 
 export interface RecordMeta {
   pipeline: { name: string; version: string };
@@ -18,10 +18,9 @@ export interface RecordMeta {
 
 /** [start, end) of each page's text within the final text; empty pages get an empty range. */
 export function pageRanges(doc: VDoc): DocumentRecord['pages'] {
-  const charPages = pageOfEachChar(doc);
   const first = new Map<number, number>();
   const last = new Map<number, number>();
-  charPages.forEach((p, i) => {
+  forEachCharPage(doc, (i, p) => {
     // Separators inserted between lines belong to no page; ranges start and end on content.
     if (p === undefined || /\s/.test(doc.text[i]!)) return;
     if (!first.has(p)) first.set(p, i);

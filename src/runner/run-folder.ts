@@ -13,6 +13,7 @@ import { getPipeline, type Pipeline } from '../../pipelines/index.js';
 import type { PipelineOptions } from '../document.js';
 import { normalizeEncodingName } from '../encoding/names.js';
 import { inputReadError, isOutputFull, outputWriteError, toVnplanError, VnplanError } from '../errors.js';
+import { checkFileSize, limitsOf } from '../ingest/limits.js';
 import { docIdFor } from '../output/docid.js';
 import { INDEX_FILE, nodeOutputIo, readRecord, removeStaleTempFiles, REPORT_FILE, writeDocument, writeJson, writeJsonLines, type OutputIo } from '../output/write.js';
 import { lockOutput } from './lock.js';
@@ -203,6 +204,7 @@ async function handleOne(
   try {
     if (file.unreadable) throw file.unreadable;
     if (clashWith !== undefined) throw new VnplanError('INTERNAL', `docId ${docId} of ${file.relPath} collides with ${clashWith}`);
+    await checkFileSize(file.path, limitsOf(options));
     const bytes = new Uint8Array(
       await readFile(file.path).catch((err: unknown) => {
         throw inputReadError(err, file.path);

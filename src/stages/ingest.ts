@@ -8,6 +8,7 @@ import type { Stage, VDoc, StageContext, InputKind, Page } from '../document.js'
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { inputReadError, VnplanError } from '../errors.js';
 import { detectType, MIME } from '../ingest/detect.js';
+import { checkInputBytes, checkPageCount, limitsOf } from '../ingest/limits.js';
 import { ingestText } from '../ingest/text.js';
 import type { PdfPageDecision } from '../ingest/pdf.js';
 import { NOT_VIETNAMESE_DIAGNOSTIC, notVietnameseMessage } from '../ingest/language.js';
@@ -53,15 +54,19 @@ export const ingestStage: Stage = {
   async run(doc: VDoc, ctx: StageContext): Promise<VDoc> {
     const bytes = await loadBytes(doc);
     if (bytes.length === 0) throw new VnplanError('INPUT_EMPTY', 'The file has 0 bytes');
+    const limits = limitsOf(ctx.options);
+    checkInputBytes(bytes.length, limits);
     const type = detectType(bytes);
     const diagnostics: Diagnostic[] = [];
     let pages: Page[];
     let kind: InputKind;
     let encoding: string | undefined;
+    let release: (() => Promise<void>) | undefined;
 
     if (type === 'text') {
       const result = ingestText(bytes, { encoding: ctx.options.encoding });
       pages = result.pages;
+      checkPageCount(pages.length, limits);
       kind = 'text';
       encoding = result.encoding;
       diagnostics.push(
@@ -80,10 +85,12 @@ export const ingestStage: Stage = {
       const { ingestPdf } = await import('../ingest/pdf.js');
       const result = await ingestPdf(bytes, {
         encoding: ctx.options.encoding,
+        maxPages: limits.maxPages,
         onPage: (done, total) => ctx.onProgress?.({ stage: STAGE, done, total }),
       });
       pages = result.pages;
       kind = result.kind;
+      release = result.close;
       encoding = legacyLayerEncoding(result.decisions);
       diagnostics.push(
         diag(STAGE, 'info', 'ingest.pdf-pages', `PDF with ${pages.length} page(s): ${kind}`, undefined, {
@@ -105,7 +112,7 @@ export const ingestStage: Stage = {
       );
     } else {
       const { ingestImage } = await import('../ingest/image.js');
-      pages = await ingestImage(bytes);
+      pages = await ingestImage(bytes, limits);
       kind = 'image';
     }
     const language = judgeLanguage(pages);
@@ -122,6 +129,7 @@ export const ingestStage: Stage = {
       source: { ...doc.source, mime: MIME[type], kind, ...(encoding ? { encoding } : {}) },
       pages,
       diagnostics: [...doc.diagnostics, ...diagnostics],
+      ...(release ? { release } : {}),
     };
   },
 };

@@ -11,7 +11,8 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { diag } from '../diagnostics.js';
-import type { Page, SourcePoint, Stage, VDoc } from '../document.js';
+import type { Page, Stage, VDoc } from '../document.js';
+import { SourcePoints } from '../text/source-points.js';
 
 const STAGE = 'normalize';
 
@@ -21,7 +22,7 @@ export interface CleanLine {
   /** 0-based line index within the page text (split on \r\n, \r, \n, \f). */
   line: number;
   text: string;
-  cols: number[];
+  cols: Int32Array;
   /** Length of the original line (the column of its line break). */
   rawLength: number;
   /** The line ended in a soft hyphen (U+00AD), which was removed: join without a space. */
@@ -52,9 +53,14 @@ export function pageOffset(pageText: string, line: number, column: number): numb
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/u;
 const SPACE_LIKE = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/u;
 
-/** NFC-normalizes a line per combining sequence so each output char keeps a source column. */
+/**
+ * NFC-normalizes a line per combining sequence so each output char keeps a source column.
+ * The text is joined once and the columns are an Int32Array: a long document holds millions
+ * of these characters until its lines are joined, and a string grown by `+=` per character
+ * keeps a node per character until it is flattened.
+ */
 export function cleanLine(raw: string, page: number, line: number): CleanLine {
-  let text = '';
+  const parts: string[] = [];
   const cols: number[] = [];
   let i = 0;
   while (i < raw.length) {
@@ -68,8 +74,9 @@ export function cleanLine(raw: string, page: number, line: number): CleanLine {
     if (SPACE_LIKE.test(group)) group = ' ';
     const nfc = group.normalize('NFC');
     for (let k = 0; k < nfc.length; k++) cols.push(start);
-    text += nfc;
+    parts.push(nfc);
   }
+  const text = parts.join('');
   let softHyphen = false;
   // Trim: indentation and trailing blanks are layout, not content.
   let end = text.length;
@@ -81,14 +88,20 @@ export function cleanLine(raw: string, page: number, line: number): CleanLine {
   let begin = 0;
   while (begin < end && /\s/.test(text[begin]!)) begin++;
   // Soft hyphens inside a line are invisible; drop them.
-  let outText = '';
-  const outCols: number[] = [];
+  const kept: string[] = [];
+  const outCols = new Int32Array(end - begin);
+  let n = 0;
+  let from = begin;
   for (let k = begin; k < end; k++) {
-    if (text[k] === '\u00ad') continue;
-    outText += text[k];
-    outCols.push(cols[k]!);
+    if (text[k] !== '\u00ad') {
+      outCols[n++] = cols[k]!;
+      continue;
+    }
+    kept.push(text.slice(from, k));
+    from = k + 1;
   }
-  return { page, line, text: outText, cols: outCols, rawLength: raw.length, softHyphen };
+  kept.push(text.slice(from, end));
+  return { page, line, text: kept.length === 1 ? kept[0]! : kept.join(''), cols: n === outCols.length ? outCols : outCols.slice(0, n), rawLength: raw.length, softHyphen };
 }
 
 // ---- OCR edge noise ----------------------------------------------------------------------
@@ -157,7 +170,9 @@ export function stripOcrEdgeNoise(line: CleanLine, confidenceAt: (column: number
   let cols = line.cols.slice(startChar, endChar);
   if (marker) {
     text = `${marker} ${text}`;
-    cols = [line.cols[markerAt]!, line.cols[markerAt]!, ...cols];
+    const withMarker = new Int32Array(cols.length + 2).fill(line.cols[markerAt]!, 0, 2);
+    withMarker.set(cols, 2);
+    cols = withMarker;
   }
   return { line: { ...line, text, cols }, removed };
 }
@@ -288,7 +303,7 @@ function shortLineThreshold(lines: CleanLine[]): number {
 
 export interface NormalizeResult {
   text: string;
-  sourcePoints: SourcePoint[];
+  sourcePoints: SourcePoints;
   diagnostics: Diagnostic[];
 }
 
@@ -315,12 +330,10 @@ export function normalizePages(pages: (Pick<Page, 'number' | 'text'> & Partial<P
   });
   const removals = findRemovals(cleaned);
   const thresholds = new Map(pages.map((p, i) => [p.number, shortLineThreshold(cleaned[i]!)]));
-  let text = '';
-  const points: SourcePoint[] = [];
-  const append = (s: string, point: (k: number) => SourcePoint) => {
-    for (let k = 0; k < s.length; k++) points.push(point(k));
-    text += s;
-  };
+  // The text is gathered in parts and joined once (see cleanLine); `length` is its length so far.
+  const out: string[] = [];
+  let length = 0;
+  const points = new SourcePoints(pages.reduce((n, p) => n + p.text.length, 0));
   let prev: CleanLine | undefined;
   let blankSincePrev = false;
   for (const line of cleaned.flat()) {
@@ -328,7 +341,7 @@ export function normalizePages(pages: (Pick<Page, 'number' | 'text'> & Partial<P
     if (why) {
       diagnostics.push(
         diag(STAGE, 'info', `normalize.${why}-removed`, `Removed ${why.replace('-', ' ')} line "${line.text.slice(0, 60)}"`, {
-          offset: text.length,
+          offset: length,
           page: line.page,
           line: line.line + 1,
           column: 1,
@@ -342,16 +355,21 @@ export function normalizePages(pages: (Pick<Page, 'number' | 'text'> & Partial<P
     }
     if (prev) {
       const at = prev;
-      const breakPoint = (): SourcePoint => ({ page: at.page, line: at.line, column: at.rawLength });
-      if (blankSincePrev) append('\n\n', breakPoint);
+      // A separator inserted between lines points at the line break it replaces.
+      const separator = (s: string) => {
+        points.push(at.page, at.line, s.length, () => at.rawLength);
+        out.push(s);
+        length += s.length;
+      };
+      if (blankSincePrev) separator('\n\n');
       else {
         const join = lineJoin(prev, line, thresholds.get(prev.page) ?? 0);
-        if (join === 'space') append(' ', breakPoint);
-        else if (join === 'newline') append('\n', breakPoint);
+        if (join === 'space') separator(' ');
+        else if (join === 'newline') separator('\n');
         else if (join === 'none' && /-$/.test(prev.text)) {
           diagnostics.push(
             diag(STAGE, 'info', 'normalize.hyphen-joined', 'Joined a line ending in a hyphen to the next line without a space', {
-              offset: text.length,
+              offset: length,
               page: line.page,
               line: line.line + 1,
               column: 1,
@@ -360,12 +378,14 @@ export function normalizePages(pages: (Pick<Page, 'number' | 'text'> & Partial<P
         }
       }
     }
-    const src = line;
-    append(line.text, (k) => ({ page: src.page, line: src.line, column: src.cols[k]! }));
+    const cols = line.cols;
+    points.push(line.page, line.line, line.text.length, (k) => cols[k]!);
+    out.push(line.text);
+    length += line.text.length;
     prev = line;
     blankSincePrev = false;
   }
-  return { text, sourcePoints: points, diagnostics };
+  return { text: out.join(''), sourcePoints: points, diagnostics };
 }
 
 export const normalizeStage: Stage = {

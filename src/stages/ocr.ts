@@ -1,13 +1,16 @@
 /**
  * OCR: every page that ingest marked origin 'ocr' (scans, images) is recognised by the
  * shared tesseract.js pool; the page gets its text, word boxes and mean confidence, and its
- * image is dropped to bound memory. Pages with text (text files, text layers) pass through.
+ * image is dropped to bound memory. PDF pages are rendered here, a bounded window of pages at
+ * a time; blank pages (src/ocr/blank.ts) are not OCR'd. Pages with text pass through.
  */
+import { availableParallelism } from 'node:os';
 import type { Stage, StageContext, VDoc, Page } from '../document.js';
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { recognizeImage, type OcrSettings } from '../ocr/pool.js';
 import { DEFAULT_LANGUAGES, DEFAULT_MODEL } from '../ocr/model.js';
 import { looksGarbled } from '../lang/evidence.js';
+import { BLANK_CHECK_DPI, inkShare, isBlankShare } from '../ocr/blank.js';
 
 const STAGE = 'ocr';
 /** Tesseract word confidence below which a page is worth a human look. */
@@ -22,37 +25,70 @@ export function ocrSettings(ctx: StageContext): OcrSettings {
   };
 }
 
+/**
+ * Pages in flight per OCR worker (rendered, waiting or being recognised): one recognised while
+ * the next is rendered. More buys no speed (Tesseract is the bottleneck) and holds more page
+ * images, ~35 MB each while a 300 dpi page is drawn.
+ */
+export const PAGES_IN_FLIGHT_PER_WORKER = 2;
+
+/** What OCR made of one page: recognised text, or nothing because the page is blank. */
+type PageResult = { page: Page; blank?: { inkShare: number } };
+
+/** Renders (if needed), checks for a blank page, recognises, and lets the image go. */
+async function ocrPage(page: Page, settings: OcrSettings): Promise<PageResult> {
+  const { image: _image, render: _render, ...rest } = page;
+  const check = page.render ? (await page.render(BLANK_CHECK_DPI)).data : (page.image as Uint8Array);
+  const share = await inkShare(check).catch(() => 1);
+  if (isBlankShare(share)) return { page: rest, blank: { inkShare: share } };
+  const image = page.render ? (await page.render()).data : (page.image as Uint8Array);
+  const result = await recognizeImage(image, settings);
+  // A poor scan (or an 'eng' model choice) can still yield accent-less text worth restoring.
+  const { garbled } = looksGarbled(result.text);
+  return { page: { ...rest, text: result.text, words: result.words, confidence: result.confidence, ...(garbled ? { needsRestoration: true } : {}) } };
+}
+
 export const ocrStage: Stage = {
   name: STAGE,
   async run(doc: VDoc, ctx: StageContext): Promise<VDoc> {
-    const todo = doc.pages.filter((p) => p.origin === 'ocr' && p.image);
+    const todo = doc.pages.filter((p) => p.origin === 'ocr' && (p.image || p.render));
     if (todo.length === 0) return doc;
     const settings = ocrSettings(ctx);
     let done = 0;
     ctx.onProgress?.({ stage: STAGE, done, total: todo.length });
-    const recognised = new Map<number, Page>();
-    // All pages are queued at once; the pool's scheduler runs as many as it has workers.
-    await Promise.all(
-      todo.map(async (page) => {
+    const results = new Map<number, PageResult>();
+    // Pages go through a bounded window, in order: a page's image lives from its rendering to
+    // the end of its recognition, so memory does not grow with the page count.
+    const inFlight = Math.max(1, (settings.workers ?? availableParallelism()) * PAGES_IN_FLIGHT_PER_WORKER);
+    let next = 0;
+    let failed = false;
+    const lane = async (): Promise<void> => {
+      while (!failed && next < todo.length) {
+        const page = todo[next++]!;
         ctx.signal?.throwIfAborted();
-        const result = await recognizeImage(page.image as Uint8Array, settings);
-        const { image: _dropped, ...rest } = page;
-        // A poor scan (or an 'eng' model choice) can still yield accent-less text worth restoring.
-        const { garbled } = looksGarbled(result.text);
-        recognised.set(page.number, {
-          ...rest,
-          text: result.text,
-          words: result.words,
-          confidence: result.confidence,
-          ...(garbled ? { needsRestoration: true } : {}),
-        });
+        try {
+          results.set(page.number, await ocrPage(page, settings));
+        } catch (err) {
+          failed = true;
+          throw err;
+        }
         ctx.onProgress?.({ stage: STAGE, done: ++done, total: todo.length });
-      }),
-    );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(inFlight, todo.length) }, lane));
+    const recognised = new Map<number, Page>();
+    for (const [n, r] of results) recognised.set(n, r.page);
     const pages = doc.pages.map((p) => recognised.get(p.number) ?? p);
     const diagnostics: Diagnostic[] = [];
     for (const p of pages) {
       if (!recognised.has(p.number)) continue;
+      const blank = results.get(p.number)?.blank;
+      if (blank) {
+        diagnostics.push(
+          diag(STAGE, 'warning', 'ocr.blank-page', `Page ${p.number} is blank (ink on ${(blank.inkShare * 100).toFixed(3)} % of it); not OCR'd`, { page: p.number }, { inkShare: blank.inkShare }),
+        );
+        continue;
+      }
       const confidence = Math.round((p.confidence ?? 0) * 10) / 10;
       if (p.needsRestoration) {
         diagnostics.push(diag(STAGE, 'warning', 'ocr.garbled-text', `OCR text of page ${p.number} lacks Vietnamese accents; it will be restored`, { page: p.number }));
@@ -65,12 +101,14 @@ export const ocrStage: Stage = {
         );
       }
     }
-    const confidences = pages.filter((p) => recognised.has(p.number)).map((p) => p.confidence ?? 0);
+    const confidences = pages.filter((p) => recognised.has(p.number) && !results.get(p.number)?.blank).map((p) => p.confidence ?? 0);
+    const blankPages = todo.length - confidences.length;
     diagnostics.push(
-      diag(STAGE, 'info', 'ocr.summary', `OCR'd ${todo.length} page(s) with ${settings.languages}/${settings.model}`, undefined, {
+      diag(STAGE, 'info', 'ocr.summary', `OCR'd ${confidences.length} page(s) with ${settings.languages}/${settings.model}${blankPages ? `; ${blankPages} blank page(s) skipped` : ''}`, undefined, {
         languages: settings.languages,
         model: settings.model,
-        meanConfidence: confidences.reduce((s, c) => s + c, 0) / confidences.length,
+        meanConfidence: confidences.length ? confidences.reduce((s, c) => s + c, 0) / confidences.length : 0,
+        ...(blankPages ? { blankPages } : {}),
       }),
     );
     return { ...doc, pages, diagnostics: [...doc.diagnostics, ...diagnostics] };

@@ -2,16 +2,42 @@
  * Restore stage: diacritic restoration of the normalized text (noisy-channel decoder, see
  * src/restore). Honours ctx.options.restore ('auto' | 'always' | 'never'), toneStyle and
  * restoreTokens; pages flagged needsRestoration force the decoder in 'auto'. Line-preserving:
- * the offset map (doc.textToNormalized) is built token by token.
+ * the offset map (doc.textToNormalized) is built token by token. A long text is restored in
+ * bounded chunks (src/text/chunks.ts), each decided on its own, so memory follows the largest
+ * chunk; only what the record keeps (text, an offset map merged where lengths are kept,
+ * counts) spans the document.
  */
 import { diag, type Diagnostic } from '../diagnostics.js';
-import type { Stage, VDoc } from '../document.js';
+import type { OffsetMap, RestoredToken, Stage, VDoc } from '../document.js';
 import { restoreText } from '../restore/index.js';
+import { chunkRanges } from '../text/chunks.js';
 
 const STAGE = 'restore';
 /** Changed tokens below this confidence are reported for review. */
 const LOW_CONFIDENCE = 0.5;
 const MAX_LOW_CONFIDENCE_DIAGNOSTICS = 100;
+
+/**
+ * Appends `segments` shifted by (outBase, inBase) to `map`, merging a segment into the previous
+ * one when both keep lengths and follow each other on both sides: offsets map exactly as
+ * before the merge, and unchanged text costs one segment instead of two per token.
+ */
+export function appendOffsetSegments(map: OffsetMap, segments: OffsetMap, outBase: number, inBase: number): void {
+  for (const s of segments) {
+    const outStart = s.outStart + outBase;
+    const outEnd = s.outEnd + outBase;
+    const inStart = s.inStart + inBase;
+    const inEnd = s.inEnd + inBase;
+    const last = map[map.length - 1];
+    if (
+      last && outEnd - outStart === inEnd - inStart && last.outEnd - last.outStart === last.inEnd - last.inStart
+      && last.outEnd === outStart && last.inEnd === inStart
+    ) {
+      last.outEnd = outEnd;
+      last.inEnd = inEnd;
+    } else map.push({ outStart, outEnd, inStart, inEnd });
+  }
+}
 
 export const restoreStage: Stage = {
   name: STAGE,
@@ -19,31 +45,66 @@ export const restoreStage: Stage = {
     const option = ctx.options.restore ?? 'auto';
     if (option === 'never' || doc.text.trim() === '') return doc;
     const flagged = doc.pages.some((p) => p.needsRestoration === true);
-    const result = await restoreText(doc.text, {
-      restore: option === 'auto' && flagged ? 'always' : option,
+    const options = {
+      restore: option === 'auto' && flagged ? ('always' as const) : option,
       toneStyle: ctx.options.toneStyle ?? 'old',
       alternatives: ctx.options.restoreTokens ? 3 : 0,
-    });
+    };
+    const parts: string[] = [];
+    let outLength = 0;
+    let offsetMap: OffsetMap = [];
+    const tokens: RestoredToken[] | undefined = ctx.options.restoreTokens ? [] : undefined;
+    const low: RestoredToken[] = [];
+    let lowCount = 0;
+    let applied = false;
+    let changedTokens = 0;
+    let totalTokens = 0;
+    let confidenceSum = 0;
+    let accentedSum = 0;
+    let firstStats: { accentedRatioBefore: number; meanConfidence: number } | undefined;
+    const ranges = chunkRanges(doc.text, ctx.options.chunkChars);
+    for (const range of ranges) {
+      ctx.signal?.throwIfAborted();
+      const result = await restoreText(doc.text.slice(range.start, range.end), options);
+      const outBase = outLength;
+      parts.push(result.text);
+      outLength += result.text.length;
+      if (result.stats.applied) applied = true;
+      // One chunk keeps its token-by-token map; several are merged into one compact map.
+      if (ranges.length === 1) offsetMap = result.offsetMap;
+      else appendOffsetSegments(offsetMap, result.offsetMap, outBase, range.start);
+      for (const t of result.tokens) {
+        if (t.output !== t.input && t.confidence < LOW_CONFIDENCE && lowCount++ < MAX_LOW_CONFIDENCE_DIAGNOSTICS) low.push({ ...t, start: t.start + outBase });
+      }
+      if (tokens) for (const t of result.tokens) tokens.push(outBase ? { ...t, start: t.start + outBase, end: t.end + outBase } : t);
+      const { stats } = result;
+      firstStats ??= stats;
+      changedTokens += stats.changedTokens;
+      totalTokens += stats.totalTokens;
+      confidenceSum += stats.meanConfidence * stats.totalTokens;
+      accentedSum += stats.accentedRatioBefore * stats.totalTokens;
+    }
     const diagnostics: Diagnostic[] = [];
-    const low = result.tokens.filter((t) => t.output !== t.input && t.confidence < LOW_CONFIDENCE);
-    for (const token of low.slice(0, MAX_LOW_CONFIDENCE_DIAGNOSTICS)) {
+    for (const token of low) {
       diagnostics.push(diag(STAGE, 'info', 'restore.low-confidence', `"${token.input}" restored as "${token.output}" with low confidence`, { offset: token.start }, { input: token.input, output: token.output, confidence: token.confidence }));
     }
-    if (low.length > MAX_LOW_CONFIDENCE_DIAGNOSTICS) {
-      diagnostics.push(diag(STAGE, 'info', 'restore.low-confidence-more', `${low.length - MAX_LOW_CONFIDENCE_DIAGNOSTICS} more low-confidence tokens not listed`));
+    if (lowCount > MAX_LOW_CONFIDENCE_DIAGNOSTICS) {
+      diagnostics.push(diag(STAGE, 'info', 'restore.low-confidence-more', `${lowCount - MAX_LOW_CONFIDENCE_DIAGNOSTICS} more low-confidence tokens not listed`));
     }
-    const { stats } = result;
+    // One chunk (every ordinary document): its ratios as the restorer gave them; several: token-weighted means.
+    const single = parts.length === 1 ? firstStats : undefined;
+    const mean = (sum: number): number => (totalTokens ? Math.round((sum / totalTokens) * 1000) / 1000 : 1);
     return {
       ...doc,
-      text: result.text,
-      textToNormalized: stats.applied ? result.offsetMap : doc.textToNormalized,
+      text: parts.length === 1 ? parts[0]! : parts.join(''),
+      textToNormalized: applied ? offsetMap : doc.textToNormalized,
       restoration: {
-        applied: stats.applied,
-        accentedRatioBefore: stats.accentedRatioBefore,
-        changedTokens: stats.changedTokens,
-        totalTokens: stats.totalTokens,
-        meanConfidence: stats.meanConfidence,
-        ...(ctx.options.restoreTokens ? { tokens: result.tokens } : {}),
+        applied,
+        accentedRatioBefore: single ? single.accentedRatioBefore : mean(accentedSum),
+        changedTokens,
+        totalTokens,
+        meanConfidence: single ? single.meanConfidence : mean(confidenceSum),
+        ...(tokens ? { tokens } : {}),
       },
       diagnostics: [...doc.diagnostics, ...diagnostics],
     };

@@ -15,7 +15,7 @@ describe('ingest of PDFs', () => {
     expect(doc.bytes).toBeUndefined();
   });
 
-  it('decides per page on a mixed PDF: text layer kept, scanned page rendered at 300 dpi', async () => {
+  it('decides per page on a mixed PDF: text layer kept, scanned page rendered at 300 dpi on demand', async () => {
     const text = await PDFDocument.load(readRepo('fixtures/001_text.pdf'));
     const scan = await PDFDocument.load(readRepo('fixtures/001_scan.pdf'));
     const mixed = await PDFDocument.create();
@@ -26,12 +26,18 @@ describe('ingest of PDFs', () => {
     const doc = await ingest(await mixed.save());
     expect(doc.source.kind).toBe('pdf-mixed');
     expect(doc.pages.map((p) => p.origin)).toEqual(['text-layer', 'ocr']);
-    const rendered = doc.pages[1];
+    const page = doc.pages[1];
+    // Not rendered by ingest: the OCR stage renders one page at a time.
+    expect(page.image).toBeUndefined();
+    const rendered = await page.render!();
     // A4 at 300 dpi is 2480 x 3508 pixels.
     expect(rendered.width).toBeGreaterThanOrEqual(2480);
     expect(rendered.height).toBeGreaterThanOrEqual(3508);
-    expect(Buffer.from(rendered.image!.subarray(0, 4)).toString('latin1')).toBe('\x89PNG');
+    expect([page.width, page.height]).toEqual([rendered.width, rendered.height]);
+    expect(Buffer.from(rendered.data.subarray(0, 4)).toString('latin1')).toBe('\x89PNG');
     expect(doc.diagnostics.find((d) => d.code === 'ingest.pdf-pages')?.data?.pages).toHaveLength(2);
+    await doc.release!();
+    await expect(page.render!()).rejects.toThrow(/closed/);
   });
 
   it('flags a text layer that is itself wrong-language OCR', async () => {

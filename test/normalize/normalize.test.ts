@@ -105,7 +105,7 @@ describe('normalize: source points', () => {
   });
   it('maps every character that is not a join back to the same character in the page text', () => {
     for (let i = 0; i < r.text.length; i++) {
-      const p = r.sourcePoints[i]!;
+      const p = r.sourcePoints.at(i)!;
       const pageText = pages.find((x) => x.number === p.page)!.text;
       const source = pageText.slice(pageOffset(pageText, p.line, p.column)).normalize('NFC');
       const ch = r.text[i]!;
@@ -166,6 +166,6 @@ describe('normalize: OCR edge noise', () => {
     const page = ocrPage(['. . tập thể và cá nhân. |']);
     const r = normalizePages([page]);
     expect(r.text).toBe('tập thể và cá nhân.');
-    expect(r.sourcePoints[0]).toEqual({ page: 1, line: 0, column: 4 });
+    expect(r.sourcePoints.at(0)).toEqual({ page: 1, line: 0, column: 4 });
   });
 });

@@ -25,3 +25,28 @@ describe('restoreStage', () => {
     expect(out.text).toBe(clean.text);
   });
 });
+
+describe('restoreStage on a text longer than one chunk', () => {
+  const paragraph = 'Phat dong phong trao thi dua thuc hien nhiem vu cai cach hanh chinh nam 2022.';
+  const input = Array.from({ length: 6 }, () => paragraph).join('\n\n');
+
+  it('restores chunk by chunk into one text whose offsets and tokens line up with the whole', async () => {
+    const whole = await restoreStage.run(textDoc(paragraph, { needsRestoration: true }), { options: {} });
+    const out = await restoreStage.run(textDoc(input, { needsRestoration: true }), { options: { chunkChars: 2 * paragraph.length, restoreTokens: true } });
+    // Each chunk is decided alone: every paragraph comes out as the paragraph restored alone.
+    expect(out.text).toBe(Array.from({ length: 6 }, () => whole.text).join('\n\n'));
+    const tokens = out.restoration!.tokens!;
+    expect(tokens.length).toBe(out.restoration!.totalTokens);
+    for (const t of tokens) expect(out.text.slice(t.start, t.end)).toBe(t.output);
+    const map = out.textToNormalized!;
+    for (let i = 1; i < map.length; i++) expect(map[i]!.outStart).toBe(map[i - 1]!.outEnd);
+    expect(map[map.length - 1]!.inEnd).toBe(input.length);
+    // Token ends map back onto the same input words.
+    for (const t of tokens.slice(-12)) {
+      const seg = map.find((s) => s.outStart <= t.start && t.end <= s.outEnd)!;
+      if (seg.outEnd - seg.outStart !== seg.inEnd - seg.inStart) expect(input.slice(seg.inStart, seg.inEnd)).toBe(t.input);
+      else expect(input.slice(seg.inStart + t.start - seg.outStart, seg.inStart + t.end - seg.outStart)).toBe(t.input);
+    }
+    expect(out.restoration!.changedTokens).toBe(6 * whole.restoration!.changedTokens);
+  });
+});
