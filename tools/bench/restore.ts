@@ -25,7 +25,7 @@ import { pathToFileURL } from 'node:url';
 import { fnv1a } from '../lib/corpus-sample.js';
 import { createRestorer, getDefaultRestorer, harvestNameRuns, type Restorer } from '../../src/restore/index.js';
 import { CountTrigramLM } from '../lib/count-trigram-lm.js';
-import { toToneStyle } from '../../src/restore/text.js';
+import { toToneStyle } from '../../src/lang/syllable.js';
 import { foldKey } from '../../src/lang/fold.js';
 
 const SHARED = resolve('../shared');
