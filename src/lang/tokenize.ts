@@ -24,7 +24,7 @@ export interface Token {
 }
 
 /** Glyphs English-model OCR writes for marked Vietnamese letters inside words ("K¢é", "t&t"). */
-export const OCR_LETTER_GLYPHS = '&¢€';
+const OCR_LETTER_GLYPHS = '&¢€';
 
 const UNIT_RE: Record<Exclude<TokenUnit, 'run'>, RegExp> = {
   word: /[\p{L}\p{M}\p{N}]+/gu,

@@ -6,8 +6,6 @@
  */
 import { isWhitespaceCode, tokenize as tokenizeText } from '../lang/tokenize.js';
 
-export { isWhitespaceCode };
-
 export type PieceKind = 'word' | 'number' | 'fixed';
 export interface Piece {
   kind: PieceKind;

@@ -35,9 +35,11 @@ describe('tokenize', () => {
     expect(texts('v2 3.', { unit: 'lm' })).toEqual(['v', '2', '3', '.']);
   });
 
-  it('isWhitespaceCode agrees with \\s on every BMP code unit', () => {
-    for (let c = 0; c < 0x10000; c++) {
-      if (isWhitespaceCode(c) !== /\s/.test(String.fromCharCode(c))) expect.fail(`U+${c.toString(16)}`);
+  it('isWhitespaceCode is /\\s/u and String.prototype.trim on every BMP code unit', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      const space = /\s/u.test(ch);
+      if (isWhitespaceCode(c) !== space || (ch.trim() === '') !== space) expect.fail(`U+${c.toString(16)}: scan ${isWhitespaceCode(c)}, regex ${space}`);
     }
   });
 });
