@@ -5,6 +5,7 @@
  * "Trên đây là …" closing, Nơi nhận and the signature block. A scan often gives the two
  * header columns interleaved on one line; they are split here.
  */
+import { tokenize } from '../lang/tokenize.js';
 import { dateAt, type DateMatch } from './dates.js';
 import { exportPrefixLength, fold, lines, MOSTLY_UPPER_SHARE, stripMarkdown, type Line } from './text.js';
 import { matchDocumentType } from './doctype.js';
@@ -181,10 +182,10 @@ function inlineTypeAndTitle(text: string, folded: string, from: number, lineEnd:
   while (s < lineEnd && /[\s:]/.test(text[s]!)) s++;
   let e = lineEnd;
   // A title in capitals ends where running text starts (normalize may have joined the next paragraph on).
-  const words = [...text.slice(s, e).matchAll(/\S+/g)];
-  if (words.length && isHeaderish(words[0]![0])) {
-    const firstLower = words.findIndex((w) => /\p{Ll}/u.test(w[0]) && !/^v\/v$/i.test(w[0]));
-    if (firstLower > 0) e = s + words[firstLower]!.index!;
+  const words = tokenize(text.slice(s, e));
+  if (words.length && isHeaderish(words[0]!.text)) {
+    const firstLower = words.findIndex((w) => /\p{Ll}/u.test(w.text) && !/^v\/v$/i.test(w.text));
+    if (firstLower > 0) e = s + words[firstLower]!.start;
   }
   const authority = /[”"»]?\s+(?:(?:chu tich|bo truong|giam doc)\s+)?(?:uy ban nhan dan|hoi dong nhan dan|ban chap hanh|ban thuong vu)\s[^”"]*$/.exec(folded.slice(s, e));
   if (authority && authority.index > 20) e = s + authority.index + (/^[”"»]/.test(authority[0]) ? 1 : 0);
@@ -228,15 +229,15 @@ function parsePlaceDate(text: string, folded: string, line: Line, comma: number)
   if (!date) return { place: null, date: null };
   // The place: capitalised words right before the comma (the number field may precede them).
   const before = text.slice(line.start, comma);
-  const words = [...before.matchAll(/\S+/g)];
+  const words = tokenize(before);
   let k = words.length;
   while (k > 0 && k > words.length - 5) {
-    const w = words[k - 1]![0];
+    const w = words[k - 1]!.text;
     if (!/^[\p{Lu}][\p{L}.'-]*$/u.test(w) || /[/:]/.test(w)) break;
     k--;
   }
   if (k === words.length) return { place: null, date };
-  const s = line.start + words[k]!.index!;
+  const s = line.start + words[k]!.start;
   return { place: { start: s, end: comma, text: text.slice(s, comma) }, date };
 }
 

@@ -4,24 +4,10 @@
  * đ→d), so one regex serves restored text ("Kế hoạch số"), unrestored OCR ("Ke hoach so")
  * and anything in between, while offsets stay valid in the original text.
  */
+import { fold as foldLetters, type FoldOptions } from '../lang/fold.js';
 import type { Provenance } from '../schema/document.js';
 
-const foldCache = new Map<string, string>();
-
-/** Folds one UTF-16 unit: "Ế" → "e", "Đ" → "d"; combining marks become a space-free no-op. */
-function foldChar(c: string): string {
-  const hit = foldCache.get(c);
-  if (hit !== undefined) return hit;
-  let out: string;
-  if (c === 'đ' || c === 'Đ') out = 'd';
-  else {
-    const base = c.normalize('NFD').replace(/\p{M}/gu, '');
-    out = base.length === 1 ? base.toLowerCase() : c.toLowerCase();
-    if (out.length !== 1) out = c;
-  }
-  foldCache.set(c, out);
-  return out;
-}
+const FOLD_OPTIONS: FoldOptions = { lowercase: true, keepLength: true };
 
 let lastFolded: { text: string; folded: string } | null = null;
 
@@ -30,20 +16,11 @@ export function fold(text: string): string {
   // The segment and extract stages fold the same document text several times: keep the last long one.
   if (text.length > 1000) {
     if (lastFolded?.text === text) return lastFolded.folded;
-    const folded = foldRaw(text);
+    const folded = foldLetters(text, FOLD_OPTIONS);
     lastFolded = { text, folded };
     return folded;
   }
-  return foldRaw(text);
-}
-
-function foldRaw(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    out += c.charCodeAt(0) < 0x80 ? c.toLowerCase() : foldChar(c);
-  }
-  return out;
+  return foldLetters(text, FOLD_OPTIONS);
 }
 
 /** Collapses whitespace (line breaks included) to single spaces, as the annotations are written. */

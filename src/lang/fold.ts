@@ -2,7 +2,8 @@
  * Folding: text with its Vietnamese marks (tone, hat, horn, breve) removed, the one
  * implementation behind lookup keys, search terms and alignment costs. Folders differ only
  * in the options below: whether case is kept, whether đ becomes d, and whether foreign Latin
- * letters are folded too (the `diacritics` package table: ø → o, æ → ae).
+ * letters are folded too (the `diacritics` package table: ø → o, æ → ae), and whether the
+ * result keeps the text's length so offsets found in it are offsets in the text.
  */
 import { remove as removeDiacritics } from 'diacritics';
 
@@ -19,6 +20,12 @@ export interface FoldOptions {
   lowercase?: boolean;
   /** Default 'vietnamese'. */
   scope?: FoldScope;
+  /**
+   * Fold each UTF-16 unit to exactly one unit, so the result has the text's length: a unit's
+   * NFD base letter without its marks (of any kind), đ/Đ → d/D; a unit whose fold is not one
+   * unit (a ligature, a lone combining mark, a surrogate) is kept. Scope 'vietnamese' only.
+   */
+  keepLength?: boolean;
 }
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
@@ -26,7 +33,11 @@ const D_STROKE = /[đĐ]/g;
 
 /** `text` folded as `options` say; the result is not re-composed (NFD letters stay apart). */
 export function fold(text: string, options: FoldOptions = {}): string {
-  const { lowercase = false, scope = 'vietnamese' } = options;
+  const { lowercase = false, scope = 'vietnamese', keepLength = false } = options;
+  if (keepLength) {
+    if (scope !== 'vietnamese') throw new RangeError(`fold: keepLength needs scope 'vietnamese', not '${scope}'`);
+    return foldUnits(text, lowercase);
+  }
   let out: string;
   if (scope === 'latin') out = removeDiacritics(text.normalize('NFC'));
   else {
@@ -48,4 +59,36 @@ export function foldKey(text: string): string {
 /** All diacritics removed and đ→d, case kept ("Đường" → "Duong"): fold with scope 'latin'. */
 export function stripMarks(text: string): string {
   return fold(text, { scope: 'latin' });
+}
+
+const ANY_MARK = /\p{M}/gu;
+/** Non-ASCII units folded by foldUnits, lowercase and case kept (a document uses a few hundred distinct units). */
+const unitFolds = [new Map<string, string>(), new Map<string, string>()];
+
+/** fold with keepLength: one unit for one, ASCII only lowercased (or kept). */
+function foldUnits(text: string, lowercase: boolean): string {
+  const cache = unitFolds[lowercase ? 1 : 0];
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c.charCodeAt(0) < 0x80) {
+      out += lowercase ? c.toLowerCase() : c;
+      continue;
+    }
+    let folded = cache.get(c);
+    if (folded === undefined) {
+      folded = foldUnit(c, lowercase);
+      cache.set(c, folded);
+    }
+    out += folded;
+  }
+  return out;
+}
+
+function foldUnit(c: string, lowercase: boolean): string {
+  if (c === 'đ' || c === 'Đ') return lowercase || c === 'đ' ? 'd' : 'D';
+  const base = c.normalize('NFD').replace(ANY_MARK, '');
+  if (!lowercase) return base.length === 1 ? base : c;
+  const out = base.length === 1 ? base.toLowerCase() : c.toLowerCase();
+  return out.length === 1 ? out : c;
 }

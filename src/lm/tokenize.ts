@@ -4,14 +4,13 @@
  * punctuation as sentence boundaries (each clause is scored as <s> … </s>).
  */
 import { canonicalKey } from '../lang/syllable.js';
+import { tokenize } from '../lang/tokenize.js';
 
 export const UNK = '<unk>';
 export const BOS = '<s>';
 export const EOS = '</s>';
 export const NUM = '<num>';
 
-/** Words (letters + marks), numbers (with inner . , / : -), or single other characters. */
-const TOKEN_RE = /[\p{L}\p{M}]+|\p{N}+(?:[.,/:-]\p{N}+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 /** Punctuation that ends a clause; other symbols (- / & % …) are dropped without a break. */
 const CLAUSE_BREAK = /^[.,;:!?…()[\]{}"“”‘’«»|]$/u;
 
@@ -33,8 +32,7 @@ export function lmUnit(token: string): string {
 export function tokenizeForLM(line: string): string[][] {
   const clauses: string[][] = [];
   let current: string[] = [];
-  for (const m of line.normalize('NFC').matchAll(TOKEN_RE)) {
-    const tok = m[0];
+  for (const { text: tok } of tokenize(line.normalize('NFC'), { unit: 'lm' })) {
     if (/^[\p{L}\p{M}\p{N}]/u.test(tok)) {
       current.push(lmUnit(tok));
     } else if (CLAUSE_BREAK.test(tok)) {

@@ -4,6 +4,7 @@
  * their offsets in the original text so snippets can highlight the words as written.
  */
 import { fold } from '../lang/fold.js';
+import { tokenize as tokenizeText } from '../lang/tokenize.js';
 
 export function foldText(text: string): string {
   return fold(text, { scope: 'latin', lowercase: true });
@@ -16,21 +17,14 @@ export interface Token {
   end: number;
 }
 
-// Marks included so decomposed (NFD) input keeps a word whole.
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-
 /** Words of `text` (letters/digits runs), folded, with offsets into `text` as given. */
 export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    tokens.push({ term: foldText(m[0]), start: m.index, end: m.index + m[0].length });
-  }
-  return tokens;
+  return tokenizeText(text, { unit: 'word' }).map((t) => ({ term: foldText(t.text), start: t.start, end: t.start + t.text.length }));
 }
 
 /** Folded terms only (for queries and index building, where offsets are not needed). */
 export function terms(text: string): string[] {
-  return foldText(text.normalize('NFC')).match(WORD) ?? [];
+  return tokenizeText(foldText(text.normalize('NFC')), { unit: 'word' }).map((t) => t.text);
 }
 
 /**

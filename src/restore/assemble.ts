@@ -6,7 +6,8 @@
 import type { OffsetMap, RestoredToken } from '../document.js';
 import type { ChannelMode } from './channel.js';
 import type { Decision, Slot } from './decoder.js';
-import { applyCase, toToneStyle, type CaseShape } from './text.js';
+import { toToneStyle } from '../lang/syllable.js';
+import { applyCase, type CaseShape } from './text.js';
 import type { TokenInfo } from './slots.js';
 import { tokenClass, type ConfidenceMapper } from './calibration.js';
 import type { Piece } from './tokenize.js';

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Slot } from './decoder.js';
 import { changeCost } from './slots.js';
-import { toToneStyle } from './text.js';
+import { toToneStyle } from '../lang/syllable.js';
 import { foldKey } from '../lang/fold.js';
 import type { Piece } from './tokenize.js';
 

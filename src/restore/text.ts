@@ -1,11 +1,9 @@
 import { foldKey } from '../lang/fold.js';
 /**
- * Small string helpers of the decoder: per-character skeleton keys, mark detection, case
- * transfer and tone-placement style. Keys are src/lang/fold.ts's foldKey (marks stripped, đ→d,
+ * Small string helpers of the decoder: per-character skeleton keys, mark detection and the
+ * case pattern of OCR'd tokens (tone placement is src/lang/syllable.ts's toToneStyle). Keys are src/lang/fold.ts's foldKey (marks stripped, đ→d,
  * lowercase), the channel aligner's too, so variant keys and channel alignment fold text the same way.
  */
-
-const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
 
 const charSkeletons = new Map<string, string>();
 
@@ -36,7 +34,11 @@ export function englishOcrSignature(token: string): boolean {
   return /[\d&¢€|]/u.test(token) || /^P[aeiouyAEIOUY]/u.test(token) || /[Qq](?![uU])/u.test(token);
 }
 
-/** Case patterns matchCase transfers: lowercase output as is, ALL CAPS, or Title case. */
+/**
+ * Case patterns of an input token, transferred by applyCase: lowercase output as is, ALL CAPS, or
+ * Title case. Unlike src/lang/syllable.ts's matchCase (which reads a syllable's own letters) it
+ * reads OCR'd tokens: "PiCH" (one letter lowered) is ALL CAPS, a leading "|" a capital.
+ */
 export type CaseShape = typeof CASE_AS_IS | typeof CASE_ALL_CAPS | typeof CASE_TITLE;
 export const CASE_AS_IS = 0;
 export const CASE_ALL_CAPS = 1;
@@ -60,24 +62,4 @@ export function caseShape(input: string): CaseShape {
 /** `output` in the case pattern `shape`. */
 export function applyCase(shape: CaseShape, output: string): string {
   return shape === CASE_AS_IS ? output : shape === CASE_ALL_CAPS ? output.toUpperCase() : output.charAt(0).toUpperCase() + output.slice(1);
-}
-
-/** Transfer the case pattern of `input` to `output`: ALL CAPS, Title or lower. */
-export function matchCase(input: string, output: string): string {
-  return applyCase(caseShape(input), output);
-}
-
-/** Old style puts the tone on the first vowel of final oa/oe/uy (hóa, thủy); new on the second. */
-export function toToneStyle(syllable: string, style: 'old' | 'new'): string {
-  const nfd = syllable.normalize('NFD');
-  const tone = nfd.match(TONE_MARKS)?.[0];
-  if (!tone) return syllable;
-  const bare = nfd.replace(TONE_MARKS, '');
-  const m = /^(.*?)([oOuU])([aAeEyY])$/u.exec(bare);
-  if (!m) return syllable;
-  const [, onset, first, second] = m;
-  if (/^[uU]$/u.test(first) && /[qQ]$/u.test(onset)) return syllable;
-  if (/^[oO]$/u.test(first) && !/^[aAeE]$/u.test(second)) return syllable;
-  if (/^[uU]$/u.test(first) && !/^[yY]$/u.test(second)) return syllable;
-  return (style === 'old' ? onset + first + tone + second : onset + first + second + tone).normalize('NFC');
 }

@@ -4,6 +4,8 @@
  * QĐ-UBND), URLs and e-mail addresses, known abbreviations. Also repairs the Roman numerals
  * of leading outline markers that Latin OCR breaks ("|." → "I.", "111." → "III.").
  */
+import { isWhitespaceCode, tokenize as tokenizeText } from '../lang/tokenize.js';
+
 export type PieceKind = 'word' | 'number' | 'fixed';
 export interface Piece {
   kind: PieceKind;
@@ -72,7 +74,6 @@ const SYMBOL_CODES: Record<string, string> = Object.fromEntries(
   CODES_WITH_D.flatMap((code) => CAPITAL_D_READINGS.map((reading) => [code.replace('Đ', reading), code])),
 );
 
-const PIECE = /[\p{L}\p{M}\d&¢€]+/gu;
 const ROMAN_MARKER = /^(\s*)([|lI1]{1,4})(\.\s)/u;
 const CLEAN_ROMAN = /^\s*(I{1,3}|IV|VI{0,3}|IX|X)\.\s/u;
 const ROMAN_VALUES: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
@@ -255,12 +256,11 @@ function shapeRun(runText: string, opensLine: boolean): RunShape {
   }
   const pieces: RunPiece[] = [];
   let last = 0;
-  for (const p of runText.matchAll(PIECE)) {
-    const piece = p[0];
-    const breakBefore = /[.;:!?]/.test(runText.slice(last, p.index)) && !/^\d/.test(piece);
-    const { kind, fixed } = classifyPiece(piece, p.index, runText, opensLine);
-    pieces.push({ kind, input: piece, fixed, offset: p.index, mayBeWord: kind === 'number' && numberMayBeWord(piece, runText, opensLine), breakBefore });
-    last = p.index + piece.length;
+  for (const { text: piece, start } of tokenizeText(runText, { unit: 'ocrWord' })) {
+    const breakBefore = /[.;:!?]/.test(runText.slice(last, start)) && !/^\d/.test(piece);
+    const { kind, fixed } = classifyPiece(piece, start, runText, opensLine);
+    pieces.push({ kind, input: piece, fixed, offset: start, mayBeWord: kind === 'number' && numberMayBeWord(piece, runText, opensLine), breakBefore });
+    last = start + piece.length;
   }
   const after = /[.;:!?]["”)]?$/.test(runText.slice(last)) ? SET_BREAK : pieces.length > 0 ? CLEAR_BREAK : KEEP_BREAK;
   return { run: runText, opensLine, pieces, after };
@@ -340,18 +340,9 @@ function runHash(text: string, start: number, end: number, opensLine: boolean): 
 const runShapes = new RunShapeTable(1 << 6, 1 << 17);
 
 /**
- * True for the UTF-16 code units of `\s` (and of String.prototype.trim): ASCII tab to
- * carriage return, space, the Unicode space separators, line/paragraph separators, BOM.
- */
-export function isWhitespaceCode(c: number): boolean {
-  if (c > 32 && c < 0xa0) return false;
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/**
- * Pieces of the text: lines split on "\n", whitespace runs within a line (a scan by char
- * code: the same runs as /\S+/gu), each run's pieces from its memoised shape (RunShapeTable).
+ * Pieces of the text: lines split on "\n", whitespace runs within a line (src/lang/tokenize.ts's
+ * 'run' unit, by the same isWhitespaceCode), each run's pieces from its memoised shape (RunShapeTable).
+ * Its own scan (the restorer's hot path): it hashes each run while reading it and allocates no token per run.
  */
 export function tokenize(text: string): Piece[] {
   const pieces: Piece[] = [];

@@ -33,4 +33,16 @@ describe('foldKey / stripMarks', () => {
     expect(stripMarks('Đường THỦY lợi')).toBe('Duong THUY loi');
     expect(stripMarks('Æsir')).toBe(fold('Æsir', { scope: 'latin' }));
   });
+
+  it('keepLength folds one UTF-16 unit to one, so offsets stay valid', () => {
+    const text = 'Kế hoạch Số 12/QĐ-UBND ﬁ 𝐀 ø';
+    const folded = fold(text, { lowercase: true, keepLength: true });
+    expect(folded).toBe('ke hoach so 12/qd-ubnd ﬁ 𝐀 ø');
+    expect(folded.length).toBe(text.length);
+    expect(fold('Đường THỦY', { keepLength: true })).toBe('Duong THUY');
+    // A lone combining mark (NFD input) is kept: it has no base letter to fold to.
+    const nfd = 'hóa'.normalize('NFD');
+    expect(fold(nfd, { keepLength: true })).toBe(nfd);
+    expect(() => fold('x', { keepLength: true, scope: 'latin' })).toThrow(RangeError);
+  });
 });

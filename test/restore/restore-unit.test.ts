@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRestorer, repairRomanMarker, repairSymbol, tokenize } from '../../src/restore/index.js';
 import { CountTrigramLM } from '../../tools/lib/count-trigram-lm.js';
-import { matchCase, toToneStyle } from '../../src/restore/text.js';
+import { applyCase, caseShape } from '../../src/restore/text.js';
+import { toToneStyle } from '../../src/lang/syllable.js';
 import { foldKey } from '../../src/lang/fold.js';
 
 // A tiny LM built in the test: the decoder only sees the DecoderLM interface.
@@ -21,9 +22,11 @@ const restorer = createRestorer(lm);
 describe('text helpers', () => {
   it('builds skeleton keys and transfers case', () => {
     expect(foldKey('Được')).toBe('duoc');
+    const matchCase = (input: string, output: string) => applyCase(caseShape(input), output);
     expect(matchCase('KE', 'kế')).toBe('KẾ');
     expect(matchCase('Pinh', 'định')).toBe('Định');
     expect(matchCase('thyc', 'thực')).toBe('thực');
+    expect(matchCase('PiCH', 'địch')).toBe('ĐỊCH');
   });
   it('switches tone placement style', () => {
     expect(toToneStyle('hoá', 'old')).toBe('hóa');

@@ -32,7 +32,7 @@ import { join } from 'node:path';
 import { fnv1a } from '../lib/corpus-sample.js';
 import { createRestorer, getDefaultRestorer, harvestNameRuns, type Restorer } from '../../src/restore/index.js';
 import { CountTrigramLM } from '../lib/count-trigram-lm.js';
-import { toToneStyle } from '../../src/restore/text.js';
+import { toToneStyle } from '../../src/lang/syllable.js';
 import { foldKey } from '../../src/lang/fold.js';
 import { accuracy, addScore, calibrationHalf, confidenceShares, labelTokens, loadTextMetrics, readDevDocs, REVIEW_LINE, scoreLines, sharedDir, strip, type DevGroup, type LabelledToken, type Score as DevScore } from '../lib/dev-docs.js';
 import { garbledDevPages, GARBLE_SALT, PAGE_LINES } from '../lib/garbled-dev.js';

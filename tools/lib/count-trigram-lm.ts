@@ -5,7 +5,7 @@
  * (src/lm, dictionaries/lm) is not available.
  */
 import type { DecoderLM } from '../../src/restore/decoder-lm.js';
-import { toToneStyle } from '../../src/restore/text.js';
+import { toToneStyle } from '../../src/lang/syllable.js';
 import { foldKey } from '../../src/lang/fold.js';
 
 export const NUMBER_TOKEN = '<num>';
