@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfidenceCalibration, isotonicFit, readCurve, TOKEN_CLASSES, tokenClass, type CalibrationCurve } from '../../src/restore/calibration.js';
 import { CALIBRATION_FILE, getDefaultRestorer } from '../../src/restore/index.js';
 import { dictionaryPath } from '../../src/dictionaries.js';
-import { CASE_ALL_CAPS, CASE_AS_IS, CASE_TITLE, toToneStyle } from '../../src/restore/text.js';
+import { CASE_ALL_CAPS, CASE_AS_IS, CASE_TITLE } from '../../src/restore/text.js';
+import { toToneStyle } from '../../src/lang/syllable.js';
 import { prng } from '../../tools/lib/prng.js';
 import { confidenceShares, labelTokens, REVIEW_LINE, strip, type LabelledToken } from '../../tools/lib/dev-docs.js';
 
