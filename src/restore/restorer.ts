@@ -5,6 +5,7 @@
  */
 import { assemble, type RestoreResult } from './assemble.js';
 import { ChannelModel, type ChannelMode, type LearnedChannels, type LookalikeRule } from './channel.js';
+import { adaptToDocument, DOCUMENT_MODEL_DEFAULTS, type DocumentModelOptions } from './document-model.js';
 import { decodeSlots, type Decision, type DecodeOptions } from './decoder.js';
 import type { DecoderLM } from './lm.js';
 import { applyNamePrior, NAME_NONE, nameRoles, type NamePrior } from './names.js';
@@ -42,6 +43,8 @@ export interface RestoreOptions {
   termBonus?: number;
   /** Default mode, stripped text: fix syllables in certain contexts before decoding (dictionaries/restore/certain-contexts.bin); false turns it off. */
   certainContexts?: boolean;
+  /** Second pass: re-decide unsure slots with the document's own evidence (document-model.ts); false turns it off, an object tunes it. */
+  documentModel?: boolean | Partial<DocumentModelOptions>;
 }
 
 /** Share of marked word tokens above which a text is treated as Vietnamese that kept its marks. */
@@ -244,6 +247,10 @@ export class Restorer {
       this.boostPlaceNames(pieces, infos, refined);
       if (names) this.applyNames(refined, names);
       ({ slots: finalSlots, decisions } = decode(refined));
+    }
+    if (mode !== 'clean' && this.bothWays && options.documentModel !== false) {
+      const tuned = typeof options.documentModel === 'object' ? { ...DOCUMENT_MODEL_DEFAULTS, ...options.documentModel } : DOCUMENT_MODEL_DEFAULTS;
+      ({ slots: finalSlots, decisions } = adaptToDocument(this.lm, this.bothWays, pieces, infos, finalSlots, decisions, rescore, tuned));
     }
     const style = options.toneStyle ?? 'old';
     return assemble(text, pieces, infos, finalSlots, decisions, style, { accentedRatioBefore, knownRatio, mode });

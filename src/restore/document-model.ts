@@ -1,0 +1,172 @@
+/**
+ * The document as its own evidence: a second decoding pass over the slots the first pass was
+ * unsure of, with a per-document model built from what the document already settles — the
+ * first pass's confident decisions and the words the document writes with their marks (a
+ * clean title page, a line that kept its diacritics). A document repeats its own words and
+ * phrases ("phường" in a resolution on wards, "hộ" beside "hộ gia đình"), and a syllable that
+ * the corpus LM cannot decide in one line is often decided in another line of the same text.
+ *
+ * The model is a syllable cache and a bigram cache over LM ids, counted only for the words that
+ * compete in an unsure slot (one set lookup per token: the default mode keeps its speed). Each
+ * unsure slot's candidates get a channel-cost change
+ *   −W_UNIGRAM · ln share(c)  −  W_BIGRAM · (ln share(c | left) + ln share(c | right))
+ * where share(c) is c's smoothed share of the evidence counts among the slot's own candidates
+ * (and share(c | left) among the pairs with the chosen left neighbour); with no evidence every
+ * share is equal and nothing changes. The slots are then re-ranked with both-sides context
+ * (rescore.ts), the confident ones serving as fixed context.
+ */
+import type { Decision } from './decoder.js';
+import type { DecoderLM } from './lm.js';
+import { rescoreBothSides, type BothWaysLM, type RescoreOptions } from './rescore.js';
+import { ownSlot, type TokenInfo, type TokenSlot } from './slots.js';
+import type { Piece } from './tokenize.js';
+
+export interface DocumentModelOptions {
+  /** Slots whose decision confidence is below this are re-decided; every other decision is evidence. */
+  unsureBelow: number;
+  /** Weight (nats per ln share) of the syllable cache. */
+  unigramWeight: number;
+  /** Weight of the bigram cache (each side). */
+  bigramWeight: number;
+  /** Add-β smoothing of the shares (in evidence counts). */
+  smoothing: number;
+  /** Weight of a marked word as evidence, relative to a confident decision. */
+  markedWeight: number;
+}
+
+/**
+ * Re-decide slots the first pass left below this confidence; the rest are evidence (odd dev-docs,
+ * errors: 0.9 → 1657, 0.8 → 1645, 0.7 → 1650; evidence only from ≥ 0.99 decisions: 1699).
+ */
+export const DOCUMENT_UNSURE_BELOW = 0.8;
+/** Syllable cache weight: the document's frequent reading is often another word (odd dev-docs: 0 → 1633, 0.25 → 1634, 0.5 → 1641, 1 → 1737 with 0.5 bigram). */
+export const DOCUMENT_UNIGRAM_WEIGHT = 0.25;
+/** Bigram cache weight, each side (odd dev-docs: 0.7 → 1656, 1 → 1645, 1.5 → 1633, 2 → 1634). */
+export const DOCUMENT_BIGRAM_WEIGHT = 1.5;
+/** Smoothing: a single observation moves a share less than many do (flat from 0.25 to 1). */
+export const DOCUMENT_SMOOTHING = 0.5;
+/** A word the document writes with its marks is surer than any decision of the decoder. */
+export const DOCUMENT_MARKED_WEIGHT = 2;
+
+export const DOCUMENT_MODEL_DEFAULTS: DocumentModelOptions = {
+  unsureBelow: DOCUMENT_UNSURE_BELOW,
+  unigramWeight: DOCUMENT_UNIGRAM_WEIGHT,
+  bigramWeight: DOCUMENT_BIGRAM_WEIGHT,
+  smoothing: DOCUMENT_SMOOTHING,
+  markedWeight: DOCUMENT_MARKED_WEIGHT,
+};
+
+/** Pair key of two LM ids (vocabularies stay below 2^21, as in lm.ts). */
+const PAIR = 2 ** 21;
+
+/**
+ * Evidence counts of one document: per LM id, and per adjacent (left, right) pair of ids,
+ * restricted to the ids of interest (the candidates of the unsure slots).
+ */
+export class DocumentModel {
+  private readonly words = new Map<number, number>();
+  private readonly pairs = new Map<number, number>();
+  /** Per left id: total weight of its recorded pairs; per right id likewise. */
+  private readonly lefts = new Map<number, number>();
+  private readonly rights = new Map<number, number>();
+
+  constructor(private readonly wanted: ReadonlySet<number>) {}
+
+  /** Nothing was recorded. */
+  get empty(): boolean { return this.words.size === 0 && this.pairs.size === 0; }
+
+  /** One occurrence of word id `w` with its left neighbour `left` (-1: none), counted with `weight`. */
+  observe(left: number, w: number, weight: number): void {
+    if (this.wanted.has(w)) this.words.set(w, (this.words.get(w) ?? 0) + weight);
+    if (left < 0 || !(this.wanted.has(w) || this.wanted.has(left))) return;
+    const key = left * PAIR + w;
+    this.pairs.set(key, (this.pairs.get(key) ?? 0) + weight);
+    this.lefts.set(left, (this.lefts.get(left) ?? 0) + weight);
+    this.rights.set(w, (this.rights.get(w) ?? 0) + weight);
+  }
+
+  count(w: number): number { return this.words.get(w) ?? 0; }
+  pairCount(left: number, right: number): number { return left < 0 || right < 0 ? 0 : this.pairs.get(left * PAIR + right) ?? 0; }
+}
+
+/** An LM id that names a word the LM knows (-1 otherwise). */
+function knownId(lm: DecoderLM, id: number): number {
+  return id < 0 || id === lm.unkId || id === lm.startId || id === lm.numberId ? -1 : id;
+}
+
+/**
+ * The second pass: builds the document's model from the confident decisions and the marked
+ * words, changes the unsure slots' costs by it and re-ranks them. Returns the slots the
+ * decisions index (unsure slots get lists of their own) and the new decisions; the inputs
+ * when nothing is unsure or there is no evidence.
+ */
+export function adaptToDocument(
+  lm: DecoderLM, model: BothWaysLM, pieces: readonly Piece[], infos: readonly TokenInfo[], slots: TokenSlot[], decisions: Decision[],
+  rescore: RescoreOptions, opts: DocumentModelOptions = DOCUMENT_MODEL_DEFAULTS,
+): { slots: TokenSlot[]; decisions: Decision[] } {
+  const n = slots.length;
+  const unsure = new Uint8Array(n);
+  const wanted = new Set<number>();
+  let count = 0;
+  for (let t = 0; t < n; t++) {
+    const slot = slots[t];
+    if (slot.candidates.length < 2 || pieces[t].kind !== 'word' || decisions[t].confidence >= opts.unsureBelow) continue;
+    unsure[t] = 1;
+    count++;
+    for (const id of slot.ids) if (knownId(lm, id) >= 0) wanted.add(id);
+  }
+  if (count === 0) return { slots, decisions };
+
+  // Per token: its id as evidence (chosen, or written for a marked word) and its weight (0: no evidence).
+  const chosen = new Int32Array(n);
+  const weight = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    if (pieces[t].kind === 'word' && infos[t].marked) {
+      chosen[t] = knownId(lm, lm.id(infos[t].lower));
+      weight[t] = opts.markedWeight;
+    } else {
+      chosen[t] = knownId(lm, slots[t].ids[decisions[t].index]);
+      weight[t] = unsure[t] ? 0 : 1;
+    }
+    if (chosen[t] < 0) weight[t] = 0;
+  }
+  /** The evidence id left of token t in its clause, or -1. */
+  const leftOf = (t: number): number => (t > 0 && !slots[t].sentenceStart && weight[t - 1] > 0 ? chosen[t - 1] : -1);
+  const doc = new DocumentModel(wanted);
+  for (let t = 0; t < n; t++) if (weight[t] > 0) doc.observe(leftOf(t), chosen[t], weight[t]);
+  if (doc.empty) return { slots, decisions };
+
+  const out = slots.slice();
+  const beta = opts.smoothing;
+  let changed = false;
+  for (let t = 0; t < n; t++) {
+    if (!unsure[t]) continue;
+    const slot = slots[t];
+    const k = slot.candidates.length;
+    const left = leftOf(t);
+    const right = t + 1 < n && !slots[t + 1].sentenceStart && weight[t + 1] > 0 ? chosen[t + 1] : -1;
+    let uni = 0;
+    let fromLeft = 0;
+    let toRight = 0;
+    for (let c = 0; c < k; c++) {
+      const id = knownId(lm, slot.ids[c]);
+      if (id < 0) continue;
+      uni += doc.count(id);
+      fromLeft += doc.pairCount(left, id);
+      toRight += doc.pairCount(id, right);
+    }
+    if (uni === 0 && fromLeft === 0 && toRight === 0) continue;
+    const own = ownSlot(out, t);
+    for (let c = 0; c < k; c++) {
+      const id = knownId(lm, slot.ids[c]);
+      let delta = 0;
+      if (uni > 0) delta -= opts.unigramWeight * Math.log((id < 0 ? 0 : doc.count(id)) + beta);
+      if (fromLeft > 0) delta -= opts.bigramWeight * Math.log((id < 0 ? 0 : doc.pairCount(left, id)) + beta);
+      if (toRight > 0) delta -= opts.bigramWeight * Math.log((id < 0 ? 0 : doc.pairCount(id, right)) + beta);
+      own.candidates[c] = { word: own.candidates[c].word, cost: own.candidates[c].cost + delta / rescore.channelWeight };
+    }
+    changed = true;
+  }
+  if (!changed) return { slots, decisions };
+  return { slots: out, decisions: rescoreBothSides(model, out, decisions, { ...rescore, only: unsure }) };
+}
