@@ -15,6 +15,9 @@
  * share is equal and nothing changes. The slots are then re-ranked with both-sides context
  * (rescore.ts), the confident ones serving as fixed context.
  */
+import type { LanguageModel } from '../lm/index.js';
+import { NgramMemo } from '../lm/memo.js';
+import type { MixtureModel } from '../lm/model.js';
 import type { Decision } from './decoder.js';
 import type { DecoderLM } from './lm.js';
 import { rescoreBothSides, type BothWaysLM, type RescoreOptions } from './rescore.js';
@@ -32,21 +35,34 @@ export interface DocumentModelOptions {
   smoothing: number;
   /** Weight of a marked word as evidence, relative to a confident decision. */
   markedWeight: number;
+  /** Per-document mixture weights: the global weights count as this many evidence tokens (Infinity: no re-weighting). */
+  mixturePrior: number;
+  /** Evidence tokens (an even sample) the document's mixture weights are estimated on. */
+  mixtureTokens: number;
 }
 
 /**
- * Re-decide slots the first pass left below this confidence; the rest are evidence (odd dev-docs,
- * errors: 0.9 → 1657, 0.8 → 1645, 0.7 → 1650; evidence only from ≥ 0.99 decisions: 1699).
+ * Re-decide slots the first pass left below this confidence; the rest are evidence. More slots
+ * cost time (odd dev-docs errors with document mixture weights: 0.8 → 1399, 0.9 → 1359,
+ * 0.99 → 1279, 0.999 → 1290; first pass alone 1719).
  */
-export const DOCUMENT_UNSURE_BELOW = 0.8;
-/** Syllable cache weight: the document's frequent reading is often another word (odd dev-docs: 0 → 1633, 0.25 → 1634, 0.5 → 1641, 1 → 1737 with 0.5 bigram). */
+export const DOCUMENT_UNSURE_BELOW = 0.99;
+/** Syllable cache weight: the document's frequent reading is often another word (odd dev-docs, caches alone: 0 → 1633, 0.25 → 1634, 0.5 → 1641, 1 → 1737 with 0.5 bigram). */
 export const DOCUMENT_UNIGRAM_WEIGHT = 0.25;
-/** Bigram cache weight, each side (odd dev-docs: 0.7 → 1656, 1 → 1645, 1.5 → 1633, 2 → 1634). */
+/** Bigram cache weight, each side (odd dev-docs, caches alone: 0.7 → 1656, 1 → 1645, 1.5 → 1633, 2 → 1634; with the mixture weights both caches 1297 → 1280). */
 export const DOCUMENT_BIGRAM_WEIGHT = 1.5;
 /** Smoothing: a single observation moves a share less than many do (flat from 0.25 to 1). */
 export const DOCUMENT_SMOOTHING = 0.5;
 /** A word the document writes with its marks is surer than any decision of the decoder. */
 export const DOCUMENT_MARKED_WEIGHT = 2;
+
+/**
+ * Per-document mixture weights: the global weights count as this many evidence tokens — a
+ * short text keeps near them (odd dev-docs errors: 0 → 1280, 10 → 1290, 50 → 1306, 200 → 1397).
+ */
+export const DOCUMENT_MIXTURE_PRIOR = 10;
+/** Evidence tokens the weights are estimated on, an even sample; each costs a query per corpus component (2000 → 1279, 500 → 1280). */
+export const DOCUMENT_MIXTURE_TOKENS = 500;
 
 export const DOCUMENT_MODEL_DEFAULTS: DocumentModelOptions = {
   unsureBelow: DOCUMENT_UNSURE_BELOW,
@@ -54,6 +70,8 @@ export const DOCUMENT_MODEL_DEFAULTS: DocumentModelOptions = {
   bigramWeight: DOCUMENT_BIGRAM_WEIGHT,
   smoothing: DOCUMENT_SMOOTHING,
   markedWeight: DOCUMENT_MARKED_WEIGHT,
+  mixturePrior: DOCUMENT_MIXTURE_PRIOR,
+  mixtureTokens: DOCUMENT_MIXTURE_TOKENS,
 };
 
 /** Pair key of two LM ids (vocabularies stay below 2^21, as in lm.ts). */
@@ -95,22 +113,25 @@ function knownId(lm: DecoderLM, id: number): number {
 }
 
 /**
- * The second pass: builds the document's model from the confident decisions and the marked
- * words, changes the unsure slots' costs by it and re-ranks them. Returns the slots the
- * decisions index (unsure slots get lists of their own) and the new decisions; the inputs
- * when nothing is unsure or there is no evidence.
+ * Re-decides the unsure slots with the document's model: builds it from the other decisions
+ * and the marked words, changes the unsure slots' costs by the caches and re-ranks them with
+ * both-sides context under the document's mixture weights (or `model` when the LM is not a
+ * mixture). Returns the slots the decisions index (changed slots get lists of their own) and
+ * the new decisions; the inputs when nothing is unsure.
  */
 export function adaptToDocument(
   lm: DecoderLM, model: BothWaysLM, pieces: readonly Piece[], infos: readonly TokenInfo[], slots: TokenSlot[], decisions: Decision[],
   rescore: RescoreOptions, opts: DocumentModelOptions = DOCUMENT_MODEL_DEFAULTS,
 ): { slots: TokenSlot[]; decisions: Decision[] } {
   const n = slots.length;
+  // The slots to re-decide: rescore.only when given (the default mode's re-ranked slots), else by confidence.
   const unsure = new Uint8Array(n);
   const wanted = new Set<number>();
   let count = 0;
   for (let t = 0; t < n; t++) {
     const slot = slots[t];
-    if (slot.candidates.length < 2 || pieces[t].kind !== 'word' || decisions[t].confidence >= opts.unsureBelow) continue;
+    if (slot.candidates.length < 2 || pieces[t].kind !== 'word') continue;
+    if (rescore.only ? rescore.only[t] === 0 : decisions[t].confidence >= opts.unsureBelow) continue;
     unsure[t] = 1;
     count++;
     for (const id of slot.ids) if (knownId(lm, id) >= 0) wanted.add(id);
@@ -133,8 +154,14 @@ export function adaptToDocument(
   /** The evidence id left of token t in its clause, or -1. */
   const leftOf = (t: number): number => (t > 0 && !slots[t].sentenceStart && weight[t - 1] > 0 ? chosen[t - 1] : -1);
   const doc = new DocumentModel(wanted);
-  for (let t = 0; t < n; t++) if (weight[t] > 0) doc.observe(leftOf(t), chosen[t], weight[t]);
-  if (doc.empty) return { slots, decisions };
+  if (opts.unigramWeight > 0 || opts.bigramWeight > 0) for (let t = 0; t < n; t++) if (weight[t] > 0) doc.observe(leftOf(t), chosen[t], weight[t]);
+  const evidence = new Int32Array(n);
+  const clauseStart = new Uint8Array(n);
+  for (let t = 0; t < n; t++) { evidence[t] = weight[t] > 0 ? chosen[t] : -1; clauseStart[t] = slots[t].sentenceStart ? 1 : 0; }
+  const mixture = opts.mixturePrior < Infinity ? documentMixture(lm, evidence, clauseStart, opts.mixturePrior, opts.mixtureTokens) : undefined;
+  const rerank = (used: TokenSlot[]): { slots: TokenSlot[]; decisions: Decision[] } =>
+    ({ slots: used, decisions: rescoreBothSides(mixture?.model ?? model, used, decisions, { ...rescore, only: unsure }) });
+  if (doc.empty) return rerank(slots);
 
   const out = slots.slice();
   const beta = opts.smoothing;
@@ -167,6 +194,91 @@ export function adaptToDocument(
     }
     changed = true;
   }
-  if (!changed) return { slots, decisions };
-  return { slots: out, decisions: rescoreBothSides(model, out, decisions, { ...rescore, only: unsure }) };
+  return rerank(changed ? out : slots);
+}
+
+/** Per-document mixture weights: EM iterations over the evidence tokens. */
+const EM_ITERATIONS = 8;
+/** log2 of the component memos' capacity (32 bytes an entry: 4 MB per component and direction). */
+const MIXTURE_MEMO_BITS = 17;
+const componentMemos = new WeakMap<LanguageModel, [NgramMemo[], NgramMemo[]]>();
+
+/**
+ * Forward and backward scoring with mixture weights re-estimated on the document's evidence
+ * (EM over the evidence tokens' forward probabilities under each corpus component, the global
+ * weights counting as `prior` tokens); the backward weights are the global backward ones scaled
+ * by the same per-component ratio. Undefined when the LM is not a mixture.
+ */
+export function documentMixture(
+  lm: DecoderLM, evidence: Int32Array, clauseStart: Uint8Array, prior: number, maxTokens: number,
+): { model: BothWaysLM; weights: number[] } | undefined {
+  const model = (lm as DecoderLM & { model?: LanguageModel }).model;
+  const fwd = model?.components;
+  const bwd = model?.backward?.components;
+  if (!model || !fwd || !bwd || fwd.components.length < 2 || model.order < 4 || model.vocabSize >= 0xffff) return undefined;
+  const m = fwd.components.length;
+  const n = evidence.length;
+  // Component probabilities of (a sample of) the evidence tokens after their 3 previous ids.
+  const step = Math.max(1, Math.ceil(n / maxTokens));
+  const probs: number[] = [];
+  const hist = new Int32Array(3);
+  for (let t = 0; t < n; t += step) {
+    if (evidence[t] < 0) continue;
+    let cut = false;
+    for (let j = 2, p = t - 1; j >= 0; j--, p--) {
+      if (cut || p < 0) { hist[j] = cut ? -1 : model.bosId; cut = true; continue; }
+      if (clauseStart[p + 1]) { hist[j] = model.bosId; cut = true; continue; }
+      hist[j] = evidence[p] < 0 ? model.unkId : evidence[p];
+    }
+    for (let i = 0; i < m; i++) probs.push(fwd.components[i].prob(hist, 3, evidence[t]));
+  }
+  const tokens = probs.length / m;
+  if (tokens === 0) return undefined;
+  let weights = fwd.weights.slice();
+  for (let it = 0; it < EM_ITERATIONS; it++) {
+    const next = fwd.weights.map((g) => prior * g);
+    for (let k = 0; k < tokens; k++) {
+      let total = 0;
+      for (let i = 0; i < m; i++) total += weights[i] * probs[k * m + i];
+      if (total <= 0) continue;
+      for (let i = 0; i < m; i++) next[i] += (weights[i] * probs[k * m + i]) / total;
+    }
+    weights = next.map((x) => x / (tokens + prior));
+  }
+  const forwardWeights = weights;
+  const ratio = forwardWeights.map((w, i) => w / fwd.weights[i]);
+  let sum = 0;
+  const backwardWeights = bwd.weights.map((w, i) => { sum += w * ratio[i]; return w * ratio[i]; });
+  for (let i = 0; i < m; i++) backwardWeights[i] /= sum;
+  // Re-ranking asks the same 4-grams again and again (every candidate, every sweep, every
+  // document): each component's probabilities are memoised per model, across documents
+  // (16 bits per id, +1 so that −1 = none is 0), as the committed model's mixed scores are.
+  let memos = componentMemos.get(model);
+  if (memos === undefined) {
+    memos = [fwd.components.map(() => new NgramMemo(MIXTURE_MEMO_BITS)), bwd.components.map(() => new NgramMemo(MIXTURE_MEMO_BITS))];
+    componentMemos.set(model, memos);
+  }
+  const [memoF, memoB] = memos;
+  const mix = (memo: NgramMemo[], mixture: MixtureModel, weights: number[], h: Int32Array, w: number): number => {
+    const hi = (((h[0] + 1) << 16) | (h[1] + 1)) >>> 0;
+    const lo = (((h[2] + 1) << 16) | w) >>> 0;
+    let p = 0;
+    for (let i = 0; i < m; i++) {
+      let q = memo[i].get(hi, lo);
+      if (q !== q) {
+        q = mixture.components[i].prob(h, 3, w);
+        memo[i].set(hi, lo, q);
+      }
+      p += weights[i] * q;
+    }
+    return Math.log(p);
+  };
+  return {
+    weights: forwardWeights,
+    model: {
+      order: 4, startId: model.bosId, endId: model.eosId, unkId: model.unkId,
+      forward: (h, w) => mix(memoF, fwd, forwardWeights, h, w),
+      backward: (h, w) => mix(memoB, bwd, backwardWeights, h, w),
+    },
+  };
 }

@@ -229,11 +229,14 @@ export class Restorer {
     const rescoreBelow = options.mode === 'accurate' ? Infinity : options.rescoreBelow ?? RESCORE_BELOW;
     // Stripped text: the Viterbi sees few candidates (fast); re-ranked slots get a wider list.
     const widen = mode === 'stripped' && options.mode !== 'accurate' ? Math.max(maxCandidates, options.rescoreCandidates ?? RESCORE_CANDIDATES) : maxCandidates;
+    // The document as evidence for the slots in doubt (not for text that kept its marks).
+    const document = mode === 'clean' || options.documentModel === false ? undefined
+      : typeof options.documentModel === 'object' ? { ...DOCUMENT_MODEL_DEFAULTS, ...options.documentModel } : DOCUMENT_MODEL_DEFAULTS;
     const decode = (s: TokenSlot[]): { slots: TokenSlot[]; decisions: Decision[] } => {
       const first = decodeSlots(this.lm, s, decodeOptions);
       if (!this.bothWays || rescoreBelow <= 0) return { slots: s, decisions: first };
       if (rescoreBelow === Infinity) return { slots: s, decisions: rescoreBothSides(this.bothWays, s, first, rescore) };
-      return this.rerankUnsure(this.bothWays, pieces, infos, s, first, { ...rescore, below: rescoreBelow, widen: widen > maxCandidates ? widen : 0, mode, termBonus, names });
+      return this.rerankUnsure(this.bothWays, pieces, infos, s, first, { ...rescore, below: rescoreBelow, widen: widen > maxCandidates ? widen : 0, mode, termBonus, names, document });
     };
     let { slots: finalSlots, decisions } = decode(slots);
     if (mode === 'garble') {
@@ -248,9 +251,9 @@ export class Restorer {
       if (names) this.applyNames(refined, names);
       ({ slots: finalSlots, decisions } = decode(refined));
     }
-    if (mode !== 'clean' && this.bothWays && options.documentModel !== false) {
-      const tuned = typeof options.documentModel === 'object' ? { ...DOCUMENT_MODEL_DEFAULTS, ...options.documentModel } : DOCUMENT_MODEL_DEFAULTS;
-      ({ slots: finalSlots, decisions } = adaptToDocument(this.lm, this.bothWays, pieces, infos, finalSlots, decisions, rescore, tuned));
+    // Accurate mode: a second pass over the whole text's unsure slots (the default mode's re-ranking above used the document's model).
+    if (document && this.bothWays && rescoreBelow === Infinity) {
+      ({ slots: finalSlots, decisions } = adaptToDocument(this.lm, this.bothWays, pieces, infos, finalSlots, decisions, rescore, document));
     }
     const style = options.toneStyle ?? 'old';
     return assemble(text, pieces, infos, finalSlots, decisions, style, { accentedRatioBefore, knownRatio, mode });
@@ -302,7 +305,11 @@ export class Restorer {
    */
   private rerankUnsure(
     model: NonNullable<Restorer['bothWays']>, pieces: readonly Piece[], infos: readonly TokenInfo[], slots: TokenSlot[], first: Decision[],
-    opts: RescoreOptions & { below: number; widen: number; mode: ChannelMode; termBonus: number; names?: { roles: Int8Array; prior: NamePrior; weight: number } },
+    opts: RescoreOptions & {
+      below: number; widen: number; mode: ChannelMode; termBonus: number; names?: { roles: Int8Array; prior: NamePrior; weight: number };
+      /** Re-rank with the document's own model (document-model.ts) instead of the global one. */
+      document?: DocumentModelOptions;
+    },
   ): { slots: TokenSlot[]; decisions: Decision[] } {
     const n = first.length;
     const only = new Uint8Array(n);
@@ -336,6 +343,7 @@ export class Restorer {
         if (opts.termBonus > 0) this.boostTerms(pieces, used, opts.termBonus, t);
       }
     }
+    if (opts.document) return adaptToDocument(this.lm, model, pieces, infos, used, decisions, { ...opts, only }, opts.document);
     return { slots: used, decisions: rescoreBothSides(model, used, decisions, { ...opts, only }) };
   }
 

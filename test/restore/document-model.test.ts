@@ -6,9 +6,9 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/restore/decoder.js';
-import { adaptToDocument, DOCUMENT_MODEL_DEFAULTS, DocumentModel } from '../../src/restore/document-model.js';
+import { adaptToDocument, DOCUMENT_MODEL_DEFAULTS, documentMixture, DocumentModel } from '../../src/restore/document-model.js';
 import type { DecoderLM } from '../../src/restore/lm.js';
-import type { BothWaysLM } from '../../src/restore/rescore.js';
+import { rescoreBothSides, type BothWaysLM } from '../../src/restore/rescore.js';
 import { makeTemplate, setTemplateFreezing, slotOf, type TokenInfo, type TokenSlot } from '../../src/restore/slots.js';
 import { hasMarks } from '../../src/restore/text.js';
 import { tokenize } from '../../src/restore/tokenize.js';
@@ -72,8 +72,9 @@ describe('adaptToDocument', () => {
     const { pieces, infos, slots } = document('xa moi. xa phuong');
     const first = decided([1, 1, 1, 0.52]);
     const out = adaptToDocument(lm, flat, pieces, infos, slots, first, rescore);
-    expect(out.slots).toBe(slots);
-    expect(out.decisions).toBe(first);
+    expect(out.slots).toBe(slots); // no cost changed
+    // The unsure slot is re-ranked as the global model alone would.
+    expect(out.decisions).toEqual(rescoreBothSides(flat, slots, first, { ...rescore, only: Uint8Array.from([0, 0, 0, 1]) }));
     expect(words(out.slots, out.decisions)).toEqual(['xã', 'mới', 'xã', 'phương']);
   });
 
@@ -100,5 +101,28 @@ describe('DocumentModel', () => {
     expect(model.pairCount(IDS['xã'], IDS['phường'])).toBe(3);
     expect(model.pairCount(IDS['phường'], IDS['mới'])).toBe(1);
     expect(model.pairCount(-1, IDS['phường'])).toBe(0);
+  });
+});
+
+describe('documentMixture', () => {
+  /** A two-component mixture: component 0 knows word 4 well, component 1 hardly. */
+  const component = (p4: number) => ({ prob: (_h: ArrayLike<number>, _end: number, w: number) => (w === 4 ? p4 : 0.01) });
+  const mixture = { components: [component(0.5), component(0.01)], weights: [0.2, 0.8] };
+  const model = { order: 4, bosId: 1, eosId: 2, unkId: 0, vocabSize: 10, components: mixture, backward: { components: mixture } };
+  const mixed = { ...lm, model } as unknown as DecoderLM;
+  const evidence = Int32Array.from({ length: 40 }, () => 4);
+
+  it('moves the weights towards the component that explains the document', () => {
+    const found = documentMixture(mixed, evidence, new Uint8Array(40), 0, 500)!;
+    expect(found.weights[0]).toBeGreaterThan(0.9);
+    expect(found.weights[0] + found.weights[1]).toBeCloseTo(1, 9);
+    // The re-ranking model mixes the components with those weights (natural log).
+    expect(found.model.forward(Int32Array.of(-1, -1, 1), 4)).toBeCloseTo(Math.log(found.weights[0] * 0.5 + found.weights[1] * 0.01), 9);
+  });
+
+  it('keeps the global weights when the prior outweighs the evidence, and is off for an LM without components', () => {
+    const found = documentMixture(mixed, evidence, new Uint8Array(40), 1e9, 500)!;
+    expect(found.weights[0]).toBeCloseTo(0.2, 6);
+    expect(documentMixture(lm, evidence, new Uint8Array(40), 0, 500)).toBeUndefined();
   });
 });
