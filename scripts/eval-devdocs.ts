@@ -5,8 +5,8 @@
  * removed, đ → d), restored whole through the library API, and scored line by line with
  * ../shared/tools/textmetrics.mjs (syllable accuracy). Prints overall, per group and for the
  * odd- and even-numbered documents (tune on odd, check on even), errors counted.
- * --no-document-model turns the document-adapted second pass off. --clean restores the documents as written instead and prints the share of tokens left unchanged.
- * Usage: [VNPLAN_SHARED=/path/to/shared] npx tsx scripts/eval-devdocs.ts [--mode fast|accurate|both] [--clean] [--docs] [--no-document-model]
+ * --seeds scores the 4 garbled seeds vs ../shared/fixtures/gold instead. --no-document-model turns the document-adapted second pass off. --clean restores the documents as written instead and prints the share of tokens left unchanged.
+ * Usage: [VNPLAN_SHARED=/path/to/shared] npx tsx scripts/eval-devdocs.ts [--mode fast|accurate|both] [--clean | --seeds] [--docs] [--no-document-model]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -55,7 +55,19 @@ const restorer = await getDefaultRestorer();
 interface Tally { syllables: number; errors: number }
 const pct = (t: Tally): string => `${(100 * (1 - t.errors / Math.max(1, t.syllables))).toFixed(2)} % (${t.errors} err / ${t.syllables})`;
 
-if (process.argv.includes('--clean')) {
+if (process.argv.includes('--seeds')) {
+  // The 4 garbled seeds vs ../shared/fixtures/gold, line by line, with the same options.
+  for (const mode of modes) {
+    const tally: Tally = { syllables: 0, errors: 0 };
+    for (const file of readdirSync(join(SHARED, 'fixtures/gold')).sort()) {
+      const gold = readFileSync(join(SHARED, 'fixtures/gold', file), 'utf8');
+      const s = score(gold, restorer.restore(readFileSync(join(SHARED, 'seeds', file), 'utf8'), { mode, ...extra }).text);
+      tally.syllables += s.syllables;
+      tally.errors += s.errors;
+    }
+    console.log(`garbled seeds, ${mode}: ${pct(tally)}`);
+  }
+} else if (process.argv.includes('--clean')) {
   let total = 0;
   let changed = 0;
   for (const doc of docs) {

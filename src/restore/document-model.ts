@@ -199,9 +199,10 @@ export function adaptToDocument(
 
 /** Per-document mixture weights: EM iterations over the evidence tokens. */
 const EM_ITERATIONS = 8;
-/** log2 of the component memos' capacity (32 bytes an entry: 4 MB per component and direction). */
-const MIXTURE_MEMO_BITS = 17;
-const componentMemos = new WeakMap<LanguageModel, [NgramMemo[], NgramMemo[]]>();
+/** log2 of the memos' capacity (32 bytes an entry: 2 MB per component and direction, and per direction for the mixed scores). */
+const MIXTURE_MEMO_BITS = 16;
+/** Per model and direction: each component's probabilities (kept across documents) and the document's mixed log-probabilities. */
+const componentMemos = new WeakMap<LanguageModel, { components: [NgramMemo[], NgramMemo[]]; mixed: [NgramMemo, NgramMemo] }>();
 
 /**
  * Forward and backward scoring with mixture weights re-estimated on the document's evidence
@@ -251,17 +252,24 @@ export function documentMixture(
   const backwardWeights = bwd.weights.map((w, i) => { sum += w * ratio[i]; return w * ratio[i]; });
   for (let i = 0; i < m; i++) backwardWeights[i] /= sum;
   // Re-ranking asks the same 4-grams again and again (every candidate, every sweep, every
-  // document): each component's probabilities are memoised per model, across documents
-  // (16 bits per id, +1 so that −1 = none is 0), as the committed model's mixed scores are.
+  // document): memoised as the committed model's scores are (16 bits per id, +1 so that −1 = none is 0).
   let memos = componentMemos.get(model);
   if (memos === undefined) {
-    memos = [fwd.components.map(() => new NgramMemo(MIXTURE_MEMO_BITS)), bwd.components.map(() => new NgramMemo(MIXTURE_MEMO_BITS))];
+    memos = {
+      components: [fwd.components.map(() => new NgramMemo(MIXTURE_MEMO_BITS)), bwd.components.map(() => new NgramMemo(MIXTURE_MEMO_BITS))],
+      mixed: [new NgramMemo(MIXTURE_MEMO_BITS), new NgramMemo(MIXTURE_MEMO_BITS)],
+    };
     componentMemos.set(model, memos);
   }
-  const [memoF, memoB] = memos;
-  const mix = (memo: NgramMemo[], mixture: MixtureModel, weights: number[], h: Int32Array, w: number): number => {
+  // The mixed scores hold for this document's weights only: emptied (in O(1)) per document.
+  memos.mixed[0].clear();
+  memos.mixed[1].clear();
+  const { components: [componentsF, componentsB], mixed: [mixedF, mixedB] } = memos;
+  const mix = (mixedMemo: NgramMemo, memo: NgramMemo[], mixture: MixtureModel, weights: number[], h: Int32Array, w: number): number => {
     const hi = (((h[0] + 1) << 16) | (h[1] + 1)) >>> 0;
     const lo = (((h[2] + 1) << 16) | w) >>> 0;
+    let lp = mixedMemo.get(hi, lo);
+    if (lp === lp) return lp;
     let p = 0;
     for (let i = 0; i < m; i++) {
       let q = memo[i].get(hi, lo);
@@ -271,14 +279,16 @@ export function documentMixture(
       }
       p += weights[i] * q;
     }
-    return Math.log(p);
+    lp = Math.log(p);
+    mixedMemo.set(hi, lo, lp);
+    return lp;
   };
   return {
     weights: forwardWeights,
     model: {
       order: 4, startId: model.bosId, endId: model.eosId, unkId: model.unkId,
-      forward: (h, w) => mix(memoF, fwd, forwardWeights, h, w),
-      backward: (h, w) => mix(memoB, bwd, backwardWeights, h, w),
+      forward: (h, w) => mix(mixedF, componentsF, fwd, forwardWeights, h, w),
+      backward: (h, w) => mix(mixedB, componentsB, bwd, backwardWeights, h, w),
     },
   };
 }
