@@ -199,8 +199,9 @@ export function adaptToDocument(
 
 /** Per-document mixture weights: EM iterations over the evidence tokens. */
 const EM_ITERATIONS = 8;
-/** log2 of the memos' capacity (32 bytes an entry: 2 MB per component and direction, and per direction for the mixed scores). */
-const MIXTURE_MEMO_BITS = 16;
+/** log2 of the memos' capacity (32 bytes an entry): per component and direction 4 MB (kept across documents), per direction 2 MB for the mixed scores. */
+const COMPONENT_MEMO_BITS = 17;
+const MIXED_MEMO_BITS = 16;
 /** Per model and direction: each component's probabilities (kept across documents) and the document's mixed log-probabilities. */
 const componentMemos = new WeakMap<LanguageModel, { components: [NgramMemo[], NgramMemo[]]; mixed: [NgramMemo, NgramMemo] }>();
 
@@ -256,8 +257,8 @@ export function documentMixture(
   let memos = componentMemos.get(model);
   if (memos === undefined) {
     memos = {
-      components: [fwd.components.map(() => new NgramMemo(MIXTURE_MEMO_BITS)), bwd.components.map(() => new NgramMemo(MIXTURE_MEMO_BITS))],
-      mixed: [new NgramMemo(MIXTURE_MEMO_BITS), new NgramMemo(MIXTURE_MEMO_BITS)],
+      components: [fwd.components.map(() => new NgramMemo(COMPONENT_MEMO_BITS)), bwd.components.map(() => new NgramMemo(COMPONENT_MEMO_BITS))],
+      mixed: [new NgramMemo(MIXED_MEMO_BITS), new NgramMemo(MIXED_MEMO_BITS)],
     };
     componentMemos.set(model, memos);
   }
