@@ -1,19 +1,19 @@
 /**
- * The document as its own evidence: a second decoding pass over the slots the first pass was
- * unsure of, with a per-document model built from what the document already settles — the
- * first pass's confident decisions and the words the document writes with their marks (a
- * clean title page, a line that kept its diacritics). A document repeats its own words and
- * phrases ("phường" in a resolution on wards, "hộ" beside "hộ gia đình"), and a syllable that
- * the corpus LM cannot decide in one line is often decided in another line of the same text.
- *
- * The model is a syllable cache and a bigram cache over LM ids, counted only for the words that
- * compete in an unsure slot (one set lookup per token: the default mode keeps its speed). Each
- * unsure slot's candidates get a channel-cost change
- *   −W_UNIGRAM · ln share(c)  −  W_BIGRAM · (ln share(c | left) + ln share(c | right))
- * where share(c) is c's smoothed share of the evidence counts among the slot's own candidates
- * (and share(c | left) among the pairs with the chosen left neighbour); with no evidence every
- * share is equal and nothing changes. The slots are then re-ranked with both-sides context
- * (rescore.ts), the confident ones serving as fixed context.
+ * The document as its own evidence (stripped text): the slots the first pass is unsure of are
+ * re-decided with a per-document model built from what the document already settles — the
+ * other slots' decisions and the words the document writes with their marks (a clean title, a
+ * line that kept its diacritics). Two parts:
+ *  - per-document mixture weights: EM over the evidence tokens re-weights the corpus components
+ *    of the committed LM (a resolution on communes reads like other text than a decree), and
+ *    the unsure slots are re-ranked with both-sides 4-gram context under those weights;
+ *  - a syllable and a bigram cache over LM ids, counted only for the words that compete in an
+ *    unsure slot (one set lookup per token), which change each unsure candidate's channel cost by
+ *      −W_UNIGRAM · ln(count(c) + β)  −  W_BIGRAM · (ln(pairs(left, c) + β) + ln(pairs(c, right) + β))
+ *    over the slot's own candidates; with no evidence every candidate moves alike (no change).
+ * The default mode applies it in its re-ranking of the slots below its confidence line (in
+ * place of the global model, so the cost is that pass's); the accurate mode re-decides its
+ * slots below DOCUMENT_UNSURE_BELOW after its full re-ranking.
+ * Figures (scripts/eval-devdocs.ts): dev-docs errors, default mode 3729 → 2982, accurate 3631 → 2630.
  */
 import type { LanguageModel } from '../lm/index.js';
 import { NgramMemo } from '../lm/memo.js';
@@ -42,9 +42,10 @@ export interface DocumentModelOptions {
 }
 
 /**
- * Re-decide slots the first pass left below this confidence; the rest are evidence. More slots
- * cost time (odd dev-docs errors with document mixture weights: 0.8 → 1399, 0.9 → 1359,
- * 0.99 → 1279, 0.999 → 1290; first pass alone 1719).
+ * Accurate mode: re-decide slots below this confidence; the rest are evidence. (Measured as a
+ * pass after the default mode's re-ranking, odd dev-docs errors: 0.8 → 1399, 0.9 → 1359,
+ * 0.99 → 1279, 0.999 → 1290, without it 1719; the default mode now re-decides its own
+ * re-ranked slots, below 0.9, for speed: 1355.)
  */
 export const DOCUMENT_UNSURE_BELOW = 0.99;
 /** Syllable cache weight: the document's frequent reading is often another word (odd dev-docs, caches alone: 0 → 1633, 0.25 → 1634, 0.5 → 1641, 1 → 1737 with 0.5 bigram). */

@@ -229,16 +229,22 @@ export class Restorer {
     const rescoreBelow = options.mode === 'accurate' ? Infinity : options.rescoreBelow ?? RESCORE_BELOW;
     // Stripped text: the Viterbi sees few candidates (fast); re-ranked slots get a wider list.
     const widen = mode === 'stripped' && options.mode !== 'accurate' ? Math.max(maxCandidates, options.rescoreCandidates ?? RESCORE_CANDIDATES) : maxCandidates;
-    // The document as evidence for the slots in doubt (not for text that kept its marks).
-    const document = mode === 'clean' || options.documentModel === false ? undefined
+    // The document as evidence for the slots in doubt, in stripped text only: in garbled text it
+    // moved first-pass choices that garble's clean pass then keeps but a restore of the output
+    // (clean text) changes back — restore would no longer be idempotent on the seeds.
+    const document = mode !== 'stripped' || options.documentModel === false ? undefined
       : typeof options.documentModel === 'object' ? { ...DOCUMENT_MODEL_DEFAULTS, ...options.documentModel } : DOCUMENT_MODEL_DEFAULTS;
-    const decode = (s: TokenSlot[]): { slots: TokenSlot[]; decisions: Decision[] } => {
+    const decode = (s: TokenSlot[], document?: DocumentModelOptions): { slots: TokenSlot[]; decisions: Decision[] } => {
       const first = decodeSlots(this.lm, s, decodeOptions);
       if (!this.bothWays || rescoreBelow <= 0) return { slots: s, decisions: first };
-      if (rescoreBelow === Infinity) return { slots: s, decisions: rescoreBothSides(this.bothWays, s, first, rescore) };
+      if (rescoreBelow === Infinity) {
+        const all = rescoreBothSides(this.bothWays, s, first, rescore);
+        // Accurate mode: then its unsure slots again, with the document's model.
+        return document ? adaptToDocument(this.lm, this.bothWays, pieces, infos, s, all, rescore, document) : { slots: s, decisions: all };
+      }
       return this.rerankUnsure(this.bothWays, pieces, infos, s, first, { ...rescore, below: rescoreBelow, widen: widen > maxCandidates ? widen : 0, mode, termBonus, names, document });
     };
-    let { slots: finalSlots, decisions } = decode(slots);
+    let { slots: finalSlots, decisions } = decode(slots, document);
     if (mode === 'garble') {
       // Second pass over the first pass's output as text that has its marks (clean channel):
       // it fixes words whose marks the first pass got wrong, and makes restore idempotent
@@ -250,10 +256,6 @@ export class Restorer {
       this.boostPlaceNames(pieces, infos, refined);
       if (names) this.applyNames(refined, names);
       ({ slots: finalSlots, decisions } = decode(refined));
-    }
-    // Accurate mode: a second pass over the whole text's unsure slots (the default mode's re-ranking above used the document's model).
-    if (document && this.bothWays && rescoreBelow === Infinity) {
-      ({ slots: finalSlots, decisions } = adaptToDocument(this.lm, this.bothWays, pieces, infos, finalSlots, decisions, rescore, document));
     }
     const style = options.toneStyle ?? 'old';
     return assemble(text, pieces, infos, finalSlots, decisions, style, { accentedRatioBefore, knownRatio, mode });
