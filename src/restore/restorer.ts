@@ -69,6 +69,13 @@ const NAME_WEIGHT = 1.5;
 /** Bonus (nats) per syllable of an administrative-term pair, stripped text only (dev: flat from 0.5 to 1). */
 const TERM_BONUS = 0.7;
 
+/**
+ * The default mode re-ranks its unsure slots with the document's model (document-model.ts):
+ * dev-docs errors 3729 → 2982, at 0.8–0.9 × the speed on unseen stripped text (restore-rss,
+ * interleaved with the code before it on a loaded machine); false keeps it to the accurate mode.
+ */
+const DOCUMENT_MODEL_IN_DEFAULT_MODE = true;
+
 /** Skeletons of administrative unit names that precede a place name (xã, phường, thị trấn, huyện, quận, thị xã, thành phố, tỉnh, thôn, ấp, TP). */
 const UNIT_SKELETONS = new Set(['xa', 'phuong', 'tran', 'huyen', 'quan', 'pho', 'tinh', 'thon', 'ap', 'tp']);
 
@@ -232,7 +239,7 @@ export class Restorer {
     // The document as evidence for the slots in doubt, in stripped text only: in garbled text it
     // moved first-pass choices that garble's clean pass then keeps but a restore of the output
     // (clean text) changes back — restore would no longer be idempotent on the seeds.
-    const document = mode !== 'stripped' || options.documentModel === false ? undefined
+    const document = mode !== 'stripped' || options.documentModel === false || (options.mode !== 'accurate' && !DOCUMENT_MODEL_IN_DEFAULT_MODE && !options.documentModel) ? undefined
       : typeof options.documentModel === 'object' ? { ...DOCUMENT_MODEL_DEFAULTS, ...options.documentModel } : DOCUMENT_MODEL_DEFAULTS;
     const decode = (s: TokenSlot[], document?: DocumentModelOptions): { slots: TokenSlot[]; decisions: Decision[] } => {
       const first = decodeSlots(this.lm, s, decodeOptions);
