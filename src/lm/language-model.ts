@@ -89,6 +89,8 @@ export class LanguageModel {
 
   get vocabSize(): number { return this.vocab.words.length; }
   get weights(): number[] { return this.mixture.weights; }
+  /** The per-corpus components and their weights (per-document re-weighting: src/restore/document-model.ts). */
+  get components(): MixtureModel { return this.mixture; }
 
   /** Id of a token after LM normalisation (lowercase, canonical tone placement, numbers → <num>). */
   vocabId(token: string): number {

@@ -5,6 +5,7 @@
  */
 import { assemble, type RestoreResult } from './assemble.js';
 import { ChannelModel, type ChannelMode, type LearnedChannels, type LookalikeRule } from './channel.js';
+import { adaptToDocument, DOCUMENT_MODEL_DEFAULTS, type DocumentModelOptions } from './document-model.js';
 import { decodeSlots, type Decision, type DecodeOptions } from './decoder.js';
 import type { DecoderLM } from './decoder-lm.js';
 import { applyNamePrior, NAME_NONE, nameRoles, type NamePrior } from './names.js';
@@ -45,6 +46,8 @@ export interface RestoreOptions {
   termBonus?: number;
   /** Default mode, stripped text: fix syllables in certain contexts before decoding (dictionaries/restore/certain-contexts.bin); false turns it off. */
   certainContexts?: boolean;
+  /** Second pass: re-decide unsure slots with the document's own evidence (document-model.ts); false turns it off, an object tunes it. */
+  documentModel?: boolean | Partial<DocumentModelOptions>;
 }
 
 /** Channel weight for English-model OCR garble: higher trusts the garble readings over the LM. */
@@ -79,6 +82,13 @@ const RESCORE_CANDIDATES = 16;
 const NAME_WEIGHT = 1.5;
 /** Bonus (nats) per syllable of an administrative-term pair, stripped text only: higher favours mined terms over the LM. */
 const TERM_BONUS = 0.7;
+
+/**
+ * The default mode re-ranks its unsure slots with the document's model (document-model.ts):
+ * fewer errors on whole documents at some speed (docs/benchmarks.md); false keeps it to the
+ * accurate mode.
+ */
+const DOCUMENT_MODEL_IN_DEFAULT_MODE = true;
 
 /** Skeletons of administrative unit names that precede a place name (xã, phường, thị trấn, huyện, quận, thị xã, thành phố, tỉnh, thôn, ấp, TP). */
 const UNIT_SKELETONS = new Set(['xa', 'phuong', 'tran', 'huyen', 'quan', 'pho', 'tinh', 'thon', 'ap', 'tp']);
@@ -258,13 +268,22 @@ export class Restorer {
     const rescoreBelow = options.mode === 'accurate' ? Infinity : options.rescoreBelow ?? RESCORE_BELOW;
     // Stripped text: the Viterbi sees few candidates (fast); re-ranked slots get a wider list.
     const widen = mode === 'stripped' && options.mode !== 'accurate' ? Math.max(maxCandidates, options.rescoreCandidates ?? RESCORE_CANDIDATES) : maxCandidates;
-    const decode = (s: TokenSlot[]): { slots: TokenSlot[]; decisions: Decision[] } => {
+    // The document as evidence for the slots in doubt, in stripped text only: in garbled text it
+    // moved first-pass choices that garble's clean pass then keeps but a restore of the output
+    // (clean text) changes back — restore would no longer be idempotent on the seeds.
+    const document = mode !== 'stripped' || options.documentModel === false || (options.mode !== 'accurate' && !DOCUMENT_MODEL_IN_DEFAULT_MODE && !options.documentModel) ? undefined
+      : typeof options.documentModel === 'object' ? { ...DOCUMENT_MODEL_DEFAULTS, ...options.documentModel } : DOCUMENT_MODEL_DEFAULTS;
+    const decode = (s: TokenSlot[], document?: DocumentModelOptions): { slots: TokenSlot[]; decisions: Decision[] } => {
       const first = decodeSlots(this.lm, s, decodeOptions);
       if (!this.bothWays || rescoreBelow <= 0) return { slots: s, decisions: first };
-      if (rescoreBelow === Infinity) return { slots: s, decisions: rescoreBothSides(this.bothWays, s, first, rescore) };
-      return this.rerankUnsure(this.bothWays, pieces, infos, s, first, { ...rescore, below: rescoreBelow, widen: widen > maxCandidates ? widen : 0, mode, termBonus, names });
+      if (rescoreBelow === Infinity) {
+        const all = rescoreBothSides(this.bothWays, s, first, rescore);
+        // Accurate mode: then its unsure slots again, with the document's model.
+        return document ? adaptToDocument(this.lm, this.bothWays, pieces, infos, s, all, rescore, document) : { slots: s, decisions: all };
+      }
+      return this.rerankUnsure(this.bothWays, pieces, infos, s, first, { ...rescore, below: rescoreBelow, widen: widen > maxCandidates ? widen : 0, mode, termBonus, names, document });
     };
-    let { slots: finalSlots, decisions } = decode(slots);
+    let { slots: finalSlots, decisions } = decode(slots, document);
     if (mode === 'garble') {
       // Second pass over the first pass's output as text that has its marks (clean channel):
       // it fixes words whose marks the first pass got wrong, and makes restore idempotent
@@ -341,7 +360,11 @@ export class Restorer {
    */
   private rerankUnsure(
     model: NonNullable<Restorer['bothWays']>, pieces: readonly Piece[], infos: readonly TokenInfo[], slots: TokenSlot[], first: Decision[],
-    opts: RescoreOptions & { below: number; widen: number; mode: ChannelMode; termBonus: number; names?: { roles: Int8Array; prior: NamePrior; weight: number } },
+    opts: RescoreOptions & {
+      below: number; widen: number; mode: ChannelMode; termBonus: number; names?: { roles: Int8Array; prior: NamePrior; weight: number };
+      /** Re-rank with the document's own model (document-model.ts) instead of the global one. */
+      document?: DocumentModelOptions;
+    },
   ): { slots: TokenSlot[]; decisions: Decision[] } {
     const n = first.length;
     const only = new Uint8Array(n);
@@ -375,6 +398,7 @@ export class Restorer {
         if (opts.termBonus > 0) this.boostTerms(pieces, used, opts.termBonus, t);
       }
     }
+    if (opts.document) return adaptToDocument(this.lm, model, pieces, infos, used, decisions, { ...opts, only }, opts.document);
     return { slots: used, decisions: rescoreBothSides(model, used, decisions, { ...opts, only }) };
   }
 

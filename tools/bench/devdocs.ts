@@ -1,0 +1,66 @@
+/**
+ * `npm run bench:devdocs`: a quick restoration check on the whole documents of
+ * ../shared/corpus/dev-docs (40 documents never seen in training: national decrees and
+ * circulars, and commune-merger resolutions). Each document is stripped of its marks,
+ * restored whole through the library API and scored line by line with
+ * ../shared/tools/textmetrics.mjs. Prints overall, per group and for the odd- and
+ * even-numbered documents (tune on odd, check on even). `npm run bench:restore` is the full
+ * report (garble, confidence, speed); this one answers "did that change pay" in a minute.
+ * --seeds scores the 4 garbled seeds vs ../shared/fixtures/gold instead; --clean restores the
+ * documents as written and prints the share of tokens left unchanged; --no-document-model
+ * turns the document-adapted second pass off; --docs prints each document.
+ * Usage: npx tsx tools/bench/devdocs.ts [--shared DIR] [--mode fast|accurate|both] [--clean | --seeds] [--docs] [--no-document-model]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { accuracy, addScore, loadTextMetrics, readDevDocs, scoreLines, sharedDir, strip, type Score } from '../lib/dev-docs.js';
+
+if (!process.argv.includes('--v8-default')) await import('../../src/v8-tuning.js');
+const { getDefaultRestorer } = await import('../../src/restore/index.js');
+
+const SHARED = sharedDir();
+const metrics = await loadTextMetrics(SHARED);
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const modeArg = arg('--mode') ?? 'both';
+const modes = (modeArg === 'both' ? ['fast', 'accurate'] : [modeArg]) as ('fast' | 'accurate')[];
+const extra = process.argv.includes('--no-document-model') ? { documentModel: false as const } : {};
+const docs = readDevDocs(join(SHARED, 'corpus', 'dev-docs'));
+const restorer = await getDefaultRestorer();
+const zero = (): Score => ({ syllables: 0, errors: 0 });
+const pct = (s: Score): string => `${(100 * accuracy(s)).toFixed(2)} % (${s.errors} err / ${s.syllables})`;
+
+if (process.argv.includes('--seeds')) {
+  for (const mode of modes) {
+    let total = zero();
+    for (const file of readdirSync(join(SHARED, 'fixtures', 'gold')).sort()) {
+      const gold = readFileSync(join(SHARED, 'fixtures', 'gold', file), 'utf8');
+      const restored = restorer.restore(readFileSync(join(SHARED, 'seeds', file), 'utf8'), { mode, ...extra }).text;
+      total = addScore(total, scoreLines(metrics, gold, restored));
+    }
+    console.log(`garbled seeds, ${mode}: ${pct(total)}`);
+  }
+} else if (process.argv.includes('--clean')) {
+  let tokens = 0;
+  let changed = 0;
+  for (const doc of docs) {
+    for (const token of restorer.restore(doc.text, extra).tokens) {
+      tokens++;
+      if (token.output !== token.input) changed++;
+    }
+  }
+  console.log(`clean dev-docs: ${tokens - changed}/${tokens} tokens unchanged = ${(100 * (1 - changed / tokens)).toFixed(3)} %`);
+} else {
+  for (const mode of modes) {
+    const groups: Record<string, Score> = { all: zero(), national: zero(), merger: zero(), odd: zero(), even: zero() };
+    for (const doc of docs) {
+      const s = scoreLines(metrics, doc.text, restorer.restore(strip(doc.text), { mode, ...extra }).text);
+      const n = Number(doc.id.slice(2, 4));
+      for (const g of ['all', doc.group, n % 2 ? 'odd' : 'even']) groups[g] = addScore(groups[g], s);
+      if (process.argv.includes('--docs')) console.log(`  ${doc.id.slice(0, 40).padEnd(40)} ${pct(s)}`);
+    }
+    console.log(`${mode}: all ${pct(groups.all)} | national ${pct(groups.national)} | merger ${pct(groups.merger)} | odd ${pct(groups.odd)} | even ${pct(groups.even)}`);
+  }
+}
