@@ -73,9 +73,13 @@ function signedConversion(line: string, decoded: string): boolean {
   return signed > 0 && signed >= MIN_SIGNATURE_SHARE * changed;
 }
 
-/** A line may be mis-decoded legacy text only if some of its words carry the signature. */
+/**
+ * A line may be mis-decoded legacy text only if some of its words carry the signature. Every
+ * signature is a pair of adjacent non-space characters, so testing the whole line is testing
+ * each word, without splitting millions of words out of a long text.
+ */
 function looksMisdecoded(line: string): boolean {
-  return line.split(/\s+/).some((word) => hasLegacySignature(word) || VNI_MARK_PAIR.test(word));
+  return hasLegacySignature(line) || VNI_MARK_PAIR.test(line);
 }
 
 export function repairLegacyText(text: string, opts: { schemes?: readonly LegacyScheme[]; encoding?: string } = {}): RepairedText {
@@ -84,9 +88,11 @@ export function repairLegacyText(text: string, opts: { schemes?: readonly Legacy
   // First only lines that bear the signature may convert; once those show the document is
   // legacy text, every line with a high-byte character may (short lines such as "Sè:" lack it).
   let decision = decideLines(text, schemes, looksMisdecoded, true);
-  const highLines = text.split('\n').filter(hasHighByteChars);
-  const signedShare = highLines.length ? highLines.filter(looksMisdecoded).length / highLines.length : 0;
-  if (decision.documentEncoding !== 'unicode' && decision.documentConfidence >= DOCUMENT_IS_LEGACY && signedShare >= MIN_SIGNED_LINES) {
+  const signedShare = (): number => {
+    const highLines = text.split('\n').filter(hasHighByteChars);
+    return highLines.length ? highLines.filter(looksMisdecoded).length / highLines.length : 0;
+  };
+  if (decision.documentEncoding !== 'unicode' && decision.documentConfidence >= DOCUMENT_IS_LEGACY && signedShare() >= MIN_SIGNED_LINES) {
     decision = decideLines(text, schemes, hasHighByteChars, false);
   }
   // When nothing was converted the input is returned unchanged (not even re-normalized).

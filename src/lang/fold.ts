@@ -63,26 +63,31 @@ export function stripMarks(text: string): string {
 
 const ANY_MARK = /\p{M}/gu;
 /** Non-ASCII units folded by foldUnits, lowercase and case kept (a document uses a few hundred distinct units). */
-const unitFolds = [new Map<string, string>(), new Map<string, string>()];
+const unitFolds = [new Map<number, number>(), new Map<number, number>()];
+const UTF16 = new TextDecoder('utf-16le');
 
-/** fold with keepLength: one unit for one, ASCII only lowercased (or kept). */
+/**
+ * fold with keepLength: one unit for one, ASCII only lowercased (or kept). Written into a
+ * UTF-16 buffer and decoded once: appending unit by unit builds a rope of one node per
+ * character, ~30 bytes each, which made folding a 20 MB text cost half a gigabyte.
+ */
 function foldUnits(text: string, lowercase: boolean): string {
-  const cache = unitFolds[lowercase ? 1 : 0];
-  let out = '';
+  const cache = unitFolds[lowercase ? 1 : 0]!;
+  const units = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c.charCodeAt(0) < 0x80) {
-      out += lowercase ? c.toLowerCase() : c;
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      units[i] = lowercase && code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
       continue;
     }
-    let folded = cache.get(c);
+    let folded = cache.get(code);
     if (folded === undefined) {
-      folded = foldUnit(c, lowercase);
-      cache.set(c, folded);
+      folded = foldUnit(String.fromCharCode(code), lowercase).charCodeAt(0);
+      cache.set(code, folded);
     }
-    out += folded;
+    units[i] = folded;
   }
-  return out;
+  return UTF16.decode(units);
 }
 
 function foldUnit(c: string, lowercase: boolean): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CLEAN_MARKED_SHARE, DECODED_MIN_MARKED, decodedNotVietnamese, GARBLED_MIN_TOKENS, GARBLED_RATIO, knownEnoughToRestore,
   LANGUAGE_MIN_WORDS, looksGarbled, looksNotVietnamese, markState, RESTORE_MIN_KNOWN_SHARE, STRIPPED_MAX_SHARE,
-  VIETNAMESE_MIN_SHARE,
+  VIETNAMESE_MIN_SHARE, EVIDENCE_SAMPLE_CHARS, evidenceSample,
 } from '../../src/lang/evidence.js';
 import { isValidSyllable } from '../../src/lang/syllable.js';
 
@@ -74,5 +74,28 @@ describe('restoration evidence', () => {
     expect(markState(0.029, 0.029)).toBe('stripped');
     expect(markState(STRIPPED_MAX_SHARE, 0)).toBe('garble');
     expect(markState(0, STRIPPED_MAX_SHARE)).toBe('garble');
+  });
+});
+
+describe('evidence on long texts', () => {
+  const clean = 'Ủy ban nhân dân xã tổ chức thực hiện nhiệm vụ cải cách hành chính năm 2025. ';
+  const garbled = 'Uy ban nhan dan x4 t6 chitc thyc hién nhiém vu cai cach hanh chinh nam 2025. ';
+
+  it('judges a text over EVIDENCE_SAMPLE_CHARS on evenly spread whole-word windows', () => {
+    const text = clean.repeat(Math.ceil((EVIDENCE_SAMPLE_CHARS * 3) / clean.length));
+    const sample = evidenceSample(text);
+    expect(sample.length).toBeLessThanOrEqual(EVIDENCE_SAMPLE_CHARS + 100);
+    expect(sample.length).toBeGreaterThan(EVIDENCE_SAMPLE_CHARS * 0.9);
+    for (const word of sample.split(/\s+/).filter(Boolean)) expect(clean).toContain(word);
+    expect(evidenceSample(clean)).toBe(clean);
+  });
+
+  it('gives the verdicts of the whole text: clean stays clean, a garbled second half is seen', () => {
+    const n = Math.ceil((EVIDENCE_SAMPLE_CHARS * 2) / clean.length);
+    expect(looksGarbled(clean.repeat(n)).garbled).toBe(false);
+    expect(looksGarbled(garbled.repeat(n)).garbled).toBe(true);
+    expect(looksNotVietnamese(clean.repeat(n)).notVietnamese).toBe(false);
+    const english = 'The committee shall organise the annual review of administrative reform. ';
+    expect(looksNotVietnamese(english.repeat(Math.ceil((EVIDENCE_SAMPLE_CHARS * 2) / english.length))).notVietnamese).toBe(true);
   });
 });

@@ -45,4 +45,13 @@ describe('foldKey / stripMarks', () => {
     expect(fold(nfd, { keepLength: true })).toBe(nfd);
     expect(() => fold('x', { keepLength: true, scope: 'latin' })).toThrow(RangeError);
   });
+
+  it('keepLength folds a long text into a flat string of the same length', () => {
+    const line = 'Ủy ban nhân dân XÃ CỔ LỄ tổ chức Hội nghị 𝐀\n';
+    const text = line.repeat(50_000);
+    const folded = fold(text, { lowercase: true, keepLength: true });
+    expect(folded.length).toBe(text.length);
+    expect(folded.slice(0, line.length)).toBe('uy ban nhan dan xa co le to chuc hoi nghi 𝐀\n');
+    expect(folded.endsWith('hoi nghi 𝐀\n')).toBe(true);
+  });
 });
