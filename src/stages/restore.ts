@@ -63,8 +63,10 @@ export const restoreStage: Stage = {
     let accentedSum = 0;
     let firstStats: { accentedRatioBefore: number; meanConfidence: number } | undefined;
     const ranges = chunkRanges(doc.text, ctx.options.chunkChars);
-    for (const range of ranges) {
+    for (const [index, range] of ranges.entries()) {
       ctx.signal?.throwIfAborted();
+      // A long text takes minutes: say how far it is, chunk by chunk, as OCR does page by page.
+      if (ranges.length > 1) ctx.onProgress?.({ stage: STAGE, done: index, total: ranges.length });
       const result = await restoreText(doc.text.slice(range.start, range.end), options);
       const outBase = outLength;
       parts.push(result.text);

@@ -32,7 +32,11 @@ describe('restoreStage on a text longer than one chunk', () => {
 
   it('restores chunk by chunk into one text whose offsets and tokens line up with the whole', async () => {
     const whole = await restoreStage.run(textDoc(paragraph, { needsRestoration: true }), { options: {} });
-    const out = await restoreStage.run(textDoc(input, { needsRestoration: true }), { options: { chunkChars: 2 * paragraph.length, restoreTokens: true } });
+    const progress: string[] = [];
+    const onProgress = (e: { stage: string; done: number; total: number }) => progress.push(`${e.stage} ${e.done}/${e.total}`);
+    const out = await restoreStage.run(textDoc(input, { needsRestoration: true }), { options: { chunkChars: 2 * paragraph.length, restoreTokens: true }, onProgress });
+    // Progress chunk by chunk (a long text restores for minutes); one-chunk texts report none.
+    expect(progress).toEqual(Array.from({ length: 6 }, (_, i) => `restore ${i}/6`));
     // Each chunk is decided alone: every paragraph comes out as the paragraph restored alone.
     expect(out.text).toBe(Array.from({ length: 6 }, () => whole.text).join('\n\n'));
     const tokens = out.restoration!.tokens!;
