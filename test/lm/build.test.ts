@@ -49,3 +49,33 @@ describe('buildLanguageModel on a synthetic corpus', () => {
     expect(good).toBeGreaterThan(bad);
   });
 });
+
+describe('a component read from several files', () => {
+  it('merges the files into one stream, each split by its own rule, and tunes on each file\'s dev split', async () => {
+    // A file with document boundaries: its words never occur in the other files.
+    const docs: string[] = [];
+    for (let d = 0; d < 200; d++) {
+      docs.push(`### doc luat/${d}`);
+      for (let i = 0; i < 3; i++) docs.push(`Điều ${i} quy định về thẩm quyền xử phạt vi phạm của chương ${d}.`);
+    }
+    writeFileSync(join(dir, 'd.txt.gz'), gzipSync(docs.join('\n')));
+    const out = join(dir, 'lm-merged');
+    const manifest = await buildLanguageModel({
+      corpusDir: dir, outDir: out, tuneOn: ['a'], minOtherCount: 2, directions: ['fwd'],
+      components: [
+        { name: 'a', file: 'a.txt.gz', also: ['d.txt.gz'], order: 4, minCounts: [1, 1, 1] },
+        { name: 'w', file: 'w.txt.gz', order: 3, minCounts: [1, 2] },
+      ],
+    }) as { sources: { file: string; lines: Record<string, number> }[]; mixtures: { fwd: { tunedOn: string } } };
+    expect(manifest.sources[0].file).toBe('a.txt.gz + d.txt.gz');
+    const lines = manifest.sources[0].lines;
+    expect(lines.train + lines.dev + lines.test).toBe(adminLines.length + 600);
+    expect(manifest.mixtures.fwd.tunedOn).toContain('d.txt.gz');
+    const lm = loadLanguageModel(out);
+    expect(lm.backward).toBeUndefined();
+    const [a, w] = lm.components.components;
+    const clause = [lm.bosId, ...'quy định về thẩm quyền xử phạt'.split(' ').map((u) => lm.vocabId(u))];
+    expect(clause.every((id) => id !== lm.unkId)).toBe(true);
+    expect(a.prob(clause, clause.length - 1, clause[clause.length - 1])).toBeGreaterThan(w.prob(clause, clause.length - 1, clause[clause.length - 1]));
+  });
+});

@@ -20,7 +20,7 @@ const lm = loadLanguageModel();
 const loadMs = performance.now() - t0;
 console.log(`load ${loadMs.toFixed(0)} ms, RSS +${((process.memoryUsage().rss - rss0) / 1e6).toFixed(0)} MB (total ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB), vocab ${lm.vocabSize}, weights fwd ${lm.weights.map((w) => w.toFixed(3))} bwd ${lm.backward?.weights.map((w) => w.toFixed(3))}`);
 
-const files = { admin: 'admin_word_recommend.txt.gz', legal: 'legal_tvpl_johnpa02.txt.gz', wiki: 'viwiki.txt.gz' };
+const files = { admin: 'admin_word_recommend.txt.gz', legal: 'legal_tvpl_johnpa02.txt.gz', phapdien: 'legal_phapdien_diepxuan.txt.gz', wiki: 'viwiki.txt.gz' };
 const allIds: number[] = [];
 for (const [name, file] of Object.entries(files)) {
   let logSum = 0;

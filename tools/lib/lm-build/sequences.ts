@@ -7,7 +7,12 @@ import { isValidSyllable } from '../../../src/lang/syllable.js';
 import { readCorpusEntries } from '../../../src/lm/corpus.js';
 import { BOS, EOS, NUM, UNK, tokenizeForLM } from '../../../src/lm/tokenize.js';
 
-export interface CorpusSource { name: string; file: string }
+export interface CorpusSource {
+  name: string;
+  file: string;
+  /** Further files read into the same component (one merged stream, each split by its own rule). */
+  also?: string[];
+}
 
 class IntBuffer {
   data = new Int32Array(1 << 20);
@@ -27,6 +32,8 @@ export interface ReadCorpora {
   /** Per source: training stream of provisional unit ids, -1 between clauses. */
   train: Int32Array[];
   dev: string[][][];
+  /** Per source, per file read into it: that file's dev clauses (tuning weighs each file's set equally). */
+  devByFile: string[][][][];
   test: string[][][];
   units: string[];
   counts: number[];
@@ -48,28 +55,37 @@ export async function readCorpora(sources: CorpusSource[], log: (m: string) => v
     counts[id]++;
     return id;
   };
-  const out: ReadCorpora = { train: [], dev: [], test: [], units, counts, lines: [] };
+  const out: ReadCorpora = { train: [], dev: [], devByFile: [], test: [], units, counts, lines: [] };
   for (const src of sources) {
     const buf = new IntBuffer();
     const dev: string[][] = [];
+    const devByFile: string[][][] = [];
     const test: string[][] = [];
     const lines = { train: 0, dev: 0, test: 0 };
     const t0 = Date.now();
     // Files with document boundaries are split by document (src/lm/corpus.ts).
-    for await (const { line, split } of readCorpusEntries(src.file)) {
-      lines[split]++;
-      const clauses = tokenizeForLM(line);
-      if (split === 'dev') dev.push(...clauses);
-      else if (split === 'test') test.push(...clauses);
-      else {
-        for (const clause of clauses) {
-          for (const u of clause) buf.push(idOf(u));
-          buf.push(-1);
+    for (const file of [src.file, ...(src.also ?? [])]) {
+      const fileDev: string[][] = [];
+      devByFile.push(fileDev);
+      for await (const { line, split } of readCorpusEntries(file)) {
+        lines[split]++;
+        const clauses = tokenizeForLM(line);
+        if (split === 'dev') {
+          dev.push(...clauses);
+          fileDev.push(...clauses);
+        }
+        else if (split === 'test') test.push(...clauses);
+        else {
+          for (const clause of clauses) {
+            for (const u of clause) buf.push(idOf(u));
+            buf.push(-1);
+          }
         }
       }
     }
     out.train.push(buf.view());
     out.dev.push(dev);
+    out.devByFile.push(devByFile);
     out.test.push(test);
     out.lines.push(lines);
     log(`${src.name}: ${lines.train} train / ${lines.dev} dev / ${lines.test} test lines, ${buf.length} train tokens+breaks, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
