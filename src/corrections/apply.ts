@@ -130,16 +130,22 @@ export function applyCorrections(record: DocumentRecord, file: CorrectionsFile |
   corrections.forEach((c, i) => {
     if (c.target === 'field' && states[i].status !== 'stale') applyField(out.fields, c);
   });
-  const verified = edits.map((e) => ({ id: e.correction.id, start: map(e.start, 'start'), end: map(e.end, 'end'), original: e.correction.original, value: e.value, who: e.correction.who, when: e.correction.when }));
-  const stale = states.filter((s) => s.status === 'stale').map((s) => s.id);
-  return {
-    record: {
-      ...out,
-      review: { corrections: corrections.length, applied: corrections.length - stale.length, stale, verifiedSpans: verified },
-    },
-    states,
-  };
+  const items: ReviewItem[] = corrections.map((c, i) => {
+    const s = states[i];
+    const common = { id: c.id, target: c.target, status: s.status, original: c.original, value: c.value, who: c.who, when: c.when };
+    if (c.target === 'field') return { ...common, field: c.field };
+    return {
+      ...common,
+      ...(s.status !== 'stale' ? { start: map(s.start!, 'start'), end: map(s.end!, 'end') } : {}),
+      action: c.action, before: c.before, after: c.after,
+      ...(c.machine ? { input: c.machine.input, confidence: c.machine.confidence, alternatives: c.machine.alternatives } : {}),
+    };
+  });
+  const applied = states.filter((s) => s.status !== 'stale').length;
+  return { record: { ...out, review: { corrections: corrections.length, applied, items } }, states };
 }
+
+type ReviewItem = NonNullable<DocumentRecord['review']>['items'][number];
 
 function applyField(fields: DocumentRecord['fields'], c: FieldCorrection): void {
   const target = fieldAt(fields, c.field);

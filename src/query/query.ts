@@ -39,6 +39,8 @@ export interface QueryResult {
   relPath: string;
   score: number | null;
   snippet: Snippet | null;
+  /** True when human corrections (vnplan review) were applied to the record. */
+  humanVerified: boolean;
   /** For --cites: the matching references as written. */
   citing?: Array<Pick<RefMeta, 'type' | 'number' | 'date' | 'issuer'>>;
 }
@@ -144,6 +146,7 @@ export class QueryIndex {
         relPath: d.relPath,
         score: score === null ? null : Math.round(score * 1000) / 1000,
         snippet,
+        humanVerified: d.humanVerified ?? false,
       };
       if (options.cites) {
         result.citing = d.refs

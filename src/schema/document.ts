@@ -246,11 +246,30 @@ export const DocumentRecordSchema = z.object({
     .object({
       corrections: z.number().int().nonnegative(),
       applied: z.number().int().nonnegative(),
-      /** Ids of corrections whose text or value changed in a re-run: kept, not applied, to be looked at. */
-      stale: z.array(z.string()),
-      /** Spans of `text` a person corrected or confirmed. */
-      verifiedSpans: z.array(
-        z.object({ id: z.string(), start: z.number().int(), end: z.number().int(), original: z.string(), value: z.string(), who: z.string(), when: z.string() }),
+      /** Every correction: applied (where made), moved (applied where its context now is) or stale (the run's text or value changed: kept, not applied, to be looked at). */
+      items: z.array(
+        z.object({
+          id: z.string(),
+          target: z.enum(['text', 'field']),
+          status: z.enum(['applied', 'moved', 'stale']),
+          /** Field corrections: the field's path (e.g. "issuingBody.name"). */
+          field: z.string().optional(),
+          /** Text corrections not stale: the span of `text` a person corrected or confirmed. */
+          start: z.number().int().optional(),
+          end: z.number().int().optional(),
+          original: z.string().nullable(),
+          value: z.string().nullable(),
+          /** Text corrections: accept (the machine was right), pick (an alternative) or type. */
+          action: z.string().optional(),
+          /** Text corrections: the restorer's input token, confidence and alternatives, and the context kept. */
+          input: z.string().optional(),
+          confidence: z.number().optional(),
+          alternatives: z.array(z.string()).optional(),
+          before: z.string().optional(),
+          after: z.string().optional(),
+          who: z.string(),
+          when: z.string(),
+        }),
       ),
     })
     .optional(),
