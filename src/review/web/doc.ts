@@ -9,9 +9,9 @@ import { api, type Correction, type DocumentView, type Field, type Provenance, t
 import { el, reviewer, toast } from './dom.js';
 
 interface Segment { start: number; end: number; node: Node }
-interface Timings { openMs: number | null; navMs: number[] }
+interface Timings { openMs: number | null; sinceNavigationMs: number | null; navMs: number[] }
 declare global { interface Window { __review: Timings } }
-window.__review ??= { openMs: null, navMs: [] };
+window.__review ??= { openMs: null, sinceNavigationMs: null, navMs: [] };
 
 let doc: DocumentView;
 let tokens: Token[] = [];
@@ -52,7 +52,11 @@ export async function showDocument(view: HTMLElement, docId: string, started: nu
   installKeys();
   textPane.focus({ preventScroll: true });
   const first = pagesPane.querySelector('img');
-  const done = () => { window.__review.openMs = performance.now() - started; };
+  const done = () => {
+    window.__review.openMs = performance.now() - started;
+    // performance.now() counts from the navigation's start: page, bundle, API and first image included.
+    window.__review.sinceNavigationMs = performance.now();
+  };
   if (first && !first.complete) {
     first.addEventListener('load', done, { once: true });
     first.addEventListener('error', done, { once: true });
@@ -276,7 +280,10 @@ function showProvenance(p: Provenance | null): void {
   const range = rangeFor(p.start, p.end);
   if (range) {
     if (typeof Highlight !== 'undefined') CSS.highlights.set('prov', new Highlight(range));
-    (range.startContainer.parentElement ?? textPane).scrollIntoView({ block: 'center' });
+    // Scroll by the range's own box: its text node's parent may be the whole text.
+    const box = range.getBoundingClientRect();
+    const pane = textPane.getBoundingClientRect();
+    textPane.scrollTop += box.top - pane.top - textPane.clientHeight / 3;
   }
   const page = p.page ?? doc.pages.find((pg) => p.start >= pg.start && p.start < pg.end)?.number;
   const fig = page ? pagesPane.querySelector<HTMLElement>(`figure[data-page="${page}"]`) : null;
