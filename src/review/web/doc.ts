@@ -229,7 +229,9 @@ function openPopover(): void {
   textPane.append(popover);
   const box = span.getBoundingClientRect();
   const paneBox = textPane.getBoundingClientRect();
-  popover.style.left = `${Math.max(0, box.left - paneBox.left + textPane.scrollLeft)}px`;
+  // Kept inside the text pane (which clips what overflows it).
+  const maxLeft = textPane.clientWidth - popover.offsetWidth - 8;
+  popover.style.left = `${Math.max(0, Math.min(box.left - paneBox.left + textPane.scrollLeft, maxLeft))}px`;
   popover.style.top = `${box.bottom - paneBox.top + textPane.scrollTop + 4}px`;
 }
 
