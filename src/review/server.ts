@@ -131,6 +131,11 @@ export async function createReviewApp(options: ReviewServerOptions): Promise<{ a
     } else if (!hostHeaderIsLoopback(req.headers.host)) {
       return reply.code(403).type('application/json').send({ error: 'Host is not a loopback name; use --token to serve other hosts' });
     }
+    // Writes only from the page itself: a browser names the page's origin on cross-site requests.
+    const origin = req.headers.origin;
+    if (req.method !== 'GET' && req.method !== 'HEAD' && origin !== undefined && origin !== `http://${req.headers.host}`) {
+      return reply.code(403).type('application/json').send({ error: 'cross-origin write refused' });
+    }
   });
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');

@@ -127,6 +127,8 @@ describe('vnplan review server', () => {
     await app.close();
     expect((await rawGet(server.url, '/api/documents', { host: 'attacker.example:8080' })).status).toBe(403);
     expect((await rawGet(server.url, '/api/documents', { host: `localhost:${new URL(server.url).port}` })).status).toBe(200);
+    const crossSite = await fetch(new URL(`/api/documents/${folder.planId}/corrections`, server.url), { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://attacker.example' }, body: '{}' });
+    expect(crossSite.status).toBe(403);
   });
 
   it('validates corrections against the schema and the record', async () => {

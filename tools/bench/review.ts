@@ -11,7 +11,8 @@
  *   - share of restoration errors shown as low-confidence on the 4 garbled seeds (needs
  *     ../shared: gold text and scorer), at the restore stage's review line.
  * The 20-page document is seed 001 stripped of its marks, repeated, set as a text-layer PDF.
- * --screenshots writes docs/review-list.png and docs/review-document.png.
+ * A scanned PDF (fixtures/001_scan.pdf, OCR'd by the run) shows field boxes on the page image.
+ * --screenshots writes docs/review-list.png, docs/review-document.png and docs/review-fields.png.
  * Usage: npx tsx tools/bench/review.ts [--shared DIR] [--screenshots] [--runs N]
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -64,6 +65,9 @@ writeFileSync(join(inDir, 'ke-hoach-20-trang.pdf'), await makeTextPdf(pages.slic
 for (const f of readdirSync(join(ROOT, 'fixtures')).filter((n) => /^00[0234]_.*\.txt$/.test(n))) copyFileSync(join(ROOT, 'fixtures', f), join(inDir, f));
 writeFileSync(join(inDir, 'trang-trong.txt'), '');
 writeFileSync(join(inDir, 'ke-hoach-khong-dau.txt'), seed);
+// A scanned PDF (OCR'd by the run): its fields have boxes on the page image.
+copyFileSync(join(ROOT, 'fixtures', '001_scan.pdf'), join(inDir, 'ke-hoach-scan.pdf'));
+const scanId = docIdFor('ke-hoach-scan.pdf');
 const bigId = docIdFor('ke-hoach-20-trang.pdf');
 
 let t = performance.now();
@@ -121,7 +125,11 @@ if (process.argv.includes('--screenshots')) {
   await page.keyboard.press('Enter');
   await page.waitForSelector('.popover');
   await page.screenshot({ path: join(ROOT, 'docs', 'review-document.png') });
-  console.log('screenshots: docs/review-list.png, docs/review-document.png');
+  await openDocument(scanId);
+  await page.click('button.value[data-field="issuingBody.name"]');
+  await new Promise((r) => setTimeout(r, 500));
+  await page.screenshot({ path: join(ROOT, 'docs', 'review-fields.png') });
+  console.log('screenshots: docs/review-list.png, docs/review-document.png, docs/review-fields.png');
 }
 await chromium.close();
 
