@@ -19,6 +19,8 @@ import type { DocumentRecord } from '../schema/document.js';
 export const REVIEW_DPI = 100;
 /** Widest image-input page sent (pixels); larger scans are scaled down. */
 export const MAX_IMAGE_WIDTH = 1400;
+/** Pages rendered ahead of the one asked for. */
+export const PREFETCH_PAGES = 2;
 /** PDFs kept open (parsing a long PDF again for each page would cost more than the page). */
 const OPEN_PDFS = 4;
 export const CACHE_DIR = '.vnplan-review';
@@ -87,10 +89,16 @@ export class PageRenderer {
     return job;
   }
 
-  /** Renders every page in the background, in order (pages are then ready when scrolled to). */
-  prefetch(record: DocumentRecord): void {
+  /**
+   * Renders the pages after `from` in the background, PREFETCH_PAGES of them (they are then
+   * ready when scrolled to); each page asked for renders its next ones in turn. Rendering all
+   * of a long document at once would compete with the pages the reviewer is waiting for.
+   */
+  prefetch(record: DocumentRecord, from = 0): void {
     if (record.source.kind === 'text') return;
-    for (const p of record.pages) void this.image(record, p.number, false).catch(() => undefined);
+    for (const p of record.pages) {
+      if (p.number > from && p.number <= from + PREFETCH_PAGES) void this.image(record, p.number, false).catch(() => undefined);
+    }
   }
 
   /** Loads pdf.js once (its first document costs a second or more) so the first page asked for does not wait for it. */

@@ -169,6 +169,7 @@ export async function createReviewApp(options: ReviewServerOptions): Promise<{ a
     if (!loaded) return notFound(reply, 'no such document');
     try {
       const png = await renderer.image(loaded.record, Number(req.params.page));
+      renderer.prefetch(loaded.record, Number(req.params.page));
       return reply.type('image/png').header('cache-control', 'private, max-age=3600').send(png);
     } catch (err) {
       if (err instanceof PageImageError) return reply.code(err.status).type('application/json').send({ error: err.message });

@@ -13,7 +13,7 @@
  * The 20-page document is seed 001 stripped of its marks, repeated, set as a text-layer PDF.
  * A scanned PDF (fixtures/001_scan.pdf, OCR'd by the run) shows field boxes on the page image.
  * --screenshots writes docs/review-list.png, docs/review-document.png and docs/review-fields.png.
- * Usage: npx tsx tools/bench/review.ts [--shared DIR] [--screenshots] [--runs N]
+ * Usage: npx tsx tools/bench/review.ts [--shared DIR] [--screenshots] [--runs N] [--quick (open and n only)]
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -65,8 +65,9 @@ writeFileSync(join(inDir, 'ke-hoach-20-trang.pdf'), await makeTextPdf(pages.slic
 for (const f of readdirSync(join(ROOT, 'fixtures')).filter((n) => /^00[0234]_.*\.txt$/.test(n))) copyFileSync(join(ROOT, 'fixtures', f), join(inDir, f));
 writeFileSync(join(inDir, 'trang-trong.txt'), '');
 writeFileSync(join(inDir, 'ke-hoach-khong-dau.txt'), seed);
-// A scanned PDF (OCR'd by the run): its fields have boxes on the page image.
-copyFileSync(join(ROOT, 'fixtures', '001_scan.pdf'), join(inDir, 'ke-hoach-scan.pdf'));
+// A scanned PDF (OCR'd by the run): its fields have boxes on the page image. --quick: timings only.
+const QUICK = process.argv.includes('--quick');
+if (!QUICK) copyFileSync(join(ROOT, 'fixtures', '001_scan.pdf'), join(inDir, 'ke-hoach-scan.pdf'));
 const scanId = docIdFor('ke-hoach-scan.pdf');
 const bigId = docIdFor('ke-hoach-20-trang.pdf');
 
@@ -96,7 +97,7 @@ const first = await openDocument(bigId);
 const cold: { inPage: number; load: number; wall: number }[] = [];
 const warm: { inPage: number; load: number; wall: number }[] = [];
 for (let i = 0; i < RUNS; i++) {
-  await new Promise((r) => setTimeout(r, 1500)); // let background rendering of later pages finish
+  await new Promise((r) => setTimeout(r, 3000)); // let background rendering of the next pages finish
   rmSync(cacheOf(bigId), { recursive: true, force: true });
   cold.push(await openDocument(bigId));
   await new Promise((r) => setTimeout(r, 500));
@@ -114,7 +115,7 @@ for (let i = 0; i < Math.min(60, tokenCount); i++) {
 }
 const navMs = (await page.evaluate('window.__review.navMs')) as number[];
 
-if (process.argv.includes('--screenshots')) {
+if (process.argv.includes('--screenshots') && !QUICK) {
   await page.goto(server.url, { waitUntil: 'load' });
   await page.waitForSelector('table.docs tbody tr');
   await page.screenshot({ path: join(ROOT, 'docs', 'review-list.png') });
@@ -132,6 +133,13 @@ if (process.argv.includes('--screenshots')) {
   console.log('screenshots: docs/review-list.png, docs/review-document.png, docs/review-fields.png');
 }
 await chromium.close();
+
+if (QUICK) {
+  console.log(`open (20 pages): first ${ms(first.load)}, cache cleared ${ms(median(cold.map((x) => x.load)))}, cached ${ms(median(warm.map((x) => x.load)))} from navigation start; n: ${ms(median(navMs))} median, ${ms(Math.max(...navMs))} max; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  await server.close();
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
 
 // Corrections surviving re-runs.
 type Doc = { text: string; lowConfidence: { tokens: { start: number; end: number; output: string; alternatives: { output: string }[] }[] }; fields: { path: string; machineValue: string | null }[]; corrections: { status: string }[] };
