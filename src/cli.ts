@@ -12,6 +12,7 @@ import { registerExtractCommand } from './cli/extract.js';
 import { registerOcrCommand } from './cli/ocr.js';
 import { registerQueryCommand } from './cli/query.js';
 import { registerRestoreCommand } from './cli/restore.js';
+import { registerReviewCommand } from './cli/review.js';
 import { registerRunCommand } from './cli/run.js';
 import { ERROR_CODES, EXIT, toVnplanError, type ErrorCode } from './errors.js';
 import { shutdown } from './runner/shutdown.js';
@@ -48,6 +49,7 @@ Examples:
   vnplan ocr scan.pdf --json                  OCR words, boxes, confidences
   vnplan query out --issuer "uy ban nhan dan xa dai thang"
   vnplan export out --format sqlite --output plans.sqlite
+  vnplan review out                           check and correct in a browser
 Run \`vnplan <command> --help\` for the options of each command.`;
 
 export async function buildProgram(): Promise<Command> {
@@ -64,6 +66,7 @@ export async function buildProgram(): Promise<Command> {
   registerOcrCommand(program);
   registerQueryCommand(program);
   registerExportCommand(program);
+  registerReviewCommand(program);
   // exitOverride is inherited only by commands added after it; set it on all of them.
   for (const sub of program.commands) sub.exitOverride();
   return program;

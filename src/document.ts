@@ -96,6 +96,8 @@ export interface RestorationInfo {
   totalTokens: number;
   meanConfidence: number;
   tokens?: RestoredToken[];
+  /** Word tokens below the review line, with alternatives (kept in every record; see the restore stage). */
+  lowConfidence?: { below: number; tokens: Array<Required<Pick<RestoredToken, 'alternatives'>> & Omit<RestoredToken, 'alternatives'>>; omitted: number };
 }
 
 export interface VDoc {

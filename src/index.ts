@@ -67,6 +67,11 @@ export { buildIndex, QueryIndex, makeSnippet, readRecords, foldText, foldName, s
 export type { BuildStats, QueryOptions, QueryResult, QueryResponse, QueryFilters, DocMeta, RefMeta, Snippet, HighlightStyle } from './query/index.js';
 export { exportArchive, EXPORT_FORMATS, TABLES, TABLE_NAMES, type ExportFormat, type ExportStats, type TableName } from './export/index.js';
 
+// Review: the web page over an output folder, and the human corrections it keeps.
+export { startReviewServer, createReviewApp, type ReviewServer, type ReviewServerOptions } from './review/server.js';
+export { applyCorrections, addCorrection, removeCorrection, readCorrections, correctionsPath, CorrectionsFileSchema, CorrectionSchema, CorrectionRequestSchema } from './corrections/index.js';
+export type { Correction, CorrectionsFile, CorrectionRequest, CorrectionState } from './corrections/index.js';
+
 // Output schema (zod) and its types; the JSON Schema file is src/schema/document.schema.json.
 export * from './schema/document.js';
 

@@ -20,22 +20,28 @@ export interface ExportStats {
   ms: number;
 }
 
+export interface ExportOptions {
+  /** Only the text rows of the corrections table: a training set of corrected tokens. */
+  correctionsOnly?: boolean;
+}
+
 /** `dest` is a folder for csv/jsonl (one file per table) and a file for sqlite. */
-export async function exportArchive(outDir: string, format: ExportFormat, dest: string): Promise<ExportStats> {
+export async function exportArchive(outDir: string, format: ExportFormat, dest: string, options: ExportOptions = {}): Promise<ExportStats> {
   const started = performance.now();
   const { index } = await QueryIndex.open(outDir);
-  const sink: RowSink = await (format === 'csv' ? csvSink(dest) : format === 'jsonl' ? jsonlSink(dest) : sqliteSink(dest)).catch((err: unknown) => {
+  const tables: readonly TableName[] = options.correctionsOnly ? ['corrections'] : TABLE_NAMES;
+  const sink: RowSink = await (format === 'csv' ? csvSink(dest, tables) : format === 'jsonl' ? jsonlSink(dest, tables) : sqliteSink(dest, tables)).catch((err: unknown) => {
     throw outputWriteError(err, dest, dest);
   });
   try {
-    return await fillSink(outDir, index, sink, format, started);
+    return await fillSink(outDir, index, sink, format, started, tables, options.correctionsOnly ?? false);
   } catch (err) {
     await sink.abort();
     throw outputWriteError(err, dest, dest);
   }
 }
 
-async function fillSink(outDir: string, index: QueryIndex, sink: RowSink, format: ExportFormat, started: number): Promise<ExportStats> {
+async function fillSink(outDir: string, index: QueryIndex, sink: RowSink, format: ExportFormat, started: number, only: readonly TableName[], textCorrectionsOnly: boolean): Promise<ExportStats> {
   const rows = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
   const warnings: LoadWarning[] = [];
   const seen = new Set<string>();
@@ -49,9 +55,10 @@ async function fillSink(outDir: string, index: QueryIndex, sink: RowSink, format
     const ord = index.byDocId.get(record.docId);
     const citedDocIds = ord === undefined ? [] : index.docs[ord].refs.map((r) => r.cited);
     const tables = rowsOf(record, { citedDocIds });
-    for (const t of TABLE_NAMES) {
-      for (const row of tables[t]) await sink.write(t, row);
-      rows[t] += tables[t].length;
+    for (const t of only) {
+      const selected = textCorrectionsOnly ? tables[t].filter((row) => row.target === 'text') : tables[t];
+      for (const row of selected) await sink.write(t, row);
+      rows[t] += selected.length;
     }
   }
   const files = await sink.close();

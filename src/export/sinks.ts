@@ -63,24 +63,24 @@ function streamedFiles(paths: string[], heads: Array<Duplex | undefined>) {
   };
 }
 
-export async function csvSink(dir: string): Promise<RowSink> {
+export async function csvSink(dir: string, tables: readonly TableName[] = TABLE_NAMES): Promise<RowSink> {
   await mkdir(dir, { recursive: true });
-  const paths = TABLE_NAMES.map((t) => join(dir, `${t}.csv`));
-  const csvs = TABLE_NAMES.map((t) => stringify({ header: true, bom: true, columns: TABLES[t].columns.map(([name]) => name), cast: CSV_CAST }));
+  const paths = tables.map((t) => join(dir, `${t}.csv`));
+  const csvs = tables.map((t) => stringify({ header: true, bom: true, columns: TABLES[t].columns.map(([name]) => name), cast: CSV_CAST }));
   const out = streamedFiles(paths, csvs);
   return {
-    write: (table, row) => out.write(TABLE_NAMES.indexOf(table), row),
+    write: (table, row) => out.write(tables.indexOf(table), row),
     close: () => out.close(),
     abort: () => out.abort(),
   };
 }
 
-export async function jsonlSink(dir: string): Promise<RowSink> {
+export async function jsonlSink(dir: string, tables: readonly TableName[] = TABLE_NAMES): Promise<RowSink> {
   await mkdir(dir, { recursive: true });
-  const paths = TABLE_NAMES.map((t) => join(dir, `${t}.jsonl`));
+  const paths = tables.map((t) => join(dir, `${t}.jsonl`));
   const out = streamedFiles(paths, []);
   return {
-    write: (table, row) => out.write(TABLE_NAMES.indexOf(table), `${JSON.stringify(row)}\n`),
+    write: (table, row) => out.write(tables.indexOf(table), `${JSON.stringify(row)}\n`),
     close: () => out.close(),
     abort: () => out.abort(),
   };
@@ -88,8 +88,8 @@ export async function jsonlSink(dir: string): Promise<RowSink> {
 
 const quote = (name: string) => `"${name}"`;
 
-export function createSchemaSql(): string {
-  return TABLE_NAMES.map((t) => {
+export function createSchemaSql(tables: readonly TableName[] = TABLE_NAMES): string {
+  return tables.map((t) => {
     const spec = TABLES[t];
     const cols = spec.columns.map(([n, type]) => `${quote(n)} ${type}`).join(', ');
     const table = `CREATE TABLE ${quote(spec.name)} (${cols}, PRIMARY KEY (${spec.primaryKey.map(quote).join(', ')}));`;
@@ -98,13 +98,13 @@ export function createSchemaSql(): string {
   }).join('\n');
 }
 
-export async function sqliteSink(file: string): Promise<RowSink> {
+export async function sqliteSink(file: string, tables: readonly TableName[] = TABLE_NAMES): Promise<RowSink> {
   const SQL = await initSqlJs();
   const db: Database = new SQL.Database();
-  db.run(createSchemaSql());
+  db.run(createSchemaSql(tables));
   db.run('BEGIN');
   const inserts = new Map<TableName, { stmt: Statement; cols: string[] }>(
-    TABLE_NAMES.map((t) => {
+    tables.map((t) => {
       const cols = TABLES[t].columns.map(([n]) => n);
       const stmt = db.prepare(`INSERT INTO ${quote(t)} (${cols.map(quote).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
       return [t, { stmt, cols }];

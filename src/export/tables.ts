@@ -34,6 +34,7 @@ export const TABLES = {
       ['signerName', 'TEXT'], ['signerTitle', 'TEXT'], ['signerOnBehalfOf', 'TEXT'], ['awards', 'TEXT'], ['recipients', 'TEXT'],
       ['pages', 'INTEGER'], ['textLength', 'INTEGER'], ['restorationApplied', 'INTEGER'], ['restorationConfidence', 'REAL'],
       ['warnings', 'INTEGER'], ['minFieldConfidence', 'REAL'],
+      ['humanVerified', 'INTEGER'], ['corrections', 'INTEGER'], ['staleCorrections', 'INTEGER'],
     ],
     primaryKey: ['docId'],
     indexes: [['numberKey'], ['issueDate'], ['issuer'], ['documentType']],
@@ -75,6 +76,21 @@ export const TABLES = {
     primaryKey: ['docId', 'ord'],
     indexes: [['docId', 'path']],
   },
+  /**
+   * Human corrections (vnplan review): text tokens and fields, with the machine's and the
+   * person's value; `vnplan export --corrections-only` writes the text rows alone, a training
+   * set of corrected tokens (input → machine output → human value, with context).
+   */
+  corrections: {
+    name: 'corrections',
+    columns: [
+      ['docId', 'TEXT'], ['id', 'TEXT'], ['target', 'TEXT'], ['status', 'TEXT'], ['field', 'TEXT'], ['start', 'INTEGER'], ['end', 'INTEGER'],
+      ['input', 'TEXT'], ['original', 'TEXT'], ['value', 'TEXT'], ['changed', 'INTEGER'], ['action', 'TEXT'], ['confidence', 'REAL'],
+      ['alternatives', 'TEXT'], ['before', 'TEXT'], ['after', 'TEXT'], ['who', 'TEXT'], ['when', 'TEXT'],
+    ],
+    primaryKey: ['docId', 'id'],
+    indexes: [['target', 'status']],
+  },
 } as const satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof TABLES;
@@ -109,7 +125,15 @@ export function rowsOf(record: DocumentRecord, ctx: RowContext): Record<TableNam
     restorationConfidence: record.restoration?.meanConfidence ?? null,
     warnings: record.diagnostics.filter((d) => d.severity !== 'info').length,
     minFieldConfidence: scalars.length ? Math.min(...scalars.map((x) => x.confidence)) : null,
+    humanVerified: Number((record.review?.applied ?? 0) > 0), corrections: record.review?.corrections ?? 0,
+    staleCorrections: record.review ? record.review.corrections - record.review.applied : 0,
   }];
+  const corrections: Row[] = (record.review?.items ?? []).map((c) => ({
+    docId: record.docId, id: c.id, target: c.target, status: c.status, field: c.field ?? null, start: c.start ?? null, end: c.end ?? null,
+    input: c.input ?? null, original: c.original, value: c.value, changed: Number(c.original !== c.value), action: c.action ?? null,
+    confidence: c.confidence ?? null, alternatives: c.alternatives?.join('; ') ?? null, before: c.before ?? null, after: c.after ?? null,
+    who: c.who, when: c.when,
+  }));
   const references: Row[] = f.references.map((r, idx) => ({
     docId: record.docId, idx, type: r.type, number: r.number, numberKey: r.number ? symbolKey(r.number) : null, date: r.date,
     issuer: r.issuer, subject: r.subject, text: r.text, citedDocId: ctx.citedDocIds[idx] ?? null, confidence: r.confidence,
@@ -134,5 +158,5 @@ export function rowsOf(record: DocumentRecord, ctx: RowContext): Record<TableNam
     docId: record.docId, path: n.path, parentPath: parents[ord], number: n.number, kind: n.kind,
     depth: n.path.split('.').length, ord, title: n.title, start: n.span.start, end: n.span.end, confidence: n.confidence,
   }));
-  return { documents, references, quotas, deadlines, sections };
+  return { documents, references, quotas, deadlines, sections, corrections };
 }

@@ -188,3 +188,28 @@ export async function ingestPdf(bytes: Uint8Array, opts: PdfIngestOptions = {}):
     if (!handedOver) await close();
   }
 }
+
+/** A PDF opened only to render its pages (the review page's page images). */
+export interface PdfPages {
+  numPages: number;
+  render(page: number, dpi: number): Promise<RenderedPage>;
+  close(): Promise<void>;
+}
+
+export async function openPdfPages(bytes: Uint8Array): Promise<PdfPages> {
+  const parser = new PDFParse({ data: bytes.slice(), verbosity: 0, isEvalSupported: false });
+  try {
+    const pdf = await loadDocument(parser);
+    return {
+      numPages: pdf.numPages,
+      render: (page, dpi) => {
+        if (!Number.isInteger(page) || page < 1 || page > pdf.numPages) return Promise.reject(new VnplanError('USAGE', `no page ${page} (the PDF has ${pdf.numPages})`));
+        return renderPage(pdf, page, dpi);
+      },
+      close: () => parser.destroy().catch(() => undefined),
+    };
+  } catch (err) {
+    await parser.destroy().catch(() => undefined);
+    throw err;
+  }
+}

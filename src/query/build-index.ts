@@ -17,6 +17,7 @@ import { terms } from './fold.js';
 import { mkdir, stat } from 'node:fs/promises';
 import { indexDir, readStoredMeta, readTermTable, rewriteMeta, termTableMatches, termTableToMap, writeIndex, type PostingsMap, type StoredMeta } from './index-store.js';
 import { listRecordFiles, loadRecordFile, type LoadWarning } from './records.js';
+import { correctionsDir } from '../corrections/store.js';
 
 export interface BuildStats {
   documents: number;
@@ -47,7 +48,8 @@ export async function refreshIndex(outDir: string, options: { force?: boolean } 
   const started = performance.now();
   // The index folder is created before the folder's mtime is taken: creating it changes that mtime.
   await mkdir(indexDir(outDir), { recursive: true });
-  const dirMtimeMs = (await stat(outDir)).mtimeMs;
+  // Corrections are written by rename into corrections/, which changes that folder's mtime (not outDir's).
+  const dirMtimeMs = (await stat(outDir)).mtimeMs + ((await stat(correctionsDir(outDir)).catch(() => undefined))?.mtimeMs ?? 0);
   const stored = options.force ? null : await readStoredMeta(outDir);
   const old = stored && (await termTableMatches(outDir, stored.buildId)) ? stored : null;
   if (old && old.dirMtimeMs === dirMtimeMs) {
@@ -64,13 +66,13 @@ export async function refreshIndex(outDir: string, options: { force?: boolean } 
   const warnings: LoadWarning[] = [];
   for (const file of files) {
     const prev = oldByFile.get(file.name);
-    if (prev && prev.meta.size === file.size && prev.meta.mtimeMs === file.mtimeMs) {
+    if (prev && prev.meta.size === file.size && prev.meta.mtimeMs === file.mtimeMs && sameStamp(prev.meta.corrections ?? null, file.corrections)) {
       oldToNew.set(prev.ordinal, docs.length);
       docs.push(prev.meta);
       continue;
     }
     const result = await loadRecordFile(file);
-    if ('warning' in result) warnings.push(result.warning);
+    if (result.warning) warnings.push(result.warning);
     if (!('record' in result)) continue;
     const tf = termFrequencies(result.record);
     let length = 0;
@@ -116,6 +118,10 @@ export async function refreshIndex(outDir: string, options: { force?: boolean } 
     stats: { documents: docs.length, indexed: fresh.length, reused: oldToNew.size, removed, warnings, written: true, bytes, ms: performance.now() - started },
     stored: written,
   };
+}
+
+function sameStamp(a: { size: number; mtimeMs: number } | null, b: { size: number; mtimeMs: number } | null): boolean {
+  return a === b || (a !== null && b !== null && a.size === b.size && a.mtimeMs === b.mtimeMs);
 }
 
 function sortPairs(list: number[]): void {

@@ -41,9 +41,13 @@ export interface DocMeta {
   length: number;
   /** Characters in the record's text: a <docId>.txt of another length is stale and not used. */
   textLength: number;
+  /** corrections/<docId>.json as indexed (size, mtime); null or absent: none. */
+  corrections?: { size: number; mtimeMs: number } | null;
+  /** Human corrections applied to the record (its text then differs from <docId>.txt). */
+  humanVerified?: boolean;
 }
 
-export function metaFromRecord(record: DocumentRecord, file: { name: string; size: number; mtimeMs: number }, length: number): DocMeta {
+export function metaFromRecord(record: DocumentRecord, file: { name: string; size: number; mtimeMs: number; corrections?: { size: number; mtimeMs: number } | null }, length: number): DocMeta {
   const f = record.fields;
   const units = new Set<string>();
   for (const q of f.quotas) {
@@ -73,5 +77,7 @@ export function metaFromRecord(record: DocumentRecord, file: { name: string; siz
     quotaUnits: [...units].sort(),
     length,
     textLength: record.text.length,
+    corrections: file.corrections ?? null,
+    humanVerified: (record.review?.applied ?? 0) > 0,
   };
 }

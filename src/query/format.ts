@@ -27,7 +27,7 @@ export function renderTable(res: QueryResponse): string {
 export function renderCsv(res: QueryResponse): string {
   return stringify(
     res.results.map((r) => ({ ...r, snippet: r.snippet?.text ?? null, citing: r.citing?.map((c) => c.number).join('; ') ?? null })),
-    { header: true, cast: CSV_CAST, columns: ['docId', 'documentType', 'number', 'issueDate', 'issuer', 'place', 'title', 'relPath', 'score', 'snippet', 'citing'] },
+    { header: true, cast: CSV_CAST, columns: ['docId', 'documentType', 'number', 'issueDate', 'issuer', 'place', 'title', 'relPath', 'score', 'snippet', 'citing', 'humanVerified'] },
   );
 }
 

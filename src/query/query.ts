@@ -13,6 +13,7 @@ import { readStoredMeta, readTermTable, type StoredMeta, type TermTable } from '
 import { makeSnippet, type HighlightStyle, type Snippet } from './snippet.js';
 import { symbolKey } from './symbols.js';
 import { queryTerms, searchText } from './text-search.js';
+import { loadRecordFile } from './records.js';
 
 export interface QueryOptions extends QueryFilters {
   /** Documents citing this number/symbol, or this docId. */
@@ -38,6 +39,8 @@ export interface QueryResult {
   relPath: string;
   score: number | null;
   snippet: Snippet | null;
+  /** True when human corrections (vnplan review) were applied to the record. */
+  humanVerified: boolean;
   /** For --cites: the matching references as written. */
   citing?: Array<Pick<RefMeta, 'type' | 'number' | 'date' | 'issuer'>>;
 }
@@ -143,6 +146,7 @@ export class QueryIndex {
         relPath: d.relPath,
         score: score === null ? null : Math.round(score * 1000) / 1000,
         snippet,
+        humanVerified: d.humanVerified ?? false,
       };
       if (options.cites) {
         result.citing = d.refs
@@ -156,6 +160,12 @@ export class QueryIndex {
 
   /** The restored text: the runner's <docId>.txt (small, fast) unless stale, else the record's. */
   private async text(d: DocMeta): Promise<string> {
+    if (d.humanVerified) {
+      // Corrected text is the record's with the corrections applied, not the runner's .txt.
+      const file = { name: d.file, path: join(this.outDir, d.file), size: d.size, mtimeMs: d.mtimeMs, corrections: d.corrections ?? null };
+      const loaded = await loadRecordFile(file);
+      if ('record' in loaded) return loaded.record.text;
+    }
     const txt = await readFile(join(this.outDir, `${d.docId}.txt`), 'utf8').catch(() => null);
     if (txt !== null && txt.length === d.textLength) return txt;
     const record = JSON.parse(await readFile(join(this.outDir, d.file), 'utf8')) as { text?: string };

@@ -6,7 +6,9 @@
  * hides the rest of the archive and is never dropped unnoticed.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { applyCorrections } from '../corrections/apply.js';
+import { correctionsStamp, readCorrections } from '../corrections/store.js';
 import { DocumentRecordSchema, type DocumentRecord } from '../schema/document.js';
 
 /** Files the runner writes beside the records (src/output/write.ts). */
@@ -17,6 +19,8 @@ export interface RecordFile {
   path: string;
   size: number;
   mtimeMs: number;
+  /** Size and mtime of corrections/<docId>.json, null when the document has none. */
+  corrections: { size: number; mtimeMs: number } | null;
 }
 
 export interface LoadWarning {
@@ -28,19 +32,21 @@ export async function listRecordFiles(outDir: string): Promise<RecordFile[]> {
   const names = (await readdir(outDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.') && !NON_RECORD_FILES.has(n)).sort();
   // stat in parallel batches: at 10 000 records one-by-one awaits dominate a no-change refresh.
   const files: RecordFile[] = [];
+  const hasCorrections = (await stat(join(outDir, 'corrections')).catch(() => undefined))?.isDirectory() ?? false;
   const BATCH = 256;
   for (let i = 0; i < names.length; i += BATCH) {
     const batch = names.slice(i, i + BATCH);
     const stats = await Promise.all(batch.map((name) => stat(join(outDir, name)).catch(() => undefined)));
+    const stamps = await Promise.all(batch.map((name) => (hasCorrections ? correctionsStamp(outDir, name.slice(0, -5)) : null)));
     batch.forEach((name, k) => {
       const st = stats[k];
-      if (st?.isFile()) files.push({ name, path: join(outDir, name), size: st.size, mtimeMs: st.mtimeMs });
+      if (st?.isFile()) files.push({ name, path: join(outDir, name), size: st.size, mtimeMs: st.mtimeMs, corrections: stamps[k] ?? null });
     });
   }
   return files;
 }
 
-export type LoadResult = { record: DocumentRecord } | { warning: LoadWarning };
+export type LoadResult = { record: DocumentRecord; warning?: LoadWarning } | { warning: LoadWarning };
 
 /** Parse one file into a record, or a warning saying why it is not one. */
 export async function loadRecordFile(file: RecordFile): Promise<LoadResult> {
@@ -59,14 +65,21 @@ export async function loadRecordFile(file: RecordFile): Promise<LoadResult> {
     const issue = parsed.error.issues[0];
     return { warning: { file: file.name, message: `not a valid document record: ${issue?.path.join('.')}: ${issue?.message}` } };
   }
-  return { record: parsed.data };
+  // Human corrections (vnplan review) are applied to every record read; a damaged corrections
+  // file leaves the record as the run wrote it, with a warning.
+  try {
+    const corrections = await readCorrections(dirname(file.path), parsed.data.docId);
+    return { record: applyCorrections(parsed.data, corrections).record };
+  } catch (err) {
+    return { record: parsed.data, warning: { file: `corrections/${parsed.data.docId}.json`, message: `${(err as Error).message}; not applied` } };
+  }
 }
 
 /** Every valid record in the folder, with warnings for the files that were skipped. */
 export async function* readRecords(outDir: string, warnings: LoadWarning[]): AsyncGenerator<DocumentRecord> {
   for (const file of await listRecordFiles(outDir)) {
     const result = await loadRecordFile(file);
+    if (result.warning) warnings.push(result.warning);
     if ('record' in result) yield result.record;
-    else warnings.push(result.warning);
   }
 }

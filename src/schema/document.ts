@@ -30,11 +30,16 @@ export type Provenance = z.infer<typeof ProvenanceSchema>;
 const confidence = z.number().min(0).max(1);
 
 /** A scalar extracted value. `value` is null when the document leaves it blank or lacks it. */
+/** Who confirmed or corrected a value in `vnplan review` (<outDir>/corrections), and when. */
+export const HumanVerifiedSchema = z.object({ who: z.string(), when: z.string() });
+
 export function extracted<T extends z.ZodTypeAny>(value: T) {
   return z.object({
     value: value.nullable(),
     confidence,
     provenance: ProvenanceSchema.nullable(),
+    /** Present when a person corrected or confirmed the value (records as read by export/query/review). */
+    humanVerified: HumanVerifiedSchema.optional(),
   });
 }
 const ExtractedString = extracted(z.string());
@@ -160,6 +165,26 @@ export const DiagnosticSchema = z.object({
   data: z.record(z.string(), z.unknown()).optional(),
 });
 
+export const LowConfidenceTokenSchema = z.object({
+  /** Offsets [start, end) of the token in the record's `text`. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The token before restoration and as restored (= text.slice(start, end)). */
+  input: z.string(),
+  output: z.string(),
+  confidence,
+  /** Other outputs the restorer weighed, best first, with their share of the probability. */
+  alternatives: z.array(z.object({ output: z.string(), score: z.number() })),
+});
+export type LowConfidenceToken = z.infer<typeof LowConfidenceTokenSchema>;
+export const LowConfidenceSchema = z.object({
+  /** The confidence line: tokens below it are listed. */
+  below: confidence,
+  tokens: z.array(LowConfidenceTokenSchema),
+  /** Tokens below the line left out of `tokens` (a list is capped on very long documents). */
+  omitted: z.number().int().nonnegative(),
+});
+
 export const DocumentRecordSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   docId: z.string(),
@@ -206,11 +231,48 @@ export const DocumentRecordSchema = z.object({
           }),
         )
         .optional(),
+      /** Word tokens restored with a confidence below `below`, for review (`vnplan review`) without re-running. */
+      lowConfidence: LowConfidenceSchema.optional(),
     })
     .optional(),
   /** The final (normalized, restored) text that all offsets point into. */
   text: z.string(),
   fields: DocumentFieldsSchema,
+  /**
+   * Human corrections applied to this record (<outDir>/corrections/<docId>.json; set when export,
+   * query or review read the record, never in the file the run writes).
+   */
+  review: z
+    .object({
+      corrections: z.number().int().nonnegative(),
+      applied: z.number().int().nonnegative(),
+      /** Every correction: applied (where made), moved (applied where its context now is) or stale (the run's text or value changed: kept, not applied, to be looked at). */
+      items: z.array(
+        z.object({
+          id: z.string(),
+          target: z.enum(['text', 'field']),
+          status: z.enum(['applied', 'moved', 'stale']),
+          /** Field corrections: the field's path (e.g. "issuingBody.name"). */
+          field: z.string().optional(),
+          /** Text corrections not stale: the span of `text` a person corrected or confirmed. */
+          start: z.number().int().optional(),
+          end: z.number().int().optional(),
+          original: z.string().nullable(),
+          value: z.string().nullable(),
+          /** Text corrections: accept (the machine was right), pick (an alternative) or type. */
+          action: z.string().optional(),
+          /** Text corrections: the restorer's input token, confidence and alternatives, and the context kept. */
+          input: z.string().optional(),
+          confidence: z.number().optional(),
+          alternatives: z.array(z.string()).optional(),
+          before: z.string().optional(),
+          after: z.string().optional(),
+          who: z.string(),
+          when: z.string(),
+        }),
+      ),
+    })
+    .optional(),
 });
 export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;
 

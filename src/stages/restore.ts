@@ -8,7 +8,7 @@
  * counts) spans the document.
  */
 import { diag, type Diagnostic } from '../diagnostics.js';
-import type { OffsetMap, RestoredToken, Stage, VDoc } from '../document.js';
+import type { OffsetMap, RestorationInfo, RestoredToken, Stage, VDoc } from '../document.js';
 import { restoreText } from '../restore/index.js';
 import { chunkRanges } from '../text/chunks.js';
 
@@ -16,6 +16,16 @@ const STAGE = 'restore';
 /** Changed tokens below this confidence are reported for review. */
 const LOW_CONFIDENCE = 0.5;
 const MAX_LOW_CONFIDENCE_DIAGNOSTICS = 100;
+/**
+ * Word tokens below this (calibrated) confidence are kept in the record with their alternatives
+ * for the review page (issue 17; the line issue 20 measures: tools/lib/dev-docs.ts REVIEW_LINE).
+ */
+export const REVIEW_CONFIDENCE = 0.9;
+/** Alternatives kept per low-confidence token (the decoder's next best outputs). */
+export const REVIEW_ALTERNATIVES = 3;
+/** Cap on the tokens a record lists for review: a wholly garbled 2,000-page scan would list ~10⁵. */
+export const MAX_REVIEW_TOKENS = 20_000;
+const LETTER = /\p{L}/u;
 
 /**
  * Appends `segments` shifted by (outBase, inBase) to `map`, merging a segment into the previous
@@ -48,13 +58,15 @@ export const restoreStage: Stage = {
     const options = {
       restore: option === 'auto' && flagged ? ('always' as const) : option,
       toneStyle: ctx.options.toneStyle ?? 'old',
-      alternatives: ctx.options.restoreTokens ? 3 : 0,
+      // Alternatives are always asked for: the review page shows them for low-confidence tokens.
+      alternatives: REVIEW_ALTERNATIVES,
     };
     const parts: string[] = [];
     let outLength = 0;
     let offsetMap: OffsetMap = [];
     const tokens: RestoredToken[] | undefined = ctx.options.restoreTokens ? [] : undefined;
     const low: RestoredToken[] = [];
+    const review: NonNullable<RestorationInfo['lowConfidence']> = { below: REVIEW_CONFIDENCE, tokens: [], omitted: 0 };
     let lowCount = 0;
     let applied = false;
     let changedTokens = 0;
@@ -77,6 +89,11 @@ export const restoreStage: Stage = {
       else appendOffsetSegments(offsetMap, result.offsetMap, outBase, range.start);
       for (const t of result.tokens) {
         if (t.output !== t.input && t.confidence < LOW_CONFIDENCE && lowCount++ < MAX_LOW_CONFIDENCE_DIAGNOSTICS) low.push({ ...t, start: t.start + outBase });
+      }
+      for (const t of result.tokens) {
+        if (t.confidence >= REVIEW_CONFIDENCE || !(LETTER.test(t.output) || LETTER.test(t.input))) continue;
+        if (review.tokens.length >= MAX_REVIEW_TOKENS) { review.omitted++; continue; }
+        review.tokens.push({ input: t.input, output: t.output, start: t.start + outBase, end: t.end + outBase, confidence: t.confidence, alternatives: t.alternatives ?? [] });
       }
       if (tokens) for (const t of result.tokens) tokens.push(outBase ? { ...t, start: t.start + outBase, end: t.end + outBase } : t);
       const { stats } = result;
@@ -107,6 +124,7 @@ export const restoreStage: Stage = {
         totalTokens,
         meanConfidence: single ? single.meanConfidence : mean(confidenceSum),
         ...(tokens ? { tokens } : {}),
+        ...(applied ? { lowConfidence: review } : {}),
       },
       diagnostics: [...doc.diagnostics, ...diagnostics],
     };
