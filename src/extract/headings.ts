@@ -58,7 +58,9 @@ function headingDistance(a: string, b: string, wa = a.split(' '), wb = b.split('
     if (x === y) continue;
     const mx = SYLLABLE.exec(x);
     const my = SYLLABLE.exec(y);
-    d += mx && my && (mx[1] ?? '') === (my[1] ?? '') && (mx[3] ?? '') === (my[3] ?? '') ? 1 : editDistance(x, y);
+    // A changed first consonant makes another word ("dự thi" is not "cụ thể"): it counts as two.
+    const onsetChanged = mx && my && (mx[1] ?? '') !== (my[1] ?? '') && (mx[2] ?? '') === (my[2] ?? '');
+    d += mx && my && (mx[1] ?? '') === (my[1] ?? '') && (mx[3] ?? '') === (my[3] ?? '') ? 1 : onsetChanged ? Math.max(2, editDistance(x, y)) : editDistance(x, y);
   }
   return d;
 }

@@ -10,6 +10,7 @@ import { dateAt, type DateMatch } from './dates.js';
 import { exportPrefixLength, fold, lines, MOSTLY_UPPER_SHARE, stripMarkdown, type Line } from './text.js';
 import { matchDocumentType } from './doctype.js';
 import { canonicalNumber } from './symbols.js';
+import { ATTACHMENT_CAPTION, findAttachments, type AttachmentPart } from './attachments.js';
 
 export interface Span { start: number; end: number }
 export interface TextSpan extends Span { text: string }
@@ -34,8 +35,10 @@ export interface DocumentSkeleton {
   closing: Span | null;
   /** "Nơi nhận:" label line and the block below it. */
   recipients: Span | null;
-  /** From the closing (or Nơi nhận) to the end: signature, recipients. */
+  /** From the closing (or Nơi nhận) to the end of the main document: signature, recipients. */
   tail: Span;
+  /** Parts attached after the main document (a plan issued by a decision, a Phụ lục); the fields above end before the first. */
+  attachments: AttachmentPart[];
 }
 
 const NATIONAL = /c[o0]ng\s*h[o0q]a\s+x[a-z0-9&]{1,2}\s+h[a-z0-9]{1,2}i\s+ch[a-z]{1,2}\s+ngh[a-z]{1,2}a\s+vi[a-z]{1,2}t\s+nam/;
@@ -48,6 +51,10 @@ const PLACE_DATE = /,\s*ng[a-z]{0,1}y\b/;
 const PREAMBLE = /^(?:can c|thuc hien|nham|xet de nghi)/;
 const CLOSING = /(?:^|\n)[ \t#*]*tren day la\b/;
 const RECIPIENTS = /(?:^|\n)[ \t#*]*n[o0]i nh[a-z]n\s*:?/;
+/** How far above "Nơi nhận" a signature block printed before it is looked for. */
+const SIGNATURE_BEFORE_RECIPIENTS_CHARS = 300;
+/** A title line under the type line longer than this is running text (a preamble), not a trích yếu. */
+const MAX_TITLE_LINE_CHARS = 160;
 
 let lastSkeleton: { text: string; skeleton: DocumentSkeleton } | null = null;
 
@@ -60,6 +67,13 @@ export function buildSkeleton(text: string): DocumentSkeleton {
 }
 
 function readSkeleton(text: string): DocumentSkeleton {
+  const attachments = findAttachments(text);
+  // The main document is the text before its first attached part: a prefix, so its offsets hold.
+  if (attachments.length) return { ...readSkeleton(text.slice(0, attachments[0]!.start)), attachments };
+  return readMainSkeleton(text);
+}
+
+function readMainSkeleton(text: string): DocumentSkeleton {
   const folded = fold(text);
   const all = lines(text);
   const head = all.slice(0, 40);
@@ -145,7 +159,13 @@ function readSkeleton(text: string): DocumentSkeleton {
   const recStart = recM ? from + recM.index + (recM[0].startsWith('\n') ? 1 : 0) : -1;
   const recipients = recStart >= 0 ? { start: recStart, end: text.length } : null;
   const bodyStart = title ? title.end : documentType ? documentType.end : Math.max(0, ...issuerLines.map((l) => l.end), numberField?.end ?? 0);
-  const bodyEnd = closing?.start ?? (recipients ? recipients.start : text.length);
+  let bodyEnd = closing?.start ?? (recipients ? recipients.start : text.length);
+  // A signature block printed before "Nơi nhận" (TM. … / KT. … / name, then the list) ends the body there.
+  if (!closing && recipients) {
+    const zone = folded.slice(Math.max(bodyStart, bodyEnd - SIGNATURE_BEFORE_RECIPIENTS_CHARS), bodyEnd);
+    const auth = [...zone.matchAll(/(?:^|\n)[ \t#*]*(?:tm|kt|tl|tuq|t\/m|k\/t|t\/l)\s*[./]\s*\S/g)].filter((m) => isHeaderish(lineAt(text, bodyEnd - zone.length + m.index + (m[0].startsWith('\n') ? 1 : 0))));
+    if (auth.length) bodyEnd = bodyEnd - zone.length + auth[0]!.index + (auth[0]![0].startsWith('\n') ? 1 : 0);
+  }
   return {
     nationalTitle,
     motto,
@@ -159,6 +179,22 @@ function readSkeleton(text: string): DocumentSkeleton {
     closing,
     recipients,
     tail: { start: Math.min(bodyEnd, text.length), end: text.length },
+    attachments: [],
+  };
+}
+
+/** The skeleton of an attached part (its text alone): type line and title as the part finder read them. */
+export function attachmentSkeleton(partText: string, part: AttachmentPart): DocumentSkeleton {
+  const sk = readMainSkeleton(partText);
+  const at = (s: { start: number; end: number }) => ({ start: s.start - part.start, end: s.end - part.start });
+  const typeLine = at(part.typeLine);
+  const title = part.title ? at(part.title) : null;
+  const bodyStart = Math.max(typeLine.end, title?.end ?? 0, part.caption ? at(part.caption).end : 0);
+  return {
+    ...sk,
+    documentType: { ...typeLine, text: partText.slice(typeLine.start, typeLine.end), value: part.type, score: 1 },
+    title: title ? { ...title, text: partText.slice(title.start, title.end) } : null,
+    body: { start: bodyStart, end: Math.max(bodyStart, sk.body.end) },
   };
 }
 
@@ -194,6 +230,12 @@ function inlineTypeAndTitle(text: string, folded: string, from: number, lineEnd:
   return { type: { start: tStart, end: tEnd, text: written, value, score: 1 }, title };
 }
 const INLINE_TYPE = new RegExp(`^(?:${['ke hoach', 'quyet dinh', 'thong bao', 'bao cao', 'chi thi', 'nghi quyet', 'huong dan', 'chuong trinh', 'to trinh', 'cong van', 'quy che', 'quy dinh', 'de an', 'phuong an'].join('|')})(?![a-z])`);
+
+/** The line of `text` that starts at `start`. */
+function lineAt(text: string, start: number): string {
+  const nl = text.indexOf('\n', start);
+  return text.slice(start, nl < 0 ? text.length : nl);
+}
 
 /** Upper-case names such as "ỦY BAN NHÂN DÂN", "XÃ ĐẠI THẮNG" (OCR may lower a letter). */
 function isHeaderish(s: string): boolean {
@@ -277,10 +319,13 @@ function findTitle(text: string, folded: string, all: Line[], typeIdx: number, i
   if (!first) return null;
   let end = first.end;
   const f = (l: Line) => folded.slice(l.start, l.end).replace(/^[\s#*]+/, '');
-  if (PREAMBLE.test(f(first)) || /^(i|[|l1]|\d{1,2})\s*[.)]\s/.test(f(first))) return null;
+  // Under a type line, a title may itself begin "Thực hiện …" ("Thực hiện phong trào thi đua …"):
+  // a preamble sentence there cites a dated document or ends in ":".
+  const preambleFirst = PREAMBLE.test(f(first)) && (typeIdx < 0 || /\sngay\s+\d|\d{1,2}\/\d{1,2}\/\d{4}|:\s*$/.test(f(first)) || first.text.length > MAX_TITLE_LINE_CHARS);
+  if (preambleFirst || /^(i|[|l1]|\d{1,2})\s*[.)]\s/.test(f(first))) return null;
   for (let k = i + 1; k < all.length && k < i + 6; k++) {
     const l = all[k]!;
-    if (!l.text.trim() || PREAMBLE.test(f(l)) || /^[-+]/.test(l.text.trim())) break;
+    if (!l.text.trim() || PREAMBLE.test(f(l)) || ATTACHMENT_CAPTION.test(f(l)) || /^[-+]/.test(l.text.trim())) break;
     end = l.end;
   }
   let start = first.start;

@@ -29,7 +29,7 @@ const verbose = process.argv.includes('--verbose');
 /** --synthetic: only the synthetic documents (no seeds, no speed run; add --stripped for their restored variant). */
 const syntheticOnly = process.argv.includes('--synthetic');
 
-interface Scorer { scoreDoc(g: unknown, p: unknown): { per: Record<string, { tp: number; fp: number; fn: number }> }; scoreMany(pairs: [unknown, unknown][]): { fieldsF1: number; sectionsF1: number; perDocF1: number[]; perField: Record<string, { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }>; sections: { precision: number; recall: number; f1: number } } }
+interface Scorer { scoreDoc(g: unknown, p: unknown): { per: Record<string, { tp: number; fp: number; fn: number }> }; scoreMany(pairs: [unknown, unknown][]): { fieldsF1: number; sectionsF1: number; perDocF1: number[]; perField: Record<string, { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }>; sections: { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number } } }
 
 type Restore = (doc: VDoc) => Promise<VDoc> | VDoc;
 
