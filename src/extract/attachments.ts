@@ -49,6 +49,8 @@ const CAPTION_LOOKAHEAD_LINES = 5;
 const HEADER_LOOKBACK_LINES = 8;
 /** Lines of a part's trích yếu at most. */
 const MAX_TITLE_LINES = 4;
+/** Characters of a type line at most (matchDocumentType reads no longer line). */
+const MAX_TYPE_LINE_CHARS = 30;
 /** Share of capitals on a type line. */
 const UPPER_SHARE = 0.8;
 
@@ -77,7 +79,9 @@ export function findAttachments(text: string, folded = fold(text)): AttachmentPa
   const parts: AttachmentPart[] = [];
   for (let i = 0; i < all.length; i++) {
     const line = all[i]!;
-    if (line.start < MIN_MAIN_CHARS || !line.text.trim()) continue;
+    // Type lines are short ("KẾ HOẠCH", "PHỤ LỤC II"): longer lines are not looked up.
+    const len = line.text.trim().length;
+    if (line.start < MIN_MAIN_CHARS || len < 3 || len > MAX_TYPE_LINE_CHARS) continue;
     const type = partType(line.text, f(line));
     if (!type) continue;
     let captionIdx = -1;

@@ -8,12 +8,15 @@ import { fold } from './text.js';
 export interface Award { value: string; start: number; end: number }
 
 const LEVEL = String.raw`(xa|huyen|thi tran|tinh|thanh pho|phuong|quan|thi xa)`;
-const AUTHORITY = String.raw`(chu tich ubnd|chu tich uy ban nhan dan|ubnd|uy ban nhan dan|thu tuong chinh phu|chu tich nuoc|bo truong|giam doc so)`;
+const AUTHORITY = String.raw`(chu tich ubnd|chu tich uy ban nhan dan|ubnd|uy ban nhan dan|thu tuong chinh phu|chu tich nuoc|bo truong|giam doc so|ban thuong vu (?:huyen uy|tinh uy|thanh uy|quan uy|dang uy))`;
 const FORM = String.raw`(giay khen|bang khen|co thi dua)`;
 const FORM_NAMES: Record<string, string> = { 'giay khen': 'Giấy khen', 'bang khen': 'Bằng khen', 'co thi dua': 'Cờ thi đua' };
 const AUTH_NAMES: Record<string, string> = {
   'chu tich ubnd': 'Chủ tịch UBND', 'chu tich uy ban nhan dan': 'Chủ tịch UBND', ubnd: 'Chủ tịch UBND', 'uy ban nhan dan': 'Chủ tịch UBND', 'thu tuong chinh phu': 'Thủ tướng Chính phủ',
   'chu tich nuoc': 'Chủ tịch nước', 'bo truong': 'Bộ trưởng', 'giam doc so': 'Giám đốc Sở',
+  // Party standing committees award their own Giấy khen.
+  'ban thuong vu huyen uy': 'Ban Thường vụ Huyện ủy', 'ban thuong vu tinh uy': 'Ban Thường vụ Tỉnh ủy', 'ban thuong vu thanh uy': 'Ban Thường vụ Thành ủy',
+  'ban thuong vu quan uy': 'Ban Thường vụ Quận ủy', 'ban thuong vu dang uy': 'Ban Thường vụ Đảng ủy',
 };
 const LEVEL_NAMES: Record<string, string> = {
   xa: 'xã', huyen: 'huyện', 'thi tran': 'thị trấn', tinh: 'tỉnh', 'thanh pho': 'thành phố', phuong: 'phường', quan: 'quận', 'thi xa': 'thị xã',

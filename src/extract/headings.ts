@@ -58,12 +58,18 @@ function headingDistance(a: string, b: string, wa = a.split(' '), wb = b.split('
     if (x === y) continue;
     const mx = SYLLABLE.exec(x);
     const my = SYLLABLE.exec(y);
-    // A changed first consonant makes another word ("dự thi" is not "cụ thể"): it counts as two.
-    const onsetChanged = mx && my && (mx[1] ?? '') !== (my[1] ?? '') && (mx[2] ?? '') === (my[2] ?? '');
-    d += mx && my && (mx[1] ?? '') === (my[1] ?? '') && (mx[3] ?? '') === (my[3] ?? '') ? 1 : onsetChanged ? Math.max(2, editDistance(x, y)) : editDistance(x, y);
+    // A changed first consonant between two well-formed syllables makes another word ("dự thi"
+    // is not "cụ thể", "hoạt động" not "phát động"): past any tolerance.
+    if (mx && my && (mx[1] ?? '') !== (my[1] ?? '') && !(OCR_ONSETS.has(mx[1] ?? '') && OCR_ONSETS.has(my[1] ?? ''))) return ONSET_CHANGE;
+    d += mx && my && (mx[3] ?? '') === (my[3] ?? '') ? 1 : editDistance(x, y);
   }
   return d;
 }
+
+/** Distance of headings whose syllables differ in a first consonant: more than any tolerance. */
+const ONSET_CHANGE = 99;
+/** First consonants OCR reads for one another (Đ as P, B or D, folded "d"): a change among them is damage, not another word. */
+const OCR_ONSETS = new Set(['d', 'p', 'b']);
 
 /** Letters of difference tolerated for a heading of this many characters. */
 function tolerance(length: number): number {

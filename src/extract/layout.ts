@@ -96,7 +96,10 @@ function readMainSkeleton(text: string): DocumentSkeleton {
     nonBlank++;
     // Left-column text of this line = the line minus the right-column parts.
     let left: Span = { start: line.start, end: line.end };
-    const nat = NATIONAL.exec(f) ?? PARTY_TITLE.exec(f);
+    // A youth-union header names the union on both sides ("ĐOÀN TNCS HỒ CHÍ MINH TỈNH PHÚ THỌ …
+    // ĐOÀN TNCS HỒ CHÍ MINH"): the title is the right-hand one, not one that heads a name.
+    const partyTitles = [...f.matchAll(new RegExp(PARTY_TITLE.source, 'g'))].filter((m) => !(m.index < 5 && /^\s+(?:tinh|huyen|thanh pho|quan|thi xa|xa|phuong)\s/.test(f.slice(m.index + m[0].length))));
+    const nat = NATIONAL.exec(f) ?? partyTitles[partyTitles.length - 1] ?? null;
     if (nat) {
       nationalTitle = { start: line.start + nat.index, end: line.start + nat.index + nat[0].length };
       left = { start: line.start, end: line.start + nat.index };
