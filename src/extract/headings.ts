@@ -103,3 +103,8 @@ export function standardHeading(title: string): string | null {
   const upper = letters.filter((c) => c !== c.toLocaleLowerCase('vi')).length;
   return upper >= letters.length * MOSTLY_UPPER_SHARE ? best.heading.toLocaleUpperCase('vi') : best.heading;
 }
+
+/** Whether a heading is a standard one, as written or a near miss ("MỤC đích, YÊU CẦU" after a restorer lowered a word). */
+export function isStandardHeading(title: string): boolean {
+  return BY_KEY.has(keyOf(title)) || standardHeading(title) !== null;
+}

@@ -44,7 +44,7 @@ export interface DocumentSkeleton {
 const NATIONAL = /c[o0]ng\s*h[o0q]a\s+x[a-z0-9&]{1,2}\s+h[a-z0-9]{1,2}i\s+ch[a-z]{1,2}\s+ngh[a-z]{1,2}a\s+vi[a-z]{1,2}t\s+nam/;
 const MOTTO = /(?:[a-z]{1,4}\s+)?l[a-z]{1,2}p\s*[-—–]+\s*t[a-z]{0,2}\s+do\s*[-—–]+\s*h[a-z]{1,2}nh(?:\s+p\S{0,5})?/;
 /** "Số:" — or "Số 27-KH/ĐU" without the colon, as party documents write it. */
-const NUMBER_LABEL = /(?:^\s*|\s)s[o0-9e]{1,2}\s*:\s*|^\s*s[o0-9e]{1,2}\s+(?=\d{1,5}-[a-z])/;
+const NUMBER_LABEL = /(?:^\s*|\s)s[o0-9eg]{1,2}\s*:\s*|^\s*s[o0-9e]{1,2}\s+(?=\d{1,5}-[a-z])/;
 /** The right-column title of party and youth-union documents, in place of the quốc hiệu. */
 const PARTY_TITLE = /dang cong san viet nam|doan tncs ho chi minh|doan thanh nien cong san ho chi minh/;
 const PLACE_DATE = /,\s*ng[a-z]{0,1}y\b/;

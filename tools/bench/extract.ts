@@ -197,7 +197,10 @@ async function main(): Promise<void> {
   const garbledDir = join(root, 'test/fixtures/garbled');
   const garbled = (id: string) => (existsSync(join(garbledDir, `${id}.txt`)) ? readFileSync(join(garbledDir, `${id}.txt`), 'utf8') : null);
   const garbledRestore = syntheticOnly && !process.argv.includes('--garbled') ? null : restore ?? (await loadRestore());
-  if (garbledRestore && existsSync(garbledDir)) await scoreGroup('synthetic documents, English-model OCR of rendered scans, through restore', 'syntheticGarbledThroughRestore', synthIds.filter((id) => garbled(id) !== null), garbled, garbledRestore);
+  if (garbledRestore && existsSync(garbledDir)) {
+    await scoreGroup('synthetic genre documents, English-model OCR of rendered scans, through restore', 'syntheticGarbledThroughRestore', genreIds.filter((id) => garbled(id) !== null), garbled, garbledRestore);
+    await scoreGroup('attached-plan documents, English-model OCR of rendered scans, through restore', 'attachedGarbledThroughRestore', attachedIds.filter((id) => garbled(id) !== null), garbled, garbledRestore);
+  }
   await scoreGroup('synthetic genre documents, clean text (test/fixtures/synthetic)', 'synthetic', genreIds, clean, null);
   await scoreGroup('decisions and Công văn with an attached plan or Phụ lục, clean text', 'attached', attachedIds, clean, null);
   // Our own OCR of fixtures/001_scan.pdf (tesseract, vie model; the pipeline's final text, stored),

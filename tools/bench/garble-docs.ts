@@ -53,6 +53,10 @@ function chunks(line: string): string[] {
   return out;
 }
 
+function printed(line: string): string {
+  return line.replace(/^\s*#{1,6}\s+/, '').replace(/\*\*|__/g, '');
+}
+
 const fonts = registerSerifFonts();
 if (fonts.length === 0) throw new Error('no serif font found (install fonts-liberation or fonts-dejavu)');
 mkdirSync(OUT_DIR, { recursive: true });
@@ -66,7 +70,8 @@ const ids = readdirSync(SOURCE_DIR)
 let worker: Worker | undefined;
 try {
   for (const id of ids) {
-    const source = readFileSync(join(SOURCE_DIR, `${id}.txt`), 'utf8').split('\n').flatMap(chunks);
+    // A printed page shows no Markdown: a Markdown export is drawn as its text (no "**", "##").
+    const source = readFileSync(join(SOURCE_DIR, `${id}.txt`), 'utf8').split('\n').map(printed).flatMap(chunks);
     const ocr: string[] = [];
     let cursor = 0;
     for (let p = 0; cursor < source.length; p++) {
