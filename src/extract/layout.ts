@@ -41,10 +41,11 @@ export interface DocumentSkeleton {
   attachments: AttachmentPart[];
 }
 
-const NATIONAL = /c[o0]ng\s*h[o0q]a\s+x[a-z0-9&]{1,2}\s+h[a-z0-9]{1,2}i\s+ch[a-z]{1,2}\s+ngh[a-z]{1,2}a\s+vi[a-z]{1,2}t\s+nam/;
+/** "NAM" may wrap onto the next line of a scan's narrow column. */
+const NATIONAL = /c[o0]ng\s*h[o0q]a\s+x[a-z0-9&]{1,2}\s+h[a-z0-9]{1,2}i\s+ch[a-z]{1,2}\s+ngh[a-z]{1,2}a\s+vi[a-z]{1,2}t(?:\s+nam)?/;
 const MOTTO = /(?:[a-z]{1,4}\s+)?l[a-z]{1,2}p\s*[-—–]+\s*t[a-z]{0,2}\s+do\s*[-—–]+\s*h[a-z]{1,2}nh(?:\s+p\S{0,5})?/;
 /** "Số:" — or "Số 27-KH/ĐU" without the colon, as party documents write it. */
-const NUMBER_LABEL = /(?:^\s*|\s)s[o0-9eg]{1,2}\s*:\s*|^\s*s[o0-9e]{1,2}\s+(?=\d{1,5}-[a-z])/;
+const NUMBER_LABEL = /(?:^\s*|\s)[s$][o0-9eg]{1,2}\s*:\s*|^\s*s[o0-9e]{1,2}\s+(?=\d{1,5}-[a-z])/;
 /** The right-column title of party and youth-union documents, in place of the quốc hiệu. */
 const PARTY_TITLE = /dang cong san viet nam|doan tncs ho chi minh|doan thanh nien cong san ho chi minh/;
 const PLACE_DATE = /,\s*ng[a-z]{0,1}y\b/;
@@ -144,7 +145,8 @@ function readMainSkeleton(text: string): DocumentSkeleton {
       // Without Markdown emphasis ("**ỦY BAN NHÂN DÂN …**") and the rules some exports draw under names ("-------").
       const rawLeft = text.slice(left.start + exportPrefixLength(text.slice(left.start, left.end)), left.end);
       const leftText = rawLeft.replace(/^[\s*#_]+/, '').replace(/[\s*_]+$/, '').replace(/\s*[-–—_]{3,}$/, '');
-      if (leftText && !PREAMBLE.test(fold(leftText)) && isHeaderish(leftText)) {
+      // "NAM" alone: the end of the quốc hiệu wrapped onto the next line.
+      if (leftText && fold(leftText).trim() !== 'nam' && !PREAMBLE.test(fold(leftText)) && isHeaderish(leftText)) {
         const s = left.end - rawLeft.length + rawLeft.indexOf(leftText);
         issuerLines.push({ start: s, end: s + leftText.length, text: leftText });
       }
@@ -311,6 +313,13 @@ function findTitle(text: string, folded: string, all: Line[], typeIdx: number, i
       const start = m.index + 1;
       const nl = text.indexOf('\n', start);
       let end = nl < 0 ? text.length : nl;
+      // The trích yếu wraps onto lines that continue it in lower case ("… thi đua" / "và xét khen thưởng …").
+      for (let k = 0; k < 2 && end < text.length; k++) {
+        const next = text.indexOf('\n', end + 1);
+        const line = text.slice(end + 1, next < 0 ? text.length : next);
+        if (!/^\s*\p{Ll}/u.test(line) || /^\s*k\S{1,2}nh g\S{1,2}i/iu.test(line)) break;
+        end = next < 0 ? text.length : next;
+      }
       // Web exports run the place/date and "Kính gửi" on after the V/v: "V/v … Hà Nội, ngày 23 … Kính gửi: …".
       const stop = /\s(?:K\S{1,2}nh g\S{1,2}i\b|(?:\p{Lu}\p{Ll}*\s){0,3}\p{Lu}\p{Ll}*,\s*ng\S{0,2}y\s+(?:\d|[.…_\s]+th))/u.exec(text.slice(start, end));
       if (stop) end = start + stop.index;
@@ -333,7 +342,8 @@ function findTitle(text: string, folded: string, all: Line[], typeIdx: number, i
   }
   let start = first.start;
   // A line-joiner may have run the first căn cứ clause on: "… năm 2024 Thực hiện Kế hoạch số …".
-  const runOn = /\s(?=(?:Căn cứ|Thực hiện|Nhằm|Xét đề nghị|Theo đề nghị)\s)/u.exec(text.slice(first.start, end));
+  // ("Thu hiện", "Thuc hién": the same words through English-model OCR and restoration).
+  const runOn = /\s(?=(?:Căn cứ|Th\S{0,3} hi\S{1,3}n|Nhằm|Xét đề nghị|Theo đề nghị)\s)/u.exec(text.slice(first.start, end));
   if (runOn && runOn.index > 8) end = first.start + runOn.index;
   while (start < end && /[\s#*]/.test(text[start]!)) start++;
   while (end > start && /[\s#*]/.test(text[end - 1]!)) end--;
