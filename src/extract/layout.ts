@@ -337,7 +337,8 @@ function findTitle(text: string, folded: string, all: Line[], typeIdx: number, i
   if (preambleFirst || /^(i|[|l1]|\d{1,2})\s*[.)]\s/.test(f(first))) return null;
   for (let k = i + 1; k < all.length && k < i + 6; k++) {
     const l = all[k]!;
-    if (!l.text.trim() || PREAMBLE.test(f(l)) || ATTACHMENT_CAPTION.test(f(l)) || /^[-+]/.test(l.text.trim())) break;
+    // Text without blank lines (a scan's OCR): the title also ends before an outline item or the "… như sau:" sentence.
+    if (!l.text.trim() || PREAMBLE.test(f(l)) || ATTACHMENT_CAPTION.test(f(l)) || /^[-+]/.test(l.text.trim()) || /^(?:[ivxl|]{1,4}|\d{1,2})\s*[.)]\s/.test(f(l)) || /nhu sau\s*:?\s*$/.test(f(l))) break;
     end = l.end;
   }
   let start = first.start;

@@ -35,7 +35,7 @@ const UNIT_BY_FOLDED = new Map(UNITS.map((u) => [fold(u), u]));
  * "01 tủ sách"): a quota when its sentence sets a target per person or unit ("Mỗi …", "ít
  * nhất", "tối thiểu") or counts a reward ("khen thưởng", "biểu dương", "tặng Giấy khen cho").
  */
-const OPEN_COUNT_RE = /(?<![\d/.,:-])(\d{1,4})\s+([a-z]+(?:\s+[a-z]+){0,3})/g;
+const OPEN_COUNT_RE = /(?<![\d/.,:-])(\d{1,4})\s+([a-z]+(?:\s+[a-z]+){0,4})/g;
 /** Words that end the unit noun phrase after a count. */
 const UNIT_STOP = new Set(['va', 'voi', 'trong', 've', 'co', 'duoc', 'dat', 'tham', 'cho', 'cua', 'de', 'tai', 'tren', 'do', 'tu', 'den', 'theo', 'nhu', 'la', 'khi', 'da', 'se', 'moi', 'o', 'vao', 'hoac', 'hay', 'tro', 'len', 'nay', 'kem', 'thuoc', 'doc', 'dang', 'sau', 'truoc', 'gom', 'nhat', 'it', 'nhieu', 'khong']);
 /** Function words that cannot head a unit even folded. */
@@ -48,7 +48,7 @@ const OPEN_CUE = /(?:(?<![a-z])moi\s|it nhat|toi thieu|khong qua|toi da|khen thu
 const NEAR_CUE = /(?:it nhat|toi thieu|khong qua|toi da|khen thuong|bieu duong|tuyen duong|ket nap|cho)\s*:?\s*$/;
 const NEAR_CUE_CHARS = 30;
 /** Words of a unit at most. */
-const MAX_UNIT_WORDS = 4;
+const MAX_UNIT_WORDS = 5;
 const QUALIFIERS = ['khong qua', 'toi da', 'toi thieu', 'it nhat', 'tren', 'dat tu', 'dat', 'tu'];
 const PERCENT_RE = /(?<![\d,])(\d{1,3}(?:,\d{1,2})?)\s?%/g;
 /** Confidence of a quota, by how much of it was read: a whole clause around a percentage or a counted list scores higher than a bare percentage. */
