@@ -339,6 +339,8 @@ function findTitle(text: string, folded: string, all: Line[], typeIdx: number, i
     const l = all[k]!;
     // Text without blank lines (a scan's OCR): the title also ends before an outline item or the "… như sau:" sentence.
     if (!l.text.trim() || PREAMBLE.test(f(l)) || ATTACHMENT_CAPTION.test(f(l)) || /^[-+]/.test(l.text.trim()) || /^(?:[ivxl|]{1,4}|\d{1,2})\s*[.)]\s/.test(f(l)) || /nhu sau\s*:?\s*$/.test(f(l))) break;
+    // A title in sentence case ends before a line in capitals: the authority of a Quyết định ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …").
+    if (isHeaderish(stripMarkdown(l.text)) && !isHeaderish(stripMarkdown(first.text))) break;
     end = l.end;
   }
   let start = first.start;
