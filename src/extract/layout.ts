@@ -47,11 +47,17 @@ const MOTTO = /(?:[a-z]{1,4}\s+)?l[a-z]{1,2}p\s*[-—–]+\s*t[a-z]{0,2}\s+do\s*
 /** "Số:" — or "Số 27-KH/ĐU" without the colon, as party documents write it. */
 const NUMBER_LABEL = /(?:^\s*|\s)[s$][o0-9eg]{1,2}\s*:\s*|^\s*s[o0-9e]{1,2}\s+(?=\d{1,5}-[a-z])/;
 /** The right-column title of party and youth-union documents, in place of the quốc hiệu. */
-const PARTY_TITLE = /dang cong san viet nam|doan tncs ho chi minh|doan thanh nien cong san ho chi minh/;
+const PARTY_TITLE = /dang cong san viet nam|doan tncs ho ch\S{0,2} minh|doan thanh nien cong san ho ch\S{0,2} minh/;
+/** The start of a quốc hiệu whose rest wrapped onto the next line ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM"). */
+const NATIONAL_START = /c[o0]ng\s*h[o0q]a\s+x[a-z0-9&]{1,2}\s+h[a-z0-9]{1,2}i(?![a-z])/;
+/** The wrapped rest of a quốc hiệu, alone on its line. */
+const NATIONAL_REST = /^(?:(?:ch[a-z]{1,2}\s+)?ngh[a-z]{1,2}a\s+)?(?:vi[a-z]{1,2}t\s+)?nam$/;
 const PLACE_DATE = /,\s*ng[a-z]{0,1}y\b/;
 const PREAMBLE = /^(?:can c|thuc hien|nham|xet de nghi)/;
 const CLOSING = /(?:^|\n)[ \t#*]*tren day la\b/;
 const RECIPIENTS = /(?:^|\n)[ \t#*]*n[o0]i nh[a-z]n\s*:?/;
+/** A preamble run on after the title by a line-joiner ("Thu hiện", "Thuc hién": the same words through English-model OCR and restoration). */
+const RUN_ON = /\s(?=(?:Căn cứ|Th\S{0,3} hi\S{1,3}n|Nhằm|Xét đề nghị|Theo đề nghị)\s)/u;
 /** How far above "Nơi nhận" a signature block printed before it is looked for. */
 const SIGNATURE_BEFORE_RECIPIENTS_CHARS = 300;
 /** A title line under the type line longer than this is running text (a preamble), not a trích yếu. */
@@ -100,7 +106,7 @@ function readMainSkeleton(text: string): DocumentSkeleton {
     // A youth-union header names the union on both sides ("ĐOÀN TNCS HỒ CHÍ MINH TỈNH PHÚ THỌ …
     // ĐOÀN TNCS HỒ CHÍ MINH"): the title is the right-hand one, not one that heads a name.
     const partyTitles = [...f.matchAll(new RegExp(PARTY_TITLE.source, 'g'))].filter((m) => !(m.index < 5 && /^\s+(?:tinh|huyen|thanh pho|quan|thi xa|xa|phuong)\s/.test(f.slice(m.index + m[0].length))));
-    const nat = NATIONAL.exec(f) ?? partyTitles[partyTitles.length - 1] ?? null;
+    const nat = NATIONAL.exec(f) ?? partyTitles[partyTitles.length - 1] ?? NATIONAL_START.exec(f) ?? null;
     if (nat) {
       nationalTitle = { start: line.start + nat.index, end: line.start + nat.index + nat[0].length };
       left = { start: line.start, end: line.start + nat.index };
@@ -145,8 +151,8 @@ function readMainSkeleton(text: string): DocumentSkeleton {
       // Without Markdown emphasis ("**ỦY BAN NHÂN DÂN …**") and the rules some exports draw under names ("-------").
       const rawLeft = text.slice(left.start + exportPrefixLength(text.slice(left.start, left.end)), left.end);
       const leftText = rawLeft.replace(/^[\s*#_]+/, '').replace(/[\s*_]+$/, '').replace(/\s*[-–—_]{3,}$/, '');
-      // "NAM" alone: the end of the quốc hiệu wrapped onto the next line.
-      if (leftText && fold(leftText).trim() !== 'nam' && !PREAMBLE.test(fold(leftText)) && isHeaderish(leftText)) {
+      // "NAM", "CHỦ NGHĨA VIỆT NAM" alone: the end of the quốc hiệu wrapped onto the next line.
+      if (leftText && !NATIONAL_REST.test(fold(leftText).trim()) && !PREAMBLE.test(fold(leftText)) && isHeaderish(leftText)) {
         const s = left.end - rawLeft.length + rawLeft.indexOf(leftText);
         issuerLines.push({ start: s, end: s + leftText.length, text: leftText });
       }
@@ -333,7 +339,10 @@ function findTitle(text: string, folded: string, all: Line[], typeIdx: number, i
   const f = (l: Line) => folded.slice(l.start, l.end).replace(/^[\s#*]+/, '');
   // Under a type line, a title may itself begin "Thực hiện …" ("Thực hiện phong trào thi đua …"):
   // a preamble sentence there cites a dated document or ends in ":".
-  const preambleFirst = PREAMBLE.test(f(first)) && (typeIdx < 0 || /\sngay\s+\d|\d{1,2}\/\d{1,2}\/\d{4}|:\s*$/.test(f(first)) || first.text.length > MAX_TITLE_LINE_CHARS);
+  // Judged on the line up to a run-on preamble ("Thực hiện phong trào … Thu hiện Kế hoạch số …").
+  const firstRunOn = RUN_ON.exec(first.text);
+  const firstHead = fold(firstRunOn && firstRunOn.index > 8 ? first.text.slice(0, firstRunOn.index) : first.text);
+  const preambleFirst = PREAMBLE.test(firstHead) && (typeIdx < 0 || /\sngay\s+\d|\d{1,2}\/\d{1,2}\/\d{4}|:\s*$/.test(firstHead) || firstHead.length > MAX_TITLE_LINE_CHARS);
   if (preambleFirst || /^(i|[|l1]|\d{1,2})\s*[.)]\s/.test(f(first))) return null;
   for (let k = i + 1; k < all.length && k < i + 6; k++) {
     const l = all[k]!;
@@ -346,7 +355,7 @@ function findTitle(text: string, folded: string, all: Line[], typeIdx: number, i
   let start = first.start;
   // A line-joiner may have run the first căn cứ clause on: "… năm 2024 Thực hiện Kế hoạch số …".
   // ("Thu hiện", "Thuc hién": the same words through English-model OCR and restoration).
-  const runOn = /\s(?=(?:Căn cứ|Th\S{0,3} hi\S{1,3}n|Nhằm|Xét đề nghị|Theo đề nghị)\s)/u.exec(text.slice(first.start, end));
+  const runOn = RUN_ON.exec(text.slice(first.start, end));
   if (runOn && runOn.index > 8) end = first.start + runOn.index;
   while (start < end && /[\s#*]/.test(text[start]!)) start++;
   while (end > start && /[\s#*]/.test(text[end - 1]!)) end--;
