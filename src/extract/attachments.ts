@@ -10,7 +10,7 @@
  * a "PHỤ LỤC" line needs no caption.
  */
 import { matchDocumentType } from './doctype.js';
-import { fold, lines, type Line } from './text.js';
+import { editDistance, fold, lines, type Line } from './text.js';
 
 export interface Span { start: number; end: number }
 
@@ -64,12 +64,20 @@ function upperShare(s: string): number {
   return letters.filter((c) => c !== c.toLocaleLowerCase('vi')).length / letters.length;
 }
 
+/** Types a part attached to a decision or a Công văn is printed as (folded key → name). */
+const ATTACHABLE = new Map(['Kế hoạch', 'Quy chế', 'Quy định', 'Chương trình', 'Đề án', 'Phương án', 'Hướng dẫn', 'Điều lệ'].map((n) => [fold(n), n]));
+/** Letters of difference a damaged type line may have ("KÉ HOACH"). */
+const TYPE_LINE_EDITS = 2;
+
 /** The type a line names when it can head an attached part, or null. */
 function partType(line: string, folded: string): string | null {
   if (upperShare(line) < UPPER_SHARE) return null;
   if (APPENDIX_LINE.test(folded)) return 'Phụ lục';
+  // A cheap screen before the fuzzy type matcher: the line must be within a letter or two of an attachable type.
+  const key = folded.replace(/[^a-z\s]/g, '').replace(/\s+/g, ' ').trim();
+  if (![...ATTACHABLE.keys()].some((k) => Math.abs(k.length - key.length) <= TYPE_LINE_EDITS && editDistance(k, key) <= TYPE_LINE_EDITS)) return null;
   const t = matchDocumentType(line.replace(/^[\s*#_]+|[\s*_]+$/g, ''));
-  return t?.exact ? t.value : null;
+  return t?.exact && ATTACHABLE.has(fold(t.value)) ? t.value : null;
 }
 
 /** The attached parts of a document, in order (empty for a document without any). */
