@@ -21,6 +21,9 @@ const EXTRA_ACRONYMS = [
 const KNOWN = new Set([...Object.keys(ADMIN_ABBREVIATIONS), ...EXTRA_ACRONYMS].filter((a) => /^[A-ZĐ&-]+$/u.test(a)));
 
 /** The acronym meant by an upper-case token with a misread Đ, or null. */
+/** P/B/D letters of an acronym at most for trying every Đ reading (2^n readings). */
+const MAX_DJ_POSITIONS = 4;
+
 export function repairAcronym(token: string): string | null {
   // "ƯBND": a capital with a stray mark (Ư, Ơ, Ú …) in an otherwise plain acronym.
   if (/^[\p{Lu}]{2,8}$/u.test(token) && !KNOWN.has(token) && /[^A-ZĐ]/.test(token)) {
@@ -34,6 +37,13 @@ export function repairAcronym(token: string): string | null {
     readings.add(token.slice(0, i) + 'Đ' + token.slice(i + 1));
     // "ĐP" / "DP" for one Đ: the stroke read as a second letter.
     if (i + 1 < token.length && 'PBD'.includes(token[i + 1]!)) readings.add(token.slice(0, i) + 'Đ' + token.slice(i + 2));
+  }
+  // Every Đ misread ("HPTPKT" for HĐTĐKT): each subset of the P/B/D letters (few per acronym).
+  const at = [...token].flatMap((c, i) => ('PBD'.includes(c) ? [i] : []));
+  if (at.length > 1 && at.length <= MAX_DJ_POSITIONS) {
+    for (let mask = 1; mask < 1 << at.length; mask++) {
+      readings.add([...token].map((c, i) => (at.includes(i) && mask & (1 << at.indexOf(i)) ? 'Đ' : c)).join(''));
+    }
   }
   const known = [...readings].filter((r) => KNOWN.has(r));
   return known.length === 1 ? known[0]! : null;

@@ -28,7 +28,8 @@ const HOUR = String.raw`(?:\d{1,2}\s*(?:gio|h)\s*(?:\d{1,2}\s*(?:phut|')?)?\s*,?
 const CUES: [RegExp, DeadlineKind][] = [
   [new RegExp(String.raw`(?<![a-z])cham nhat(?:\s+la)?(?:\s+(?:vao|den))?\s+${HOUR}(?:ngay\s+)?$`), 'no_later_than'],
   [new RegExp(String.raw`(?<![a-z])(?:han chot|han cuoi|thoi han)(?:\s+(?:la|nop))?\s+${HOUR}(?:ngay\s+)?$`), 'no_later_than'],
-  [new RegExp(String.raw`(?<![a-z])truoc\s+${HOUR}ngay\s+$`), 'before'],
+  // (and as English-model OCR and restoration leave it: "triedc", "trudc")
+  [new RegExp(String.raw`(?<![a-z])tr(?:uoc|[a-z]{1,4}c)\s+${HOUR}ngay\s+$`), 'before'],
   [/(?<![a-z])den\s+(?:het\s+)?ngay\s+$/, 'until'],
   [/(?<![a-z])(?:hoan thanh|xong)\s+(?:trong\s+|vao\s+)?ngay\s+$/, 'by'],
 ];

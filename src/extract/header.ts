@@ -52,6 +52,8 @@ const CONFIDENCE = {
   /** Document type: "Trên đây là Kế hoạch …" in the body. */
   typeFromBody: 0.7,
 } as const;
+/** Party committees named by their place alone ("Huyện ủy Thiệu Hóa"). */
+const COMMITTEES_NAMED_BY_PLACE = new Set(['Huyện ủy', 'Tỉnh ủy', 'Thành ủy', 'Quận ủy', 'Thị ủy']);
 /** Body heads, folded → how they are written. */
 const HEADS: [RegExp, string][] = [
   [/^(?:uy ban nhan dan|ubnd)(?![a-z])/, UBND],
@@ -62,6 +64,12 @@ const HEADS: [RegExp, string][] = [
   [/^dang bo(?![a-z])/, 'Đảng bộ'],
   [/^dang uy(?![a-z])/, 'Đảng ủy'],
   [/^chi bo(?![a-z])/, 'Chi bộ'],
+  [/^huyen uy(?![a-z])/, 'Huyện ủy'],
+  [/^tinh uy(?![a-z])/, 'Tỉnh ủy'],
+  [/^thanh uy(?![a-z])/, 'Thành ủy'],
+  [/^quan uy(?![a-z])/, 'Quận ủy'],
+  [/^thi uy(?![a-z])/, 'Thị ủy'],
+  [/^(?:doan tncs|doan thanh nien cong san) ho chi minh(?![a-z])/, 'Đoàn TNCS Hồ Chí Minh'],
   // Youth union committees ("BCH ĐOÀN HUYỆN TÂN KỲ") and standing committees.
   [/^(?:ban chap hanh|bch)\s+doan(?![a-z])/, 'Ban Chấp hành Đoàn'],
   [/^(?:ban thuong vu|btv)\s+(?=huyen uy|tinh uy|thanh uy|dang uy|huyen doan|tinh doan)/, 'Ban Thường vụ'],
@@ -132,6 +140,14 @@ export function findIssuingBody(text: string, folded: string, sk: DocumentSkelet
     const p = parseBody(joined, folded);
     const span: Span = { start: nameLines[0]!.l.start, end: nameLines[nameLines.length - 1]!.l.end };
     const head = p.head ?? symbolHead ?? (p.locality ? inferHead(text, p.locality) : null);
+    if (p.head && COMMITTEES_NAMED_BY_PLACE.has(p.head) && p.rest && !p.locality) {
+      // "HUYỆN ỦY THIỆU HÓA": the rest is the district's name, printed without its type word.
+      return { name: { value: `${p.head} ${titleCase(p.rest)}`, ...span, confidence: CONFIDENCE.bodyUnderHeaderLocality }, parent: parentFound, locality: headerLocality };
+    }
+    if (p.head && p.rest && !p.locality && /^(?:truong|cong ty|benh vien|co quan|trung tam|hoc vien|chi doan|lien doi)(?![a-z])/.test(fold(p.rest))) {
+      // "BCH ĐOÀN TRƯỜNG THPT HÙNG VƯƠNG": the committee of an organisation, named by it, not by the locality above.
+      return { name: { value: `${p.head} ${commonNounCase(p.rest)}`, ...span, confidence: CONFIDENCE.bodyUnderHeaderLocality }, parent: parentFound, locality: headerLocality };
+    }
     if (p.head && !p.locality && headerLocality) {
       // "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH" under "ỦY BAN NHÂN DÂN THỊ TRẤN HOÀN LÃO": that locality's body.
       const value = `${[p.head, commonNounCase(p.rest)].filter(Boolean).join(' ')} ${localityText(headerLocality)}`;

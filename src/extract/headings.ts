@@ -58,10 +58,18 @@ function headingDistance(a: string, b: string, wa = a.split(' '), wb = b.split('
     if (x === y) continue;
     const mx = SYLLABLE.exec(x);
     const my = SYLLABLE.exec(y);
-    d += mx && my && (mx[1] ?? '') === (my[1] ?? '') && (mx[3] ?? '') === (my[3] ?? '') ? 1 : editDistance(x, y);
+    // A changed first consonant between two well-formed syllables makes another word ("dự thi"
+    // is not "cụ thể", "hoạt động" not "phát động"): past any tolerance.
+    if (mx && my && (mx[1] ?? '') !== (my[1] ?? '') && !(OCR_ONSETS.has(mx[1] ?? '') && OCR_ONSETS.has(my[1] ?? ''))) return ONSET_CHANGE;
+    d += mx && my && (mx[3] ?? '') === (my[3] ?? '') ? 1 : editDistance(x, y);
   }
   return d;
 }
+
+/** Distance of headings whose syllables differ in a first consonant: more than any tolerance. */
+const ONSET_CHANGE = 99;
+/** First consonants OCR reads for one another (Đ as P, B or D, folded "d"): a change among them is damage, not another word. */
+const OCR_ONSETS = new Set(['d', 'p', 'b']);
 
 /** Letters of difference tolerated for a heading of this many characters. */
 function tolerance(length: number): number {
@@ -94,4 +102,9 @@ export function standardHeading(title: string): string | null {
   const letters = title.match(/\p{L}/gu) ?? [];
   const upper = letters.filter((c) => c !== c.toLocaleLowerCase('vi')).length;
   return upper >= letters.length * MOSTLY_UPPER_SHARE ? best.heading.toLocaleUpperCase('vi') : best.heading;
+}
+
+/** Whether a heading is a standard one, as written or a near miss ("MỤC đích, YÊU CẦU" after a restorer lowered a word). */
+export function isStandardHeading(title: string): boolean {
+  return BY_KEY.has(keyOf(title)) || standardHeading(title) !== null;
 }

@@ -4,19 +4,20 @@
  * the same text. Works on restored and unrestored text alike (matching is diacritic-blind).
  */
 import type { AdminUnit } from '../data/index.js';
-import type { DocumentFields, OutlineNode, Provenance } from '../schema/document.js';
+import type { Attachment, DocumentFields, OutlineNode, Provenance } from '../schema/document.js';
+import type { AttachmentPart } from './attachments.js';
 import { extractAwards } from './awards.js';
 import { extractDeadlines } from './deadlines.js';
 import { findDocumentType, findIssuingBody, type Found } from './header.js';
 import { gazetteerOrNull, localityMentions, parseLocality, superiorLocality, type Locality } from './issuer.js';
 import { currentOfLocality, currentOfPlace, eraOfDate } from './current-unit.js';
 import { buildOutline, sectionAt } from '../segment/outline.js';
-import { extractPeriod, type PeriodValue } from './period.js';
+import { EVIDENCE_RANK, extractPeriod, type Period, type PeriodValue } from './period.js';
 import { extractQuotas } from './quotas.js';
 import { extractRecipients } from './recipients.js';
 import { extractReferences } from './references.js';
 import { extractSigner, type SignerPart } from './signer.js';
-import { buildSkeleton, type DocumentSkeleton } from './layout.js';
+import { attachmentSkeleton, buildSkeleton, type DocumentSkeleton } from './layout.js';
 import { editDistance, flat, fold, none, scalar } from './text.js';
 
 export { buildSkeleton, type DocumentSkeleton } from './layout.js';
@@ -59,7 +60,11 @@ export function extractFields(text: string, outline?: OutlineNode[], skeleton?: 
   const place = sk.place ? snapPlace(flat(sk.place.text), issuer.locality) : null;
   const currentLocality = currentOfLocality(issuer.locality, folded, era);
   const currentPlace = currentOfPlace(place, issuer.locality, folded, era);
-  const period = extractPeriod(text, folded, tree, issueIso, sk.title);
+  const documentType = findDocumentType(text, folded, sk);
+  const ownPeriod = extractPeriod(text, folded, tree, issueIso, sk.title, { body: sk.body, titleYear: planLike(documentType?.value ?? null, sk.title ? folded.slice(sk.title.start, sk.title.end) : '') });
+  const parts = sk.attachments.map((a) => extractAttachment(text.slice(a.start, a.end), a, issueIso));
+  // The main period from the strongest evidence of the document and its parts (a decision's title vs its plan's dates).
+  const period = [ownPeriod, ...parts.map((p) => p.period)].reduce((best, p) => (rank(p) > rank(best) ? p : best));
   const dateOut = (v: PeriodValue | null) =>
     v ? { ...scalar(v.iso, v.iso ? v.confidence : 0, prov(v.start, v.end)), precision: v.precision } : none<string>();
   const signer = extractSigner(text, sk.tail, folded);
@@ -67,7 +72,7 @@ export function extractFields(text: string, outline?: OutlineNode[], skeleton?: 
   const everything = { start: 0, end: text.length };
 
   return {
-    documentType: fromFound(findDocumentType(text, folded, sk)),
+    documentType: fromFound(documentType),
     number: number
       ? scalar(number.number, number.number ? CONFIDENCE.parsed : CONFIDENCE.unparsed, prov(number.start, number.end))
       : none<string>(),
@@ -80,11 +85,12 @@ export function extractFields(text: string, outline?: OutlineNode[], skeleton?: 
       ? { ...scalar(issueIso, issueIso ? CONFIDENCE.parsed : CONFIDENCE.unparsed, prov(issueDate.start, issueDate.end)), precision: issueDate.precision }
       : none<string>(),
     title: sk.title ? scalar(flat(sk.title.text).replace(/^#+\s*|\*\*/g, ''), CONFIDENCE.printedLine, prov(sk.title.start, sk.title.end)) : none<string>(),
-    period: { from: dateOut(period.from), to: dateOut(period.to) },
+    period: { from: dateOut(period.from), to: dateOut(period.to), ...(period.evidence && { evidence: period.evidence }) },
     references: extractReferences(text, folded, { outline: tree, ownNumber: number?.number ?? null, localities: chain }),
     sections: tree,
-    quotas: extractQuotas(text, folded, tree, body),
-    deadlines: extractDeadlines(text, folded, tree, body),
+    // The document's targets include its parts': a decision's own body has none.
+    quotas: [...extractQuotas(text, folded, tree, body), ...parts.flatMap((p) => p.record.quotas)],
+    deadlines: [...extractDeadlines(text, folded, tree, body), ...parts.flatMap((p) => p.record.deadlines)],
     awards: extractAwards(text, folded, everything).map((a) => scalar(a.value, CONFIDENCE.award, prov(a.start, a.end))),
     signer: {
       name: fromPart(signer.name, signer.name?.repaired ? CONFIDENCE.signerNameRepaired : CONFIDENCE.signerName),
@@ -92,7 +98,57 @@ export function extractFields(text: string, outline?: OutlineNode[], skeleton?: 
       onBehalfOf: fromPart(signer.onBehalfOf, CONFIDENCE.parsed),
     },
     recipients: extractRecipients(text, sk.recipients).map((r) => scalar(r.value, r.repaired ? CONFIDENCE.recipientRepaired : CONFIDENCE.printedLine, prov(r.start, r.end))),
+    ...(parts.length && { attachments: parts.map((p) => p.record) }),
   };
+}
+
+const rank = (p: Period) => (p.from || p.to ? EVIDENCE_RANK[p.evidence ?? 'title'] : -1);
+
+/** Types whose title year or span is the period they run over ("Kế hoạch … năm 2025", a Quyết định issuing one). */
+function planLike(type: string | null, foldedTitle: string): boolean {
+  if (type && ['Kế hoạch', 'Chương trình', 'Đề án', 'Phương án'].includes(type)) return true;
+  return type === 'Quyết định' && /ban hanh\s+(?:ke hoach|chuong trinh|de an|phuong an)/.test(foldedTitle);
+}
+
+/**
+ * One attached part, read on its own text (its outline numbered from its own I.) with offsets
+ * moved into the whole text. A plan issued by a decision is issued on the decision's date.
+ */
+function extractAttachment(partText: string, part: AttachmentPart, issueIso: string | null): { record: Attachment; period: Period } {
+  const sk = attachmentSkeleton(partText, part);
+  const folded = fold(partText);
+  const tree = buildOutline(partText, sk.body);
+  const prov = (start: number, end: number): Provenance => ({ section: sectionAt(tree, start), start, end });
+  // Parts are plans or their appendices: a year in their title is their period.
+  const period = extractPeriod(partText, folded, tree, issueIso, sk.title, { body: sk.body, titleYear: true });
+  const dateOut = (v: PeriodValue | null) =>
+    v ? { ...scalar(v.iso, v.iso ? v.confidence : 0, prov(v.start, v.end)), precision: v.precision } : none<string>();
+  const everything = { start: 0, end: partText.length };
+  const record: Attachment = {
+    documentType: scalar(part.type, CONFIDENCE.printedLine, prov(sk.documentType!.start, sk.documentType!.end)),
+    title: sk.title ? scalar(flat(sk.title.text).replace(/^#+\s*|\*\*/g, ''), CONFIDENCE.printedLine, prov(sk.title.start, sk.title.end)) : none<string>(),
+    caption: part.caption ? scalar(flat(partText.slice(part.caption.start - part.start, part.caption.end - part.start)), CONFIDENCE.printedLine, prov(part.caption.start - part.start, part.caption.end - part.start)) : none<string>(),
+    span: { start: 0, end: partText.length },
+    period: { from: dateOut(period.from), to: dateOut(period.to), ...(period.evidence && { evidence: period.evidence }) },
+    sections: tree,
+    quotas: extractQuotas(partText, folded, tree, sk.body),
+    deadlines: extractDeadlines(partText, folded, tree, sk.body),
+    awards: extractAwards(partText, folded, everything).map((a) => scalar(a.value, CONFIDENCE.award, prov(a.start, a.end))),
+  };
+  return { record: shiftOffsets(record, part.start), period: shiftOffsets(period, part.start) };
+}
+
+/** A copy of `value` with every offset pair ({start, end}: provenance, spans) moved by `by`. */
+function shiftOffsets<T>(value: T, by: number): T {
+  if (Array.isArray(value)) return value.map((v) => shiftOffsets(v, by)) as T;
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = shiftOffsets(v, by);
+  if (typeof out.start === 'number' && typeof out.end === 'number') {
+    out.start = (out.start as number) + by;
+    out.end = (out.end as number) + by;
+  }
+  return out as T;
 }
 
 /** The issuing body's locality and its superiors (xã → huyện → tỉnh), for completing "UBND huyện". */

@@ -10,6 +10,7 @@ import { dateAt, type DateMatch } from './dates.js';
 import { exportPrefixLength, fold, lines, MOSTLY_UPPER_SHARE, stripMarkdown, type Line } from './text.js';
 import { matchDocumentType } from './doctype.js';
 import { canonicalNumber } from './symbols.js';
+import { ATTACHMENT_CAPTION, findAttachments, type AttachmentPart } from './attachments.js';
 
 export interface Span { start: number; end: number }
 export interface TextSpan extends Span { text: string }
@@ -34,20 +35,33 @@ export interface DocumentSkeleton {
   closing: Span | null;
   /** "Nơi nhận:" label line and the block below it. */
   recipients: Span | null;
-  /** From the closing (or Nơi nhận) to the end: signature, recipients. */
+  /** From the closing (or Nơi nhận) to the end of the main document: signature, recipients. */
   tail: Span;
+  /** Parts attached after the main document (a plan issued by a decision, a Phụ lục); the fields above end before the first. */
+  attachments: AttachmentPart[];
 }
 
-const NATIONAL = /c[o0]ng\s*h[o0q]a\s+x[a-z0-9&]{1,2}\s+h[a-z0-9]{1,2}i\s+ch[a-z]{1,2}\s+ngh[a-z]{1,2}a\s+vi[a-z]{1,2}t\s+nam/;
+/** "NAM" may wrap onto the next line of a scan's narrow column. */
+const NATIONAL = /c[o0]ng\s*h[o0q]a\s+x[a-z0-9&]{1,2}\s+h[a-z0-9]{1,2}i\s+ch[a-z]{1,2}\s+ngh[a-z]{1,2}a\s+vi[a-z]{1,2}t(?:\s+nam)?/;
 const MOTTO = /(?:[a-z]{1,4}\s+)?l[a-z]{1,2}p\s*[-—–]+\s*t[a-z]{0,2}\s+do\s*[-—–]+\s*h[a-z]{1,2}nh(?:\s+p\S{0,5})?/;
 /** "Số:" — or "Số 27-KH/ĐU" without the colon, as party documents write it. */
-const NUMBER_LABEL = /(?:^\s*|\s)s[o0-9e]{1,2}\s*:\s*|^\s*s[o0-9e]{1,2}\s+(?=\d{1,5}-[a-z])/;
+const NUMBER_LABEL = /(?:^\s*|\s)[s$][o0-9eg]{1,2}\s*:\s*|^\s*s[o0-9e]{1,2}\s+(?=\d{1,5}-[a-z])/;
 /** The right-column title of party and youth-union documents, in place of the quốc hiệu. */
-const PARTY_TITLE = /dang cong san viet nam|doan tncs ho chi minh|doan thanh nien cong san ho chi minh/;
+const PARTY_TITLE = /dang cong san viet nam|doan tncs ho ch\S{0,2} minh|doan thanh nien cong san ho ch\S{0,2} minh/;
+/** The start of a quốc hiệu whose rest wrapped onto the next line ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM"). */
+const NATIONAL_START = /c[o0]ng\s*h[o0q]a\s+x[a-z0-9&]{1,2}\s+h[a-z0-9]{1,2}i(?![a-z])/;
+/** The wrapped rest of a quốc hiệu, alone on its line. */
+const NATIONAL_REST = /^(?:(?:ch[a-z]{1,2}\s+)?ngh[a-z]{1,2}a\s+)?(?:vi[a-z]{1,2}t\s+)?nam$/;
 const PLACE_DATE = /,\s*ng[a-z]{0,1}y\b/;
 const PREAMBLE = /^(?:can c|thuc hien|nham|xet de nghi)/;
 const CLOSING = /(?:^|\n)[ \t#*]*tren day la\b/;
 const RECIPIENTS = /(?:^|\n)[ \t#*]*n[o0]i nh[a-z]n\s*:?/;
+/** A preamble run on after the title by a line-joiner ("Thu hiện", "Thuc hién": the same words through English-model OCR and restoration). */
+const RUN_ON = /\s(?=(?:Căn cứ|Th\S{0,3} hi\S{1,3}n|Nhằm|Xét đề nghị|Theo đề nghị)\s)/u;
+/** How far above "Nơi nhận" a signature block printed before it is looked for. */
+const SIGNATURE_BEFORE_RECIPIENTS_CHARS = 300;
+/** A title line under the type line longer than this is running text (a preamble), not a trích yếu. */
+const MAX_TITLE_LINE_CHARS = 160;
 
 let lastSkeleton: { text: string; skeleton: DocumentSkeleton } | null = null;
 
@@ -60,6 +74,13 @@ export function buildSkeleton(text: string): DocumentSkeleton {
 }
 
 function readSkeleton(text: string): DocumentSkeleton {
+  const attachments = findAttachments(text);
+  // The main document is the text before its first attached part: a prefix, so its offsets hold.
+  if (attachments.length) return { ...readSkeleton(text.slice(0, attachments[0]!.start)), attachments };
+  return readMainSkeleton(text);
+}
+
+function readMainSkeleton(text: string): DocumentSkeleton {
   const folded = fold(text);
   const all = lines(text);
   const head = all.slice(0, 40);
@@ -82,7 +103,10 @@ function readSkeleton(text: string): DocumentSkeleton {
     nonBlank++;
     // Left-column text of this line = the line minus the right-column parts.
     let left: Span = { start: line.start, end: line.end };
-    const nat = NATIONAL.exec(f) ?? PARTY_TITLE.exec(f);
+    // A youth-union header names the union on both sides ("ĐOÀN TNCS HỒ CHÍ MINH TỈNH PHÚ THỌ …
+    // ĐOÀN TNCS HỒ CHÍ MINH"): the title is the right-hand one, not one that heads a name.
+    const partyTitles = [...f.matchAll(new RegExp(PARTY_TITLE.source, 'g'))].filter((m) => !(m.index < 5 && /^\s+(?:tinh|huyen|thanh pho|quan|thi xa|xa|phuong)\s/.test(f.slice(m.index + m[0].length))));
+    const nat = NATIONAL.exec(f) ?? partyTitles[partyTitles.length - 1] ?? NATIONAL_START.exec(f) ?? null;
     if (nat) {
       nationalTitle = { start: line.start + nat.index, end: line.start + nat.index + nat[0].length };
       left = { start: line.start, end: line.start + nat.index };
@@ -127,7 +151,8 @@ function readSkeleton(text: string): DocumentSkeleton {
       // Without Markdown emphasis ("**ỦY BAN NHÂN DÂN …**") and the rules some exports draw under names ("-------").
       const rawLeft = text.slice(left.start + exportPrefixLength(text.slice(left.start, left.end)), left.end);
       const leftText = rawLeft.replace(/^[\s*#_]+/, '').replace(/[\s*_]+$/, '').replace(/\s*[-–—_]{3,}$/, '');
-      if (leftText && !PREAMBLE.test(fold(leftText)) && isHeaderish(leftText)) {
+      // "NAM", "CHỦ NGHĨA VIỆT NAM" alone: the end of the quốc hiệu wrapped onto the next line.
+      if (leftText && !NATIONAL_REST.test(fold(leftText).trim()) && !PREAMBLE.test(fold(leftText)) && isHeaderish(leftText)) {
         const s = left.end - rawLeft.length + rawLeft.indexOf(leftText);
         issuerLines.push({ start: s, end: s + leftText.length, text: leftText });
       }
@@ -145,7 +170,13 @@ function readSkeleton(text: string): DocumentSkeleton {
   const recStart = recM ? from + recM.index + (recM[0].startsWith('\n') ? 1 : 0) : -1;
   const recipients = recStart >= 0 ? { start: recStart, end: text.length } : null;
   const bodyStart = title ? title.end : documentType ? documentType.end : Math.max(0, ...issuerLines.map((l) => l.end), numberField?.end ?? 0);
-  const bodyEnd = closing?.start ?? (recipients ? recipients.start : text.length);
+  let bodyEnd = closing?.start ?? (recipients ? recipients.start : text.length);
+  // A signature block printed before "Nơi nhận" (TM. … / KT. … / name, then the list) ends the body there.
+  if (!closing && recipients) {
+    const zone = folded.slice(Math.max(bodyStart, bodyEnd - SIGNATURE_BEFORE_RECIPIENTS_CHARS), bodyEnd);
+    const auth = [...zone.matchAll(/(?:^|\n)[ \t#*]*(?:tm|kt|tl|tuq|t\/m|k\/t|t\/l)\s*[./]\s*\S/g)].filter((m) => isHeaderish(lineAt(text, bodyEnd - zone.length + m.index + (m[0].startsWith('\n') ? 1 : 0))));
+    if (auth.length) bodyEnd = bodyEnd - zone.length + auth[0]!.index + (auth[0]![0].startsWith('\n') ? 1 : 0);
+  }
   return {
     nationalTitle,
     motto,
@@ -159,6 +190,22 @@ function readSkeleton(text: string): DocumentSkeleton {
     closing,
     recipients,
     tail: { start: Math.min(bodyEnd, text.length), end: text.length },
+    attachments: [],
+  };
+}
+
+/** The skeleton of an attached part (its text alone): type line and title as the part finder read them. */
+export function attachmentSkeleton(partText: string, part: AttachmentPart): DocumentSkeleton {
+  const sk = readMainSkeleton(partText);
+  const at = (s: { start: number; end: number }) => ({ start: s.start - part.start, end: s.end - part.start });
+  const typeLine = at(part.typeLine);
+  const title = part.title ? at(part.title) : null;
+  const bodyStart = Math.max(typeLine.end, title?.end ?? 0, part.caption ? at(part.caption).end : 0);
+  return {
+    ...sk,
+    documentType: { ...typeLine, text: partText.slice(typeLine.start, typeLine.end), value: part.type, score: 1 },
+    title: title ? { ...title, text: partText.slice(title.start, title.end) } : null,
+    body: { start: bodyStart, end: Math.max(bodyStart, sk.body.end) },
   };
 }
 
@@ -194,6 +241,12 @@ function inlineTypeAndTitle(text: string, folded: string, from: number, lineEnd:
   return { type: { start: tStart, end: tEnd, text: written, value, score: 1 }, title };
 }
 const INLINE_TYPE = new RegExp(`^(?:${['ke hoach', 'quyet dinh', 'thong bao', 'bao cao', 'chi thi', 'nghi quyet', 'huong dan', 'chuong trinh', 'to trinh', 'cong van', 'quy che', 'quy dinh', 'de an', 'phuong an'].join('|')})(?![a-z])`);
+
+/** The line of `text` that starts at `start`. */
+function lineAt(text: string, start: number): string {
+  const nl = text.indexOf('\n', start);
+  return text.slice(start, nl < 0 ? text.length : nl);
+}
 
 /** Upper-case names such as "ỦY BAN NHÂN DÂN", "XÃ ĐẠI THẮNG" (OCR may lower a letter). */
 function isHeaderish(s: string): boolean {
@@ -266,6 +319,13 @@ function findTitle(text: string, folded: string, all: Line[], typeIdx: number, i
       const start = m.index + 1;
       const nl = text.indexOf('\n', start);
       let end = nl < 0 ? text.length : nl;
+      // The trích yếu wraps onto lines that continue it in lower case ("… thi đua" / "và xét khen thưởng …").
+      for (let k = 0; k < 2 && end < text.length; k++) {
+        const next = text.indexOf('\n', end + 1);
+        const line = text.slice(end + 1, next < 0 ? text.length : next);
+        if (!/^\s*\p{Ll}/u.test(line) || /^\s*k\S{1,2}nh g\S{1,2}i/iu.test(line)) break;
+        end = next < 0 ? text.length : next;
+      }
       // Web exports run the place/date and "Kính gửi" on after the V/v: "V/v … Hà Nội, ngày 23 … Kính gửi: …".
       const stop = /\s(?:K\S{1,2}nh g\S{1,2}i\b|(?:\p{Lu}\p{Ll}*\s){0,3}\p{Lu}\p{Ll}*,\s*ng\S{0,2}y\s+(?:\d|[.…_\s]+th))/u.exec(text.slice(start, end));
       if (stop) end = start + stop.index;
@@ -277,15 +337,25 @@ function findTitle(text: string, folded: string, all: Line[], typeIdx: number, i
   if (!first) return null;
   let end = first.end;
   const f = (l: Line) => folded.slice(l.start, l.end).replace(/^[\s#*]+/, '');
-  if (PREAMBLE.test(f(first)) || /^(i|[|l1]|\d{1,2})\s*[.)]\s/.test(f(first))) return null;
+  // Under a type line, a title may itself begin "Thực hiện …" ("Thực hiện phong trào thi đua …"):
+  // a preamble sentence there cites a dated document or ends in ":".
+  // Judged on the line up to a run-on preamble ("Thực hiện phong trào … Thu hiện Kế hoạch số …").
+  const firstRunOn = RUN_ON.exec(first.text);
+  const firstHead = fold(firstRunOn && firstRunOn.index > 8 ? first.text.slice(0, firstRunOn.index) : first.text);
+  const preambleFirst = PREAMBLE.test(firstHead) && (typeIdx < 0 || /\sngay\s+\d|\d{1,2}\/\d{1,2}\/\d{4}|:\s*$/.test(firstHead) || firstHead.length > MAX_TITLE_LINE_CHARS);
+  if (preambleFirst || /^(i|[|l1]|\d{1,2})\s*[.)]\s/.test(f(first))) return null;
   for (let k = i + 1; k < all.length && k < i + 6; k++) {
     const l = all[k]!;
-    if (!l.text.trim() || PREAMBLE.test(f(l)) || /^[-+]/.test(l.text.trim())) break;
+    // Text without blank lines (a scan's OCR): the title also ends before an outline item or the "… như sau:" sentence.
+    if (!l.text.trim() || PREAMBLE.test(f(l)) || ATTACHMENT_CAPTION.test(f(l)) || /^[-+]/.test(l.text.trim()) || /^(?:[ivxl|]{1,4}|\d{1,2})\s*[.)]\s/.test(f(l)) || /nhu sau\s*:?\s*$/.test(f(l))) break;
+    // A title in sentence case ends before a line in capitals: the authority of a Quyết định ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …").
+    if (isHeaderish(stripMarkdown(l.text)) && !isHeaderish(stripMarkdown(first.text))) break;
     end = l.end;
   }
   let start = first.start;
   // A line-joiner may have run the first căn cứ clause on: "… năm 2024 Thực hiện Kế hoạch số …".
-  const runOn = /\s(?=(?:Căn cứ|Thực hiện|Nhằm|Xét đề nghị|Theo đề nghị)\s)/u.exec(text.slice(first.start, end));
+  // ("Thu hiện", "Thuc hién": the same words through English-model OCR and restoration).
+  const runOn = RUN_ON.exec(text.slice(first.start, end));
   if (runOn && runOn.index > 8) end = first.start + runOn.index;
   while (start < end && /[\s#*]/.test(text[start]!)) start++;
   while (end > start && /[\s#*]/.test(text[end - 1]!)) end--;

@@ -30,6 +30,25 @@ const UNIT_RE = new RegExp(
   'g',
 );
 const UNIT_BY_FOLDED = new Map(UNITS.map((u) => [fold(u), u]));
+/**
+ * A count before a noun the list above lacks ("02 buổi sinh hoạt", "05 chi đoàn xuất sắc",
+ * "01 tủ sách"): a quota when its sentence sets a target per person or unit ("Mỗi …", "ít
+ * nhất", "tối thiểu") or counts a reward ("khen thưởng", "biểu dương", "tặng Giấy khen cho").
+ */
+const OPEN_COUNT_RE = /(?<![\d/.,:-])(\d{1,4})\s+([a-z]+(?:\s+[a-z]+){0,4})/g;
+/** Words that end the unit noun phrase after a count. */
+const UNIT_STOP = new Set(['va', 'voi', 'trong', 've', 'co', 'duoc', 'dat', 'tham', 'cho', 'cua', 'de', 'tai', 'tren', 'do', 'tu', 'den', 'theo', 'nhu', 'la', 'khi', 'da', 'se', 'moi', 'o', 'vao', 'hoac', 'hay', 'tro', 'len', 'nay', 'kem', 'thuoc', 'doc', 'dang', 'sau', 'truoc', 'gom', 'nhat', 'it', 'nhieu', 'khong']);
+/** Function words that cannot head a unit even folded. */
+const FIRST_WORD_STOP = new Set(['va', 'voi', 'la', 'cua', 'trong', 'nay', 'khong', 'den', 'hoac', 'hay', 'nhu', 'theo', 'duoc', 'dat', 'da', 'se', 'cho', 'tai', 'tren', 'do', 've', 'vao']);
+/** Counts of time, age or measure are not quotas ("6 tháng", "đủ 18 tuổi"). */
+const NOT_A_UNIT = /^(?:ngay|thang|nam|gio|phut|tuan|quy|tuoi|km|m|kg|ha|trieu|ty|nghin|ngan|dong|lan thu|dieu|khoan|diem|muc|chuong|phan|so)$/;
+/** Cue of a per-person/unit target or a reward count before the count, in its sentence. */
+const OPEN_CUE = /(?:(?<![a-z])moi\s|it nhat|toi thieu|khong qua|toi da|khen thuong|bieu duong|tuyen duong|tang\s+(?:giay khen|bang khen)|ket nap|phan dau|chi tieu)/;
+/** A quantity word right before an open count ("ít nhất 50 đầu sách", "khen thưởng 10 …"). */
+const NEAR_CUE = /(?:it nhat|toi thieu|khong qua|toi da|khen thuong|bieu duong|tuyen duong|ket nap|cho)\s*:?\s*$/;
+const NEAR_CUE_CHARS = 30;
+/** Words of a unit at most. */
+const MAX_UNIT_WORDS = 5;
 const QUALIFIERS = ['khong qua', 'toi da', 'toi thieu', 'it nhat', 'tren', 'dat tu', 'dat', 'tu'];
 const PERCENT_RE = /(?<![\d,])(\d{1,3}(?:,\d{1,2})?)\s?%/g;
 /** Confidence of a quota, by how much of it was read: a whole clause around a percentage or a counted list scores higher than a bare percentage. */
@@ -60,7 +79,33 @@ export function extractQuotas(text: string, folded: string, outline: OutlineNode
   const out: Quota[] = [];
   const body = folded.slice(bounds.start, bounds.end);
   // Count quotas: runs of "NN unit" joined by commas/"và".
-  const counts = [...body.matchAll(UNIT_RE)].map((m) => ({ start: bounds.start + m.index, end: bounds.start + m.index + m[0].length, count: Number(m[1]), unitFolded: m[2]!.replace(/\s+/g, ' ') }));
+  const counts: { start: number; end: number; count: number; unitFolded: string; written?: string }[] = [...body.matchAll(UNIT_RE)].map((m) => ({ start: bounds.start + m.index, end: bounds.start + m.index + m[0].length, count: Number(m[1]), unitFolded: m[2]!.replace(/\s+/g, ' ') }));
+  for (const m of body.matchAll(OPEN_COUNT_RE)) {
+    const start = bounds.start + m.index;
+    // A year ("năm 2024 được đánh giá …") is not a count.
+    if (counts.some((c) => c.start === start) || /^(?:19|20)\d{2}$/.test(m[1]!)) continue;
+    const words = m[2]!.split(/\s+/);
+    // The first word is the unit's head noun unless it is plainly a function word: folded, a
+    // stop word may be a noun ("tu" is "từ" and "tủ").
+    let n = FIRST_WORD_STOP.has(words[0]!) ? 0 : 1;
+    while (n > 0 && n < words.length && n < MAX_UNIT_WORDS && !UNIT_STOP.has(words[n]!)) n++;
+    // A one-letter first word is a unit OCR clipped ("03 a nhân"): the repair below reads those.
+    if (n === 0 || words[0]!.length < 2 || NOT_A_UNIT.test(words[0]!) || NOT_A_UNIT.test(words.slice(0, 2).join(' '))) continue;
+    const before = folded.slice(Math.max(bounds.start, start - 120), start);
+    const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf(';')) + 1);
+    if (!OPEN_CUE.test(sentence)) continue;
+    // Written as quotas are ("01", "05") or right after a quantity word: a stray OCR number
+    // ("trọng tâm 14 cải cách", 14 read for "là") is neither.
+    if (!/^0\d$/.test(m[1]!) && !NEAR_CUE.test(folded.slice(Math.max(bounds.start, start - NEAR_CUE_CHARS), start))) continue;
+    // A number inside quotation marks belongs to a slogan or a name ("5 không, 3 sạch").
+    if (((sentence.match(/["“”]/g) ?? []).length & 1) === 1) continue;
+    const unitStart = start + m[0].indexOf(m[2]!);
+    const unitLen = words.slice(0, n).join(' ').length;
+    // The unit as written: its words in the text, one space apart.
+    const written = text.slice(unitStart, unitStart + unitLen).replace(/\s+/g, ' ');
+    counts.push({ start, end: unitStart + unitLen, count: Number(m[1]), unitFolded: fold(written), written });
+  }
+  counts.sort((a, b) => a.start - b.start);
   for (let i = 0; i < counts.length; ) {
     const run = [counts[i]!];
     while (i + run.length < counts.length) {
@@ -92,7 +137,7 @@ export function extractQuotas(text: string, folded: string, outline: OutlineNode
     const before = folded.slice(Math.max(bounds.start, first.start - 120), first.start);
     const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf(';'));
     const context = before.slice(sentenceStart + 1);
-    if (!/(de xuat|de nghi|khen thuong|xet|chon|binh|tang|toi da|khong qua|toi thieu|it nhat|so luong|chi tieu|phan dau|cu\s)/.test(context) && run.length < 2) continue;
+    if (!first.written && !/(de xuat|de nghi|khen thuong|xet|chon|binh|tang|toi da|khong qua|toi thieu|it nhat|so luong|chi tieu|phan dau|cu\s)/.test(context) && run.length < 2) continue;
     // A count of what was done ("Hội đồng đã xét 46 sáng kiến") reports a result, not a quota.
     // (On the text itself: folded "đã" is "da" as in "tối đa".)
     if (/(?<![\p{L}])(?:đã|da)\s+(?:\p{L}+\s+){0,2}$/u.test(text.slice(first.start - context.length, first.start)) && !/(?<![\p{L}])(?:tối|toi)\s+(?:đa|da)\s+$/u.test(text.slice(first.start - context.length, first.start)) && run.length < 2) continue;
@@ -105,7 +150,7 @@ export function extractQuotas(text: string, folded: string, outline: OutlineNode
     out.push({
       text: flat(text.slice(first.start, end)),
       // The unit as the list spells it: robust to a restoration that got a mark wrong.
-      items: run.map((r) => ({ count: r.count, unit: UNIT_BY_FOLDED.get(r.unitFolded) ?? flat(text.slice(r.end - r.unitFolded.length, r.end)) })),
+      items: run.map((r) => ({ count: r.count, unit: r.written ?? UNIT_BY_FOLDED.get(r.unitFolded) ?? flat(text.slice(r.end - r.unitFolded.length, r.end)) })),
       qualifier: qual ? flat(text.slice(first.start - (context.length - context.trimEnd().replace(/[:\s]+$/, '').length) - qual.length, first.start).replace(/[:\s]+$/, '')) : null,
       section,
       confidence: CONFIDENCE.list,

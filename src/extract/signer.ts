@@ -104,10 +104,13 @@ export function extractSigner(text: string, tail: { start: number; end: number }
   }
   // The name: the last capitalised run starting with a family name, not a place name.
   for (const l of all) {
-    const re = /(?<![\p{L}])(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})\**\s*$/gu;
+    // A short family name may be in capitals where OCR read it so ("DO Văn Khai": Đỗ); a longer
+    // capital word is the title line's end ("THỨ TRƯỞNG Nguyễn …"), and a run all in capitals is a title line.
+    const re = /(?<![\p{L}])(\p{Lu}(?:\p{Ll}*|\p{Lu}{1,2})(?:\s+\p{Lu}\p{Ll}*){1,3})\**\s*$/gu;
     const m = re.exec(l.text);
     if (!m) continue;
     const cand = m[1]!;
+    if (!/\p{Ll}/u.test(cand)) continue;
     const words = cand.split(/\s+/);
     const first = words.findIndex((w) => looksLikeFamilyName(w));
     if (first < 0 || words.length - first < 2) continue;

@@ -21,13 +21,28 @@ BY_FOLDED.set('qb', 'QĐ');
 BY_FOLDED.set('qdb', 'QĐ');
 BY_FOLDED.set('nb', 'NĐ');
 
+/** P or B letters of a symbol part at most for trying every Đ reading. */
+const MAX_DJ_LETTERS = 4;
+
+/** The standard symbol an English-model OCR made of Đ letters read as P or B ("HPTPKT" → "HĐTĐKT"), if exactly one. */
+function djReading(part: string): string | null {
+  const at = [...part].flatMap((c, i) => (c === 'P' || c === 'B' ? [i] : []));
+  if (!/^[A-Z]{2,8}$/.test(part) || !at.length || at.length > MAX_DJ_LETTERS) return null;
+  const found = new Set<string>();
+  for (let mask = 1; mask < 1 << at.length; mask++) {
+    const r = [...part].map((c, i) => (at.includes(i) && mask & (1 << at.indexOf(i)) ? 'Đ' : c)).join('');
+    if (EXACT.has(r)) found.add(r);
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}
+
 /** "91/2017/ND-CP" → "91/2017/NĐ-CP"; unknown parts are kept as written. */
 export function canonicalNumber(raw: string): string {
   return raw
     .replace(/\s+/g, '')
     .split(/([/-])/)
     // A part already in its standard spelling stays ("HD" is Hướng dẫn, not "HĐ").
-    .map((part) => (part === '/' || part === '-' || /^\d+$/.test(part) || EXACT.has(part) ? part : BY_FOLDED.get(fold(part)) ?? part))
+    .map((part) => (part === '/' || part === '-' || /^\d+$/.test(part) || EXACT.has(part) ? part : BY_FOLDED.get(fold(part)) ?? djReading(part) ?? part))
     .join('');
 }
 

@@ -130,6 +130,42 @@ export type CurrentUnit = z.infer<typeof CurrentUnitSchema>;
 /** Present only when the document names a pre-2025 unit the gazetteer knows. */
 const currentUnits = z.array(CurrentUnitSchema).optional();
 
+/**
+ * The period a plan runs over, from the strongest evidence the text gives (fixtures README:
+ * whole years → 01-01 … 12-31, months → first … last day). `evidence` says which:
+ *   'dates': written to the day ("từ ngày 01/3/2025 đến ngày 31/3/2025", "từ ngày ban hành
+ *            … đến hết ngày …"); 'months': "từ tháng 4/2025 đến tháng 10/2025", "đến hết tháng
+ *            12 năm 2023"; 'year': "Trong năm 2025" in a time section or the opening;
+ *   'title': the year or span in the title ("… năm 2025", "giai đoạn 2021 - 2025").
+ * Confidence falls in that order.
+ */
+export const PeriodSchema = z.object({
+  from: ExtractedDate,
+  to: ExtractedDate,
+  evidence: z.enum(['dates', 'months', 'year', 'title']).optional(),
+});
+
+/**
+ * A part attached after the main document: the plan a Quyết định issues ("Ban hành kèm theo
+ * Quyết định số …"), a Công văn's Phụ lục. Its outline is numbered on its own (paths restart at
+ * I); provenance offsets point into the record's `text` like the main fields'.
+ */
+export const AttachmentSchema = z.object({
+  /** "Kế hoạch", "Phụ lục", … as the part's type line names it. */
+  documentType: ExtractedString,
+  title: ExtractedString,
+  /** The caption under the type line, e.g. "(Ban hành kèm theo Quyết định số 15/QĐ-UBND ngày 10/01/2025 …)". */
+  caption: ExtractedString,
+  /** Offsets [start, end) of the whole part in `text`. */
+  span: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
+  period: PeriodSchema,
+  sections: z.array(OutlineNodeSchema),
+  quotas: z.array(QuotaSchema),
+  deadlines: z.array(DeadlineSchema),
+  awards: z.array(ExtractedString),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
 export const DocumentFieldsSchema = z.object({
   documentType: ExtractedString,
   number: ExtractedString,
@@ -143,7 +179,7 @@ export const DocumentFieldsSchema = z.object({
   place: ExtractedString.extend({ current: currentUnits }),
   issueDate: ExtractedDate,
   title: ExtractedString,
-  period: z.object({ from: ExtractedDate, to: ExtractedDate }),
+  period: PeriodSchema,
   references: z.array(ReferenceSchema),
   sections: z.array(OutlineNodeSchema),
   quotas: z.array(QuotaSchema),
@@ -151,6 +187,12 @@ export const DocumentFieldsSchema = z.object({
   awards: z.array(ExtractedString),
   signer: z.object({ name: ExtractedString, title: ExtractedString, onBehalfOf: ExtractedString }),
   recipients: z.array(ExtractedString),
+  /**
+   * Parts attached after the main document, present when there are any. The main fields are
+   * the main document's; its period and signer come from the parts when it has none, and its
+   * quotas, deadlines and awards include the parts'.
+   */
+  attachments: z.array(AttachmentSchema).optional(),
 });
 export type DocumentFields = z.infer<typeof DocumentFieldsSchema>;
 

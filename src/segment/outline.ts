@@ -8,7 +8,7 @@
 import type { OutlineNode } from '../schema/document.js';
 import { numberRomanHeadings, romanValue, toRoman, type RomanCandidate } from './roman.js';
 import { ADMIN_ABBREVIATIONS } from '../data/abbreviations.js';
-import { standardHeading } from '../extract/headings.js';
+import { isStandardHeading, standardHeading } from '../extract/headings.js';
 import { exportPrefixLength, fold, lines, MOSTLY_UPPER_SHARE, stripMarkdown, type Line } from '../extract/text.js';
 
 /**
@@ -90,7 +90,14 @@ export function buildOutline(text: string, bounds: OutlineBounds = { start: 0, e
   const all = lines(text).filter((l) => l.start >= bounds.start && l.start < bounds.end);
   // Digit-only markers ("1.", "111.") stand for Roman numerals only in a document that
   // does use Roman headings somewhere (a clean "II." or "IV." line).
-  const usesRoman = all.some((l) => /^(II|III|IV|V|VI|VII|VIII|IX|X)\s*[.)]/.test(stripMarkdown(l.text.slice(exportPrefixLength(l.text)))));
+  // English-model OCR may leave no clean one ("1.", "11.", "[11.", "1v." for I–IV): a garbled
+  // multi-stroke marker over an upper-case heading ("11. CHỈ TIÊU", "1v. TỔ CHỨC") shows them too.
+  const usesRoman = all.some((l) => {
+    const t = stripMarkdown(l.text.slice(exportPrefixLength(l.text)));
+    if (/^(II|III|IV|V|VI|VII|VIII|IX|X)\s*[.)]/.test(t)) return true;
+    const g = /^([[\]|!lI1vV]{2,4})\s*[.)]\s*(.*)$/u.exec(t);
+    return !!g && upperish(cutTitle(g[2]!).slice(0, 40));
+  });
   let lastRoman = 0;
   let lastArabic = 0;
   let lastDecimal = 0;
@@ -162,7 +169,7 @@ export function buildOutline(text: string, bounds: OutlineBounds = { start: 0, e
 }
 
 /** A marker at a line start that may be a garbled Roman numeral: "II.", "|.", "Il.", "111.", "TV.", "..1 ", "V.TO". */
-const ROMANISH_MARK = /^([.,'‘`]*)([IVXl|!1iíÍTJ]{1,5})\s*[.):]\s*(?=\S)/u;
+const ROMANISH_MARK = /^([.,'‘`]*)([IVXl|!1iíÍTJ[\]v]{1,5})\s*[.):]\s*(?=\S)/u;
 /** The same without the final punctuation, only when the marker is visibly garbled ("..1 MỤC"). */
 const ROMANISH_BARE = /^([.,'‘`]*)([IVXl|!1T]{1,4})\s+(?=\S)/u;
 /** Any short marker before a heading ("A." where OCR misread "I."). */
@@ -177,7 +184,8 @@ function romanCandidates(text: string, all: Line[], usesRoman: boolean): (RomanC
     if (!rest.trim()) continue;
     const a = ROMANISH_MARK.exec(rest);
     const b = a ? null : ROMANISH_BARE.exec(rest);
-    const m = a ?? (b && (b[1] || /[|!1]/.test(b[2]!)) ? b : null);
+    // Bare markers: visibly garbled ("..1 MỤC"), or a numeral whose period OCR lost ("III TIÊU CHUẨN").
+    const m = a ?? (b && (b[1] || /[|!1]/.test(b[2]!) || romanValue(b[2]!) > 0) ? b : null);
     if (m) {
       const marker = m[2]!;
       const after = rest.slice(m[0].length);
@@ -188,6 +196,13 @@ function romanCandidates(text: string, all: Line[], usesRoman: boolean): (RomanC
         out.push({ index, marker, clean, upper, digits, other: false, markLen: m[0].length });
         continue;
       }
+    }
+    // Only the marker's period left (". MỤC ĐÍCH, YÊU CẦU": OCR lost the "I"): a heading whose numeral is lost.
+    const lost = /^[.,'‘`]+\s*(?=\p{Lu})/u.exec(rest);
+    const lostTitle = lost ? cutTitle(rest.slice(lost[0].length)) : '';
+    if (lost && (upperish(lostTitle.slice(0, 40)) || (/\p{Lu}{2}/u.test(lostTitle) && isStandardHeading(lostTitle)))) {
+      out.push({ index, marker: '', clean: false, upper: true, digits: false, other: true, markLen: lost[0].length });
+      continue;
     }
     const o = OTHER_MARK.exec(rest);
     if (o && !/\d/.test(o[1]!) && upperish(cutTitle(rest.slice(o[0].length)).slice(0, 40))) {

@@ -13,7 +13,7 @@ import { editDistance } from '../extract/text.js';
 export interface RomanCandidate {
   /** Index of the line in the caller's list. */
   index: number;
-  /** The marker as written, without its final punctuation ("II", "TV", "..1", "|"). */
+  /** The marker as written, without its final punctuation ("II", "TV", "..1", "|"); empty when only the period is left. */
   marker: string;
   /** The marker is a well-formed Roman numeral ([IVX]+). */
   clean: boolean;
@@ -67,6 +67,8 @@ const READ_COST = {
   decodedOneEdit: { digits: 1.3, other: 1.2 },
   /** A garbled marker that decodes to nothing close: short markers of another shape, the rest. */
   far: { otherShape: 2.2, rest: 3 },
+  /** A heading whose numeral OCR lost, only its period left (". MỤC ĐÍCH"): any number fits. */
+  lost: 0.5,
 } as const;
 const SKIP_COST = {
   /** A clean Roman marker: over an upper-case title, or a sentence-case one. */
@@ -82,6 +84,7 @@ const SKIP_COST = {
 /** Cost of reading `c` as heading number n (lower is better). */
 function readCost(c: RomanCandidate, n: number): number {
   const want = toRoman(n);
+  if (c.marker === '') return READ_COST.lost;
   if (c.clean) return c.marker === want ? READ_COST.clean.exact : editDistance(c.marker, want) === 1 ? READ_COST.clean.oneEdit : READ_COST.clean.other;
   const decoded = decodeRomanish(c.marker);
   if (decoded === want) return c.digits ? READ_COST.decoded.digits : READ_COST.decoded.other;

@@ -272,6 +272,8 @@ export function isHeadingLine(text: string): boolean {
 }
 
 export type Join = 'space' | 'none' | 'newline';
+/** A numbered line shorter than this many short-line thresholds (60 % of a full line) ends before a capitalised line. */
+const SHORT_HEADING_FACTOR = 1.5;
 
 /**
  * How line `cur` continues into line `next` (both non-blank). Vietnamese words are
@@ -289,6 +291,8 @@ export function lineJoin(cur: CleanLine, next: CleanLine, shortLine: number): Jo
   if (LABEL_START.test(next.text) || PLACE_DATE.test(next.text)) return 'newline';
   // A line much shorter than the page's full lines was not wrapped by the page width.
   if (cur.text.length < shortLine) return 'newline';
+  // A numbered heading ("2. Hội thi "Tự hào tuổi trẻ"") well short of a full line, then a new sentence.
+  if (isMarkerLine(cur.text) && cur.text.length < shortLine * SHORT_HEADING_FACTOR && /^\p{Lu}/u.test(next.text)) return 'newline';
   return 'space';
 }
 

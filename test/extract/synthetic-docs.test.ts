@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DocumentFieldsSchema } from '../../src/schema/document.js';
 import { runText } from './helpers.js';
-import { nameKey, quotaFacts, sectionPaths, type SectionLike } from '../support/fields.js';
+import { alignedQuotaFacts, nameKey, quotaFacts, sectionPaths, type SectionLike } from '../support/fields.js';
 import { readTestFixture, TEST_FIXTURES } from '../support/fixtures.js';
 
 const dir = join(TEST_FIXTURES, 'synthetic');
@@ -38,7 +38,7 @@ describe.each(ids)('synthetic %s', (id) => {
   });
   it('reads references, quotas, deadlines and awards', () => {
     expect(f.references.map((r) => `${r.type}|${r.number}|${r.date}`).sort()).toEqual(exp.references.map((r: { type: string; number: string; date: string }) => `${r.type}|${r.number}|${r.date}`).sort());
-    expect(quotaFacts(f.quotas)).toEqual(quotaFacts(exp.quotas));
+    expect(alignedQuotaFacts(f.quotas, exp.quotas)).toEqual(quotaFacts(exp.quotas));
     expect(f.deadlines.map((d) => `${d.date}|${d.kind}|${d.section}`).sort()).toEqual(exp.deadlines.map((d: { date: string; kind: string; section: string }) => `${d.date}|${d.kind}|${d.section}`).sort());
     expect(f.awards.map((a) => a.value).sort()).toEqual([...exp.awards].sort());
   });
@@ -59,5 +59,25 @@ describe.each(ids)('synthetic %s', (id) => {
     for (const n of [f.documentType, f.title, f.issueDate, f.place]) {
       if (n.value) expect(n.provenance!.end).toBeGreaterThan(n.provenance!.start);
     }
+  });
+  it('keeps each attached part apart, with its own outline and offsets into the whole text', () => {
+    const want = (exp.attachments ?? []) as { documentType: string; title: string; period: { from: string | null; to: string | null }; sections: SectionLike[]; quotas: unknown[]; deadlines: { date: string; kind: string; section: string }[]; awards: string[] }[];
+    const got = f.attachments ?? [];
+    expect(got.length).toBe(want.length);
+    const at = (p: { start: number; end: number } | null) => (p ? doc.text.slice(p.start, p.end).replace(/\s+/g, ' ') : null);
+    want.forEach((w, i) => {
+      const g = got[i]!;
+      expect([g.documentType.value, g.title.value, g.period.from.value, g.period.to.value]).toEqual([w.documentType, w.title, w.period.from, w.period.to]);
+      expect(sectionPaths(g.sections as SectionLike[])).toEqual(sectionPaths(w.sections));
+      expect(alignedQuotaFacts(g.quotas, w.quotas as never)).toEqual(quotaFacts(w.quotas as never));
+      expect(g.deadlines.map((d) => `${d.date}|${d.kind}|${d.section}`).sort()).toEqual(w.deadlines.map((d) => `${d.date}|${d.kind}|${d.section}`).sort());
+      expect(g.awards.map((a) => a.value).sort()).toEqual([...w.awards].sort());
+      expect(at(g.title.provenance)).toBe(g.title.value);
+      for (const q of g.quotas) expect(at(q.provenance)).toBe(q.text);
+      for (const d of g.deadlines) expect(at(d.provenance)).toBe(d.text);
+      expect(g.span.start).toBeGreaterThan(0);
+    });
+    // The main outline ends before the first part: its numbering is the main document's own.
+    if (got.length) for (const n of f.sections) expect(n.span.end).toBeLessThanOrEqual(got[0]!.span.start);
   });
 });

@@ -14,6 +14,28 @@ export interface QuotaLike { percent?: number; items?: { count: number; unit: st
 export const quotaFacts = (qs: QuotaLike[]): string[] =>
   qs.flatMap((x) => [...(x.items ?? []).map((i) => `${i.count} ${i.unit}@${x.section}`), ...(x.percent != null ? [`${x.percent}%@${x.section}`] : [])]).sort();
 
+/**
+ * quotaFacts of `got`, each item written as the annotation writes it when its unit and the
+ * annotated one begin with the same words ("02 buổi hướng dẫn người" ~ "02 buổi hướng dẫn"):
+ * where a unit written out in the text ends is a convention (the judges' scorer's unitSame).
+ */
+export function alignedQuotaFacts(got: QuotaLike[], want: QuotaLike[]): string[] {
+  const wanted = quotaFacts(want);
+  const parse = (f: string) => /^(\S+) (.*)@(.*)$/.exec(f);
+  return quotaFacts(got).map((g) => {
+    const pg = parse(g);
+    if (!pg) return g;
+    const match = wanted.find((w) => {
+      const pw = parse(w);
+      if (!pw || pw[1] !== pg[1] || pw[3] !== pg[3]) return false;
+      const [a, b] = [pg[2]!.split(' '), pw[2]!.split(' ')];
+      const n = Math.min(a.length, b.length);
+      return a.slice(0, n).join(' ') === b.slice(0, n).join(' ');
+    });
+    return match ?? g;
+  }).sort();
+}
+
 export interface SectionLike { number: string; title: string; children?: SectionLike[] }
 /** Every outline node as "path title", depth first ("III.3.1 Title"). */
 export const sectionPaths = (ss: SectionLike[], prefix = ''): string[] =>

@@ -8,7 +8,7 @@
  *      hand-written *.json in the same shape): other document types, bodies and layouts,
  * each fed the way the pipeline feeds it (one text page → normalize → [restore] → segment →
  * extract), plus extraction speed (segment + extract on normalized text, one core).
- *   npm run bench:extract [-- --json] [-- --verbose] [-- --synthetic]
+ *   npm run bench:extract [-- --json] [-- --verbose] [-- --synthetic [--stripped] [--garbled]]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -21,14 +21,15 @@ import { extractStage } from '../../src/stages/extract.js';
 import { DocumentFieldsSchema } from '../../src/schema/document.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const shared = resolve(root, '../shared');
+/** ../shared next to the checkout; VNPLAN_SHARED names it for a worktree elsewhere. */
+const shared = process.env.VNPLAN_SHARED ?? resolve(root, '../shared');
 const asJson = process.argv.includes('--json');
 /** --verbose: per document, the fields that missed, with expected and extracted values. */
 const verbose = process.argv.includes('--verbose');
 /** --synthetic: only the synthetic documents (no seeds, no speed run; add --stripped for their restored variant). */
 const syntheticOnly = process.argv.includes('--synthetic');
 
-interface Scorer { scoreDoc(g: unknown, p: unknown): { per: Record<string, { tp: number; fp: number; fn: number }> }; scoreMany(pairs: [unknown, unknown][]): { fieldsF1: number; sectionsF1: number; perDocF1: number[]; perField: Record<string, { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }>; sections: { precision: number; recall: number; f1: number } } }
+interface Scorer { scoreDoc(g: unknown, p: unknown): { per: Record<string, { tp: number; fp: number; fn: number }> }; scoreMany(pairs: [unknown, unknown][]): { fieldsF1: number; sectionsF1: number; perDocF1: number[]; perField: Record<string, { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }>; sections: { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number } } }
 
 type Restore = (doc: VDoc) => Promise<VDoc> | VDoc;
 
@@ -66,7 +67,17 @@ async function run(name: string, text: string, restore: Restore | null): Promise
   return extractStage.run(doc, ctx) as VDoc;
 }
 
-function explain(scorer: Scorer, id: string, exp: Record<string, unknown>, doc: VDoc): void {
+/**
+ * The scored parts of a record: the main record, then each annotated attachment against the
+ * extracted attachment in the same position (an attachment not found scores as empty).
+ */
+function recordPairs(exp: Record<string, unknown>, doc: VDoc): [unknown, unknown][] {
+  const got = ((doc.fields as unknown as { attachments?: unknown[] }).attachments ?? []) as unknown[];
+  const want = (exp.attachments ?? []) as unknown[];
+  return [[exp, { fields: doc.fields }], ...want.map((a, i) => [a, { fields: got[i] ?? {} }] as [unknown, unknown])];
+}
+
+function explain(scorer: Scorer, id: string, exp: Record<string, unknown>, doc: VDoc | { fields: unknown }): void {
   const { per } = scorer.scoreDoc(exp, { fields: doc.fields });
   const pick = (o: unknown, path: string): unknown =>
     path.split('.').reduce<unknown>((x, k) => {
@@ -86,7 +97,7 @@ function explain(scorer: Scorer, id: string, exp: Record<string, unknown>, doc: 
       return [[p, s.title] as [string, string], ...paths(s.children, p)];
     }));
   const want = paths(exp.sections as Sec[]);
-  const got = paths(doc.fields!.sections as Sec[]);
+  const got = paths((doc.fields as { sections?: Sec[] } | undefined)?.sections);
   for (const p of new Set([...want.keys(), ...got.keys()])) {
     const a = want.get(p);
     const b = got.get(p);
@@ -141,43 +152,57 @@ async function main(): Promise<void> {
   if (!restore && !asJson && !syntheticOnly) console.log('\n(restore stage not available yet: no restored figures)');
   // Synthetic documents of the genre (test/fixtures/synthetic/*.txt with hand-written *.json),
   // scored apart from the seeds: other types, bodies, layouts and wordings than the five.
+  // A document whose annotation has `attachments` (a decision with the plan it issues, a Công
+  // văn with its Phụ lục) is scored as its main record plus each attached part in order, each
+  // part's outline on its own; those documents are reported as their own group.
   const synthDir = join(root, 'test/fixtures/synthetic');
   const synthIds = readdirSync(synthDir).filter((f) => f.endsWith('.json') && existsSync(join(synthDir, f.replace(/\.json$/, '.txt')))).map((f) => f.replace(/\.json$/, '')).sort();
-  const synthPairs: [unknown, unknown][] = [];
-  for (const id of synthIds) {
-    const doc = await run(id, readFileSync(join(synthDir, `${id}.txt`), 'utf8'), null);
-    DocumentFieldsSchema.parse(doc.fields);
-    const exp = JSON.parse(readFileSync(join(synthDir, `${id}.json`), 'utf8'));
-    synthPairs.push([exp, { fields: doc.fields }]);
-    if (verbose && !asJson) explain(scorer, id, exp, doc);
-  }
+  const expectedOf = (id: string) => JSON.parse(readFileSync(join(synthDir, `${id}.json`), 'utf8')) as Record<string, unknown>;
+  const hasAttachments = (id: string) => Array.isArray(expectedOf(id).attachments) && (expectedOf(id).attachments as unknown[]).length > 0;
+  const scoreGroup = async (label: string, key: string, ids: string[], textOf: (id: string) => string | null, rst: Restore | null) => {
+    const pairs: [unknown, unknown][] = [];
+    for (const id of ids) {
+      const text = textOf(id);
+      if (text === null) continue;
+      const doc = await run(id, text, rst);
+      DocumentFieldsSchema.parse(doc.fields);
+      const exp = expectedOf(id);
+      pairs.push(...recordPairs(exp, doc));
+      if (verbose && !asJson) {
+        const tag = key === 'synthetic' || key === 'attached' ? '' : ` (${key})`;
+        recordPairs(exp, doc).forEach(([e, p], i) => explain(scorer, `${id}${i ? ` attachment ${i}` : ''}${tag}`, e as Record<string, unknown>, p as { fields: unknown }));
+      }
+    }
+    if (!pairs.length) return;
+    const r = scorer.scoreMany(pairs);
+    report[key] = r;
+    if (!asJson) {
+      console.log(`\n== ${label} (${ids.length} documents, ${pairs.length} scored parts): fields F1 ${r.fieldsF1}  sections F1 ${r.sectionsF1}  per-part ${r.perDocF1.join(' ')}`);
+      for (const [k, v] of Object.entries(r.perField)) {
+        if (v.f1 < 1) console.log(k.padEnd(20), String(v.precision).padStart(6), String(v.recall).padStart(6), String(v.f1).padStart(6), `  ${v.tp} ${v.fp} ${v.fn}`);
+      }
+      if (r.sections.f1 < 1) console.log('sections'.padEnd(20), String(r.sections.precision).padStart(6), String(r.sections.recall).padStart(6), String(r.sections.f1).padStart(6), `  ${r.sections.tp} ${r.sections.fp} ${r.sections.fn}`);
+    }
+  };
+  const clean = (id: string) => readFileSync(join(synthDir, `${id}.txt`), 'utf8');
+  const genreIds = synthIds.filter((id) => !hasAttachments(id));
+  const attachedIds = synthIds.filter(hasAttachments);
   // The same documents with every diacritic and đ stripped (the commonest damage of the genre's
   // text: wrong-language OCR, unaccented typing), through the restore stage: joint robustness.
   const stripped = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
   const strippedRestore = syntheticOnly && !process.argv.includes('--stripped') ? null : restore ?? (await loadRestore());
-  const strippedPairs: [unknown, unknown][] = [];
-  for (const id of strippedRestore ? synthIds : []) {
-    const doc = await run(id, stripped(readFileSync(join(synthDir, `${id}.txt`), 'utf8')), strippedRestore);
-    DocumentFieldsSchema.parse(doc.fields);
-    const exp = JSON.parse(readFileSync(join(synthDir, `${id}.json`), 'utf8'));
-    strippedPairs.push([exp, { fields: doc.fields }]);
-    if (verbose && !asJson) explain(scorer, `${id} (stripped)`, exp, doc);
+  if (strippedRestore) await scoreGroup('synthetic documents, diacritics stripped, through restore', 'syntheticStrippedThroughRestore', synthIds, (id) => stripped(clean(id)), strippedRestore);
+  // English-model OCR of the synthetic documents rendered as scans (test/fixtures/garbled, made by
+  // `npm run bench:garble-docs`), through the restore stage: the genre's worst real input.
+  const garbledDir = join(root, 'test/fixtures/garbled');
+  const garbled = (id: string) => (existsSync(join(garbledDir, `${id}.txt`)) ? readFileSync(join(garbledDir, `${id}.txt`), 'utf8') : null);
+  const garbledRestore = syntheticOnly && !process.argv.includes('--garbled') ? null : restore ?? (await loadRestore());
+  if (garbledRestore && existsSync(garbledDir)) {
+    await scoreGroup('synthetic genre documents, English-model OCR of rendered scans, through restore', 'syntheticGarbledThroughRestore', genreIds.filter((id) => garbled(id) !== null), garbled, garbledRestore);
+    await scoreGroup('attached-plan documents, English-model OCR of rendered scans, through restore', 'attachedGarbledThroughRestore', attachedIds.filter((id) => garbled(id) !== null), garbled, garbledRestore);
   }
-  if (strippedPairs.length) {
-    const r = scorer.scoreMany(strippedPairs);
-    report.syntheticStrippedThroughRestore = r;
-    if (!asJson) console.log(`\n== synthetic documents, diacritics stripped, through restore: fields F1 ${r.fieldsF1}  sections F1 ${r.sectionsF1}  per-doc ${r.perDocF1.join(' ')}`);
-  }
-  if (synthPairs.length) {
-    const r = scorer.scoreMany(synthPairs);
-    report.synthetic = r;
-    if (!asJson) {
-      console.log(`\n== synthetic documents (${synthPairs.length}, test/fixtures/synthetic): fields F1 ${r.fieldsF1}  sections F1 ${r.sectionsF1}  per-doc ${r.perDocF1.join(' ')}`);
-      for (const [k, v] of Object.entries(r.perField)) {
-        if (v.f1 < 1) console.log(k.padEnd(20), String(v.precision).padStart(6), String(v.recall).padStart(6), String(v.f1).padStart(6), `  ${v.tp} ${v.fp} ${v.fn}`);
-      }
-    }
-  }
+  await scoreGroup('synthetic genre documents, clean text (test/fixtures/synthetic)', 'synthetic', genreIds, clean, null);
+  await scoreGroup('decisions and Công văn with an attached plan or Phụ lục, clean text', 'attached', attachedIds, clean, null);
   // Our own OCR of fixtures/001_scan.pdf (tesseract, vie model; the pipeline's final text, stored),
   // against seed 001's annotation: extraction on real OCR noise of the right language.
   const ocrText = join(root, 'test/fixtures/synthetic/ocr-scan-001.txt');
