@@ -7,8 +7,9 @@
 import { availableParallelism } from 'node:os';
 import type { Stage, StageContext, VDoc, Page } from '../document.js';
 import { diag, type Diagnostic } from '../diagnostics.js';
-import { recognizeImage, type OcrSettings } from '../ocr/pool.js';
-import { DEFAULT_LANGUAGES, DEFAULT_MODEL } from '../ocr/model.js';
+import { recognizeImage, resolveEngine } from '../ocr/recognize.js';
+import { DEFAULT_OCR_ENGINE, type OcrEngine, type OcrSettings } from '../ocr/settings.js';
+import { DEFAULT_LANGUAGES } from '../ocr/model.js';
 import { looksGarbled } from '../lang/evidence.js';
 import { BLANK_CHECK_DPI, inkShare, isBlankShare } from '../ocr/blank.js';
 
@@ -18,11 +19,15 @@ const LOW_PAGE_CONFIDENCE = 60;
 
 export function ocrSettings(ctx: StageContext): OcrSettings {
   const workers = ctx.options.ocrWorkers;
-  return {
+  const settings: OcrSettings = {
+    engine: (ctx.options.ocrEngine as OcrEngine | undefined) ?? DEFAULT_OCR_ENGINE,
     languages: ctx.options.ocrLanguages ?? DEFAULT_LANGUAGES,
-    model: ctx.options.ocrModel ?? DEFAULT_MODEL,
+    ...(ctx.options.ocrModel ? { model: ctx.options.ocrModel } : {}),
     ...(typeof workers === 'number' && workers > 0 ? { workers } : {}),
   };
+  // Decided once per document (the same for all its pages): 'auto' becomes the engine used.
+  const { engine, model } = resolveEngine(settings);
+  return { ...settings, engine, model };
 }
 
 /**
@@ -104,7 +109,8 @@ export const ocrStage: Stage = {
     const confidences = pages.filter((p) => recognised.has(p.number) && !results.get(p.number)?.blank).map((p) => p.confidence ?? 0);
     const blankPages = todo.length - confidences.length;
     diagnostics.push(
-      diag(STAGE, 'info', 'ocr.summary', `OCR'd ${confidences.length} page(s) with ${settings.languages}/${settings.model}${blankPages ? `; ${blankPages} blank page(s) skipped` : ''}`, undefined, {
+      diag(STAGE, 'info', 'ocr.summary', `OCR'd ${confidences.length} page(s) with ${settings.engine} ${settings.languages}/${settings.model}${blankPages ? `; ${blankPages} blank page(s) skipped` : ''}`, undefined, {
+        engine: settings.engine,
         languages: settings.languages,
         model: settings.model,
         meanConfidence: confidences.length ? confidences.reduce((s, c) => s + c, 0) / confidences.length : 0,
@@ -115,4 +121,4 @@ export const ocrStage: Stage = {
   },
 };
 
-export { terminateOcr } from '../ocr/pool.js';
+export { terminateOcr } from '../ocr/recognize.js';
