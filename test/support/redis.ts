@@ -1,12 +1,13 @@
 /**
- * A real redis-server for the queue tests, on a free local port, without persistence; stopped
- * by the test. Tests that need it skip, with this reason, only when redis-server is not
- * installed (.ci/run installs it).
+ * A real redis-server for the queue tests: the one .ci/run started (VNPLAN_TEST_REDIS, emptied
+ * first), or one started here on a free local port, without persistence, and stopped by the
+ * test. Tests that need it skip, with this reason, only when redis-server is not installed
+ * (.ci/run installs it).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
-export const REDIS_MISSING = spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).status === 0
+export const REDIS_MISSING = process.env.VNPLAN_TEST_REDIS || spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).status === 0
   ? null
   : 'redis-server is not installed (apt-get install redis-server; .ci/run installs it)';
 
@@ -28,6 +29,12 @@ export interface TestRedis {
 }
 
 export async function startRedis(): Promise<TestRedis> {
+  const given = process.env.VNPLAN_TEST_REDIS;
+  if (given) {
+    const flushed = spawnSync('redis-cli', ['-u', given, 'flushdb'], { encoding: 'utf8' });
+    if (flushed.status !== 0) throw new Error(`VNPLAN_TEST_REDIS=${given} does not answer: ${flushed.stderr}`);
+    return { url: given, port: Number(new URL(given).port), stop: async () => undefined };
+  }
   const port = await freePort();
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
