@@ -5,7 +5,7 @@
  * rendering is done once beforehand and not counted), wall seconds, syllable accuracy and CER
  * against the exact text drawn on the pages (test/data/001_scan.lines.txt), scored with the
  * project's judge (../shared/tools/textmetrics.mjs).
- *   npx tsx tools/bench/ocr.ts [--engines tesseractjs,native] [--dpi 300,200] [--preprocess none,median]
+ *   npx tsx tools/bench/ocr.ts [--engines tesseractjs,native] [--dpi auto,300,200] [--preprocess none,gray,median]
  *                              [--models 4.0.0_best_int,system] [--workers 1,2] [--pages N]
  * CPU is counted for every thread of this process (tesseract.js workers) plus finished child
  * processes (native tesseract, from /proc/self/stat), so it stays meaningful when other jobs
@@ -21,6 +21,8 @@ import { recognizeImage, resolveEngine, terminateOcr } from '../../src/ocr/recog
 import { DEFAULT_MODEL } from '../../src/ocr/model.js';
 import { DEFAULT_PREPROCESS, OCR_PREPROCESS, type OcrPreprocess as Preprocess } from '../../src/ocr/preprocess.js';
 import type { OcrEngine } from '../../src/ocr/settings.js';
+import { BLANK_CHECK_DPI, inkStats } from '../../src/ocr/blank.js';
+import { chooseOcrDpi } from '../../src/ocr/resolution.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The project's judge: the shared copy when present (../shared in the main checkout), else the test copy. */
@@ -30,7 +32,8 @@ export interface BenchOcrOptions {
   engines?: Exclude<OcrEngine, 'auto'>[];
   /** Models per engine; default: tesseract.js DEFAULT_MODEL, native the installed one (or DEFAULT_MODEL). */
   models?: string[];
-  dpis?: number[];
+  /** Render resolutions; 'auto' = chosen per page as the OCR stage does (default). */
+  dpis?: (number | 'auto')[];
   workers?: number[];
   preprocess?: Preprocess[];
   /** Limit the number of pages (for a quick run). */
@@ -41,7 +44,8 @@ export interface BenchOcrOptions {
 export interface BenchOcrRow {
   engine: string;
   model: string;
-  dpi: number;
+  /** A number, or 'auto 150–210' for per-page choice. */
+  dpi: number | string;
   workers: number;
   preprocess: Preprocess;
   pages: number;
@@ -97,13 +101,19 @@ async function warmUp(engine: OcrEngine, model: string, workers: number): Promis
   await Promise.all(Array.from({ length: workers }, () => recognizeImage(blank, { engine, model, workers })));
 }
 
-/** The fixture's pages rendered at `dpi` (PNG), as the OCR stage renders them. */
-async function renderPages(dpi: number, maxPages?: number): Promise<Uint8Array[]> {
+/**
+ * The fixture's pages rendered at `dpi` (PNG), or with 'auto' each at the resolution the OCR
+ * stage chooses from its text size (src/ocr/resolution.ts).
+ */
+async function renderPages(dpi: number | 'auto', maxPages?: number): Promise<{ image: Uint8Array; dpi: number }[]> {
   const ingested = await ingestPdf(new Uint8Array(await readFile(join(ROOT, 'fixtures/001_scan.pdf'))));
   try {
     const pages = ingested.pages.slice(0, maxPages ?? ingested.pages.length);
-    const out: Uint8Array[] = [];
-    for (const p of pages) out.push((await p.render!(dpi)).data);
+    const out: { image: Uint8Array; dpi: number }[] = [];
+    for (const p of pages) {
+      const chosen = dpi === 'auto' ? chooseOcrDpi((await inkStats((await p.render!(BLANK_CHECK_DPI)).data)).lineRows, BLANK_CHECK_DPI) : dpi;
+      out.push({ image: (await p.render!(chosen)).data, dpi: chosen });
+    }
     return out;
   } finally {
     await ingested.close();
@@ -116,8 +126,10 @@ export async function benchOcr(opts: BenchOcrOptions = {}): Promise<BenchOcrResu
   const scorer = await loadScorer(log);
   const goldText = opts.maxPages ? null : gold;
   const rows: BenchOcrRow[] = [];
-  for (const dpi of opts.dpis ?? [300]) {
-    const images = await renderPages(dpi, opts.maxPages);
+  for (const dpi of opts.dpis ?? ['auto']) {
+    const pages = await renderPages(dpi, opts.maxPages);
+    const images = pages.map((p) => p.image);
+    const dpiLabel = dpi === 'auto' ? `auto ${Math.min(...pages.map((p) => p.dpi))}-${Math.max(...pages.map((p) => p.dpi))}` : dpi;
     for (const engine of opts.engines ?? ['tesseractjs', 'native']) {
       if (engine === 'native' && !resolveEngineOrNull('native')) {
         log('(native engine skipped: the tesseract program is not installed)');
@@ -138,7 +150,7 @@ export async function benchOcr(opts: BenchOcrOptions = {}): Promise<BenchOcrResu
             const startSeconds = (performance.now() - start0) / 1000;
             const t0 = performance.now();
             const cpu0 = cpuSeconds();
-            const results = await Promise.all(images.map((img) => recognizeImage(img, { engine, model, workers, preprocess, dpi })));
+            const results = await Promise.all(pages.map((p) => recognizeImage(p.image, { engine, model, workers, preprocess, dpi: p.dpi })));
             const seconds = (performance.now() - t0) / 1000;
             const cpu = cpuSeconds() - cpu0;
             await terminateOcr();
@@ -147,7 +159,7 @@ export async function benchOcr(opts: BenchOcrOptions = {}): Promise<BenchOcrResu
             const row: BenchOcrRow = {
               engine,
               model,
-              dpi,
+              dpi: dpiLabel,
               workers,
               preprocess,
               pages: images.length,
@@ -192,10 +204,10 @@ function listArg(name: string): string[] | undefined {
 }
 
 export function formatOcrRows(rows: BenchOcrRow[]): string[] {
-  const lines = ['engine       model            dpi  workers  pre-filter  s/page  cpu-s/page  pages/min  conf   accuracy  CER'];
+  const lines = ['engine       model                    dpi  workers  pre-filter  s/page  cpu-s/page  pages/min  conf   accuracy  CER'];
   for (const r of rows) {
     lines.push(
-      `${r.engine.padEnd(12)} ${r.model.padEnd(16)} ${String(r.dpi).padStart(3)}  ${String(r.workers).padStart(7)}  ${r.preprocess.padEnd(10)} ${r.secondsPerPage.toFixed(2).padStart(6)}  ${r.cpuSecondsPerPage.toFixed(2).padStart(10)}  ${r.pagesPerMinute.toFixed(1).padStart(9)}  ${r.meanConfidence.toFixed(1).padStart(5)}  ${r.accuracy?.toFixed(4) ?? '   n/a'}    ${r.cer?.toFixed(4) ?? 'n/a'}`,
+      `${r.engine.padEnd(12)} ${r.model.padEnd(16)} ${String(r.dpi).padStart(11)}  ${String(r.workers).padStart(7)}  ${r.preprocess.padEnd(10)} ${r.secondsPerPage.toFixed(2).padStart(6)}  ${r.cpuSecondsPerPage.toFixed(2).padStart(10)}  ${r.pagesPerMinute.toFixed(1).padStart(9)}  ${r.meanConfidence.toFixed(1).padStart(5)}  ${r.accuracy?.toFixed(4) ?? '   n/a'}    ${r.cer?.toFixed(4) ?? 'n/a'}`,
     );
   }
   return lines;
@@ -205,7 +217,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const result = await benchOcr({
     engines: listArg('engines') as BenchOcrOptions['engines'],
     models: listArg('models'),
-    dpis: listArg('dpi')?.map(Number),
+    dpis: listArg('dpi')?.map((d) => (d === 'auto' ? 'auto' : Number(d))),
     workers: listArg('workers')?.map(Number),
     preprocess: listArg('preprocess') as Preprocess[] | undefined,
     maxPages: listArg('pages')?.map(Number)[0],
