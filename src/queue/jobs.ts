@@ -42,16 +42,18 @@ export const TRANSIENT_CODES: ReadonlySet<ErrorCode | 'VERSION_MISMATCH'> = new 
 export const JOB_ATTEMPTS = 4;
 /** First retry after this delay; each further one waits twice as long (5 s, 10 s, 20 s). */
 export const RETRY_BASE_DELAY_MS = 5_000;
-/** Finished jobs stay in Redis this long (for `vnplan run` to read, and operators to inspect). */
+/** Finished jobs stay in Redis this long (for `vnplan run` to read, and operators to inspect)… */
 export const KEEP_FINISHED_SECONDS = 24 * 3600;
+/** …and at most this many (Redis memory: a finished job holds ~2–3 KB of data and result, docs/scaling.md). */
+export const KEEP_FINISHED_JOBS = 100_000;
 
 export function jobOptions(jobId: string): JobsOptions {
   return {
     jobId,
     attempts: JOB_ATTEMPTS,
     backoff: { type: 'exponential', delay: RETRY_BASE_DELAY_MS },
-    removeOnComplete: { age: KEEP_FINISHED_SECONDS },
-    removeOnFail: { age: KEEP_FINISHED_SECONDS },
+    removeOnComplete: { age: KEEP_FINISHED_SECONDS, count: KEEP_FINISHED_JOBS },
+    removeOnFail: { age: KEEP_FINISHED_SECONDS, count: KEEP_FINISHED_JOBS },
   };
 }
 

@@ -28,6 +28,11 @@ import { jobIdFor, jobOptions, type DocumentJobData, type DocumentJobResult, typ
 
 /** Seconds between two sweeps over the jobs not yet seen finished (covers events missed while Redis reconnected). */
 export const SWEEP_SECONDS = 15;
+/**
+ * Jobs looked at per sweep: the oldest pending ones (jobs are taken in order, so those are the
+ * ones likely finished), keeping the sweep's Redis load flat however large the run.
+ */
+export const SWEEP_JOBS = 200;
 /** Jobs added to Redis per round trip. */
 const ADD_BATCH = 500;
 
@@ -169,7 +174,7 @@ async function waitForJobs(queue: Queue, pending: Map<string, number>, settle: (
       await new Promise((r) => setTimeout(r, 200));
       if (Date.now() - lastSweep >= SWEEP_SECONDS * 1000) {
         lastSweep = Date.now();
-        for (const id of [...pending.keys()]) await settle(id);
+        for (const id of [...pending.keys()].slice(0, SWEEP_JOBS)) await settle(id);
       }
     }
   } finally {

@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { getPipeline, type Pipeline } from '../../pipelines/index.js';
 import { VnplanError } from '../errors.js';
 import { handleDocument } from '../runner/document-job.js';
+import { processDocument } from '../runner/process.js';
 import { shutdown } from '../runner/shutdown.js';
 import { checkRedis, QUEUE_NAME, QUEUE_PREFIX, redisOptionsFromUrl } from './connection.js';
 import { TRANSIENT_CODES, type DocumentJobData, type DocumentJobResult } from './jobs.js';
@@ -24,6 +25,14 @@ import { TRANSIENT_CODES, type DocumentJobData, type DocumentJobResult } from '.
  * idempotent run of the document); shorter recovers lost jobs sooner.
  */
 export const DEFAULT_STALLED_SECONDS = 30;
+/**
+ * Processed once before the worker takes jobs, so the restoration and extraction models are
+ * loaded (seconds of CPU) before the first document rather than during it. Unaccented on
+ * purpose: restoration runs only on text that needs it.
+ */
+const WARM_UP_TEXT = 'KE HOACH\nThuc hien nhiem vu cai cach hanh chinh nam 2024 cua Uy ban nhan dan huyen.\n';
+export const WARM_UP_PIPELINE = 'default';
+
 /** A job may be recovered from stalled workers this many times before it fails (a document that kills its worker). */
 export const MAX_STALLED_COUNT = 2;
 
@@ -118,6 +127,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     else options.signal?.addEventListener('abort', () => stop(false), { once: true });
     options.abandon?.addEventListener('abort', () => stop(true), { once: true });
   });
+  await processDocument({ bytes: new TextEncoder().encode(WARM_UP_TEXT), relPath: 'warm-up.txt' }, { pipeline: await pipelineFor(WARM_UP_PIPELINE) });
   await worker.waitUntilReady();
   emit({ type: 'ready', concurrency, queue: options.queue });
   void worker.run().catch((err: unknown) => emit({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
