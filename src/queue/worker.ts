@@ -11,7 +11,6 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { availableParallelism } from 'node:os';
 import { getPipeline, type Pipeline } from '../../pipelines/index.js';
-import { VnplanError } from '../errors.js';
 import { handleDocument } from '../runner/document-job.js';
 import { processDocument } from '../runner/process.js';
 import { shutdown } from '../runner/shutdown.js';
@@ -138,4 +137,3 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   }
 }
 
-export { VnplanError };
