@@ -5,7 +5,7 @@
  * offline. The pre-filter (preprocess.ts) runs here, the same for both engines.
  */
 import { VnplanError } from '../errors.js';
-import { DEFAULT_LANGUAGES, DEFAULT_MODEL } from './model.js';
+import { DEFAULT_LANGUAGES, DEFAULT_MODEL, resolveLanguages } from './model.js';
 import { nativeHasLanguages, nativeTesseractVersion, recognizeNative, terminateNative, SYSTEM_MODEL } from './native.js';
 import { recognizeWithTesseractJs, terminateTesseractJs } from './pool.js';
 import { DEFAULT_PREPROCESS, preprocessForOcr } from './preprocess.js';
@@ -41,6 +41,8 @@ export function resolveEngine(settings: OcrSettings = {}): { engine: 'native' | 
 /** OCR one page image (PNG/JPEG/TIFF bytes) at `settings.dpi` (default DEFAULT_OCR_DPI). */
 export async function recognizeImage(image: Uint8Array, settings: OcrSettings = {}): Promise<PageOcr> {
   const { engine, model } = resolveEngine(settings);
+  // A missing model is OCR_MODEL_MISSING before any page work.
+  if (model !== SYSTEM_MODEL) resolveLanguages(settings.languages ?? DEFAULT_LANGUAGES, model);
   let prepared: Uint8Array;
   try {
     prepared = await preprocessForOcr(image, settings.preprocess ?? DEFAULT_PREPROCESS);
