@@ -120,7 +120,10 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   const closed = new Promise<void>((resolveClosed) => {
     const stop = (force: boolean) => {
       emit({ type: 'stopping' });
-      void worker.close(force).then(resolveClosed, resolveClosed);
+      const closing = worker.close(force);
+      // A forced stop does not wait: with Redis unreachable, close() waits for a reconnection.
+      if (force) resolveClosed();
+      else void closing.then(resolveClosed, resolveClosed);
     };
     if (options.signal?.aborted) stop(false);
     else options.signal?.addEventListener('abort', () => stop(false), { once: true });
