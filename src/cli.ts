@@ -14,11 +14,12 @@ import { registerQueryCommand } from './cli/query.js';
 import { registerRestoreCommand } from './cli/restore.js';
 import { registerReviewCommand } from './cli/review.js';
 import { registerRunCommand } from './cli/run.js';
+import { registerWorkerCommand } from './cli/worker.js';
 import { ERROR_CODES, EXIT, toVnplanError, type ErrorCode } from './errors.js';
 import { shutdown } from './runner/shutdown.js';
 
 /** Errors about the invocation or the environment rather than one document's content. */
-const FATAL: ReadonlySet<ErrorCode> = new Set(['USAGE', 'INPUT_NOT_FOUND', 'INPUT_UNREADABLE', 'OUTPUT_LOCKED', 'OUTPUT_NOT_WRITABLE', 'OUTPUT_WRITE_FAILED', 'OCR_MODEL_MISSING', 'DICTIONARY_MISSING', 'INTERNAL']);
+const FATAL: ReadonlySet<ErrorCode> = new Set(['USAGE', 'INPUT_NOT_FOUND', 'INPUT_UNREADABLE', 'OUTPUT_LOCKED', 'OUTPUT_NOT_WRITABLE', 'OUTPUT_WRITE_FAILED', 'QUEUE_UNREACHABLE', 'OCR_MODEL_MISSING', 'DICTIONARY_MISSING', 'INTERNAL']);
 
 export function exitCodeFor(err: unknown): number {
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.OK : EXIT.FATAL;
@@ -44,6 +45,9 @@ ${Object.entries(ERROR_CODES)
 
 Examples:
   vnplan run scans/ --out out                 nightly batch, incremental
+  vnplan run scans/ --out /shared/out --queue redis://10.0.0.5:6379
+                                              the same, on the workers of a queue
+  vnplan worker --queue redis://10.0.0.5:6379 a worker (one per machine)
   vnplan extract plan.pdf > plan.json         one document to JSON
   echo "thyc hién nhiém vu" | vnplan restore  restore diacritics
   vnplan ocr scan.pdf --json                  OCR words, boxes, confidences
@@ -61,6 +65,7 @@ export async function buildProgram(): Promise<Command> {
     .exitOverride()
     .addHelpText('after', HELP_FOOTER);
   registerRunCommand(program);
+  registerWorkerCommand(program);
   registerExtractCommand(program);
   registerRestoreCommand(program);
   registerOcrCommand(program);

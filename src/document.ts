@@ -134,8 +134,10 @@ export interface PipelineOptions {
   encoding?: string;
   /** OCR languages, default 'vie'; 'eng+vie' allowed. */
   ocrLanguages?: string;
-  /** Tesseract model variant folder inside @tesseract.js-data/vie. */
+  /** Tesseract model variant folder inside @tesseract.js-data/vie, or 'system' (native engine). */
   ocrModel?: string;
+  /** 'auto' (default: the system tesseract when installed), 'native' or 'tesseractjs'. */
+  ocrEngine?: 'auto' | 'native' | 'tesseractjs';
   /** Diacritic restoration: 'auto' (detect need), 'always', 'never'. */
   restore?: 'auto' | 'always' | 'never';
   /** Tone placement for restored output: 'old' (hóa, Ủy) is the default, 'new' (hoá, Uỷ). */

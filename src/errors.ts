@@ -30,6 +30,8 @@ export const ERROR_CODES = {
     'The output folder cannot be written: it is read-only, not a folder, or the user lacks write permission. Choose another --out or fix its permissions.',
   OUTPUT_WRITE_FAILED:
     'Writing an output file failed (disk full, quota or I/O error); nothing partial was left in place. Free space on the output filesystem (or fix the error named) and re-run: finished documents are kept.',
+  QUEUE_UNREACHABLE:
+    'The Redis server given with --queue does not answer. Check the URL (redis://HOST:PORT), that redis-server runs and that this machine may connect to it.',
   USAGE: 'Invalid command-line usage. See `vnplan --help`.',
   INTERNAL: 'An unexpected internal error. Please report it with the document if possible.',
 } as const;

@@ -12,7 +12,9 @@
  *                  (aliases: abc, vni-win, windows-1258 …); on PDFs it forces text-layer repair
  *   ocrWorkers     Tesseract workers in the shared pool (default: number of cores)
  *   ocrLanguages   'vie' (default) or 'eng+vie'
- *   ocrModel       model folder of @tesseract.js-data/vie: '4.0.0_best_int' (default) or '4.0.0'
+ *   ocrModel       model folder of @tesseract.js-data/vie: '4.0.0_best_int' (default) or '4.0.0';
+ *                  'system' = the model installed with the tesseract program (native engine)
+ *   ocrEngine      'auto' (default: the system tesseract when installed) | 'native' | 'tesseractjs'
  *   restore        'auto' (default: restore when the text needs it) | 'always' | 'never'
  *   toneStyle      'old' (hóa, Ủy; default) | 'new' (hoá, Uỷ)
  *   restoreTokens  keep per-token restoration details in the record
@@ -20,6 +22,8 @@
  * RunOptions only: out (default 'out'), concurrency (documents in flight, default: cores),
  *   force (redo up-to-date documents), onEvent (start/document/warning/end events),
  *   shutdownAtEnd (terminate OCR workers when done, default true).
+ * Distributed: runQueued(dir, { ...RunOptions, queue: 'redis://HOST:PORT' }) enqueues and waits
+ *   (same report); runWorker({ queue, concurrency, ocrWorkers, signal }) processes jobs until stopped.
  */
 
 // One document, a folder, and the pieces they are made of.
@@ -29,6 +33,10 @@ export { indexEntryFromRecord, summarize } from './runner/report.js';
 export type { RunReport, DocumentReport, IndexEntry, DocumentStatus } from './runner/report.js';
 export { progressReporter, formatSummary } from './runner/progress.js';
 export { shutdown } from './runner/shutdown.js';
+
+// Distributed runs (BullMQ + Redis): the enqueuing run and the worker.
+export { runQueued, type QueuedRunOptions } from './queue/run-queued.js';
+export { runWorker, type WorkerOptions, type WorkerEvent } from './queue/worker.js';
 
 // Pipelines: named stage lists, their versions (incremental runs) and guards.
 export { getPipeline, pipelineNames, PIPELINES, type Pipeline, type PipelineDefinition, type GuardedStep } from '../pipelines/index.js';
@@ -49,9 +57,9 @@ export { ingestPdf, textLayerUsable, RENDER_DPI, type PdfIngest, type PdfPageDec
 export { ingestText, type TextIngest } from './ingest/text.js';
 export { looksNotVietnamese, vietnameseEvidence, type LanguageEvidence } from './lang/evidence.js';
 
-// OCR (tesseract.js with the offline Vietnamese model).
-export { ocrFile, recognizeImage, terminateOcr, DEFAULT_MODEL, DEFAULT_LANGUAGES, MODEL_VARIANTS, DEFAULT_PREPROCESS } from './ocr/index.js';
-export type { OcrFileOptions, OcrFilePage, OcrFileResult, OcrSettings, OcrPreprocess, PageOcr } from './ocr/index.js';
+// OCR (the system tesseract when installed, else tesseract.js with the offline Vietnamese model).
+export { ocrFile, recognizeImage, resolveEngine, terminateOcr, DEFAULT_MODEL, DEFAULT_LANGUAGES, MODEL_VARIANTS, DEFAULT_PREPROCESS, OCR_ENGINES, DEFAULT_OCR_ENGINE } from './ocr/index.js';
+export type { OcrFileOptions, OcrFilePage, OcrFileResult, OcrSettings, OcrPreprocess, OcrEngine, PageOcr } from './ocr/index.js';
 
 // Diacritic restoration.
 export { restoreText, createRestorer, getDefaultRestorer, Restorer, type RestoreTextOptions, type RestoreResult, type RestoreOptions, type RestoreStats } from './restore/index.js';

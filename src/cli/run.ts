@@ -1,5 +1,6 @@
 /** `vnplan run <inputDir>`: the nightly batch over a folder. */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_OCR_ENGINE, OCR_ENGINES, type OcrEngine } from '../ocr/settings.js';
 import { pipelineNames } from '../../pipelines/index.js';
 import { EXIT } from '../errors.js';
 import { ENCODINGS, normalizeEncodingName } from '../encoding/names.js';
@@ -8,6 +9,7 @@ import { didYouMean } from '../runner/suggest.js';
 import { formatSummary, progressReporter } from '../runner/progress.js';
 import { defaultConcurrency, runFolder, STOP_GRACE_MS } from '../runner/run-folder.js';
 import { trapStopSignals } from '../runner/signals.js';
+import { runQueued } from '../queue/run-queued.js';
 
 export function positiveInt(value: string): number {
   const n = Number(value);
@@ -51,7 +53,9 @@ export function registerRunCommand(program: Command): void {
     .option('-p, --pipeline <name>', `pipeline: ${pipelineNames().join(', ')}`, 'default')
     .option('-e, --encoding <enc>', 'force the encoding of text files and PDF text layers (utf8, utf16le, utf16be, cp1258, viscii, tcvn3, vni)', encodingName)
     .option('--ocr-workers <n>', 'tesseract workers shared by all documents (default: cores)', positiveInt)
-    .option('--restore-tokens', 'keep per-token restoration details in the JSON', false);
+    .addOption(new Option('--ocr-engine <engine>', 'OCR engine: auto = the system tesseract when installed, else tesseract.js').choices([...OCR_ENGINES]).default(DEFAULT_OCR_ENGINE))
+    .option('--restore-tokens', 'keep per-token restoration details in the JSON', false)
+    .option('-q, --queue <url>', 'process the documents on `vnplan worker`s of this Redis (redis://HOST:PORT) instead of here');
   addLimitOptions(command)
     .addHelpText(
       'after',
@@ -66,15 +70,16 @@ disk stops the run the same way (OUTPUT_WRITE_FAILED on the document that did no
 Examples:
   vnplan run scans/ --out out
   vnplan run scans/ --out out --concurrency 2 --force
-  vnplan run dumps/ --pipeline text-only --encoding tcvn3`,
+  vnplan run dumps/ --pipeline text-only --encoding tcvn3
+  vnplan run /shared/scans --out /shared/out --queue redis://10.0.0.5:6379`,
     )
-    .action(async (inputDir: string, opts: { out: string; concurrency?: number; force: boolean; pipeline: string; encoding?: string; ocrWorkers?: number; restoreTokens: boolean; maxBytes?: number; maxPages?: number }) => {
+    .action(async (inputDir: string, opts: { out: string; concurrency?: number; force: boolean; pipeline: string; encoding?: string; ocrWorkers?: number; ocrEngine: OcrEngine; restoreTokens: boolean; queue?: string; maxBytes?: number; maxPages?: number }) => {
       // Installed for the rest of the process's life (see runner/signals.ts for why).
       const signals = trapStopSignals((signal, count) => {
         const what = count === 1 ? 'stopping: no new documents; documents in flight finish (a second signal abandons them)' : 'abandoning the documents in flight';
         if (count <= 2) process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'signal', signal, message: what })}\n`);
       });
-      const report = await runFolder(inputDir, {
+      const runOptions = {
         out: opts.out,
         concurrency: opts.concurrency,
         force: opts.force,
@@ -82,12 +87,14 @@ Examples:
         encoding: opts.encoding,
         restoreTokens: opts.restoreTokens,
         ...(opts.ocrWorkers ? { ocrWorkers: opts.ocrWorkers } : {}),
+        ocrEngine: opts.ocrEngine,
         ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}),
         ...(opts.maxPages ? { maxPages: opts.maxPages } : {}),
         signal: signals.stop,
         abandon: signals.abandon,
         onEvent: progressReporter(),
-      });
+      };
+      const report = opts.queue ? await runQueued(inputDir, { ...runOptions, queue: opts.queue }) : await runFolder(inputDir, runOptions);
       process.stdout.write(`${formatSummary(report)}\n`);
       process.exitCode = report.interrupted ? EXIT.FATAL : report.totals.failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
     });

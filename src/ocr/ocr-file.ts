@@ -9,6 +9,8 @@ export interface OcrFileOptions {
   /** '4.0.0' or '4.0.0_best_int'. */
   model?: string;
   workers?: number;
+  /** 'auto' (default), 'native' (system tesseract) or 'tesseractjs'. */
+  engine?: 'auto' | 'native' | 'tesseractjs';
   /** Text encoding for text inputs (otherwise detected). */
   encoding?: string;
   onProgress?: (event: { stage: string; done: number; total: number }) => void;
@@ -38,6 +40,7 @@ export async function ocrFile(path: string, opts: OcrFileOptions = {}): Promise<
     ...(opts.languages ? { ocrLanguages: opts.languages } : {}),
     ...(opts.model ? { ocrModel: opts.model } : {}),
     ...(opts.workers ? { ocrWorkers: opts.workers } : {}),
+    ...(opts.engine ? { ocrEngine: opts.engine } : {}),
     ...(opts.encoding ? { encoding: opts.encoding } : {}),
     onProgress: opts.onProgress,
   });

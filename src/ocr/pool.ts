@@ -12,20 +12,7 @@ import type Tesseract from 'tesseract.js';
 import { VnplanError } from '../errors.js';
 import { resolveLanguages, DEFAULT_LANGUAGES, DEFAULT_MODEL } from './model.js';
 import { pageFromResult, type PageOcr } from './words.js';
-import { preprocessForOcr, DEFAULT_PREPROCESS, type OcrPreprocess } from './preprocess.js';
-
-export interface OcrSettings {
-  /** 'vie' (default) or 'eng+vie'. */
-  languages?: string;
-  /** Model variant folder: '4.0.0' or '4.0.0_best_int'. */
-  model?: string;
-  /** Worker count; defaults to the machine's cores. */
-  workers?: number;
-  /** Resolution of the page images, told to Tesseract because rendered PNGs carry none. */
-  dpi?: number;
-  /** Image clean-up before recognition (default 'median', see preprocess.ts). */
-  preprocess?: OcrPreprocess;
-}
+import { TESSERACT_PSM, type OcrSettings } from './settings.js';
 
 interface Pool {
   scheduler: Promise<Tesseract.Scheduler>;
@@ -65,7 +52,7 @@ async function langPathFor(languages: string, model: string): Promise<string> {
   return folder;
 }
 
-async function startWorker(languages: string, model: string, dpi: number): Promise<Tesseract.Worker> {
+async function startWorker(languages: string, model: string): Promise<Tesseract.Worker> {
   const { createWorker, OEM } = await loadTesseract();
   const worker = await createWorker(languages, OEM.LSTM_ONLY, {
     langPath: await langPathFor(languages, model),
@@ -76,7 +63,7 @@ async function startWorker(languages: string, model: string, dpi: number): Promi
     // still rejects, and recognizeImage turns that into OCR_FAILED for this document.
     errorHandler: () => undefined,
   });
-  await worker.setParameters({ user_defined_dpi: String(dpi) });
+  await worker.setParameters({ tessedit_pageseg_mode: TESSERACT_PSM as Tesseract.PSM });
   return worker;
 }
 
@@ -93,7 +80,7 @@ function getPool(settings: OcrSettings): Pool {
   if (!pool) {
     const scheduler = loadTesseract().then((t) => t.createScheduler());
     const ready = scheduler
-      .then((s) => Promise.all(Array.from({ length: full.workers }, async () => s.addWorker(await startWorker(full.languages, full.model, settings.dpi ?? 300)))))
+      .then((s) => Promise.all(Array.from({ length: full.workers }, async () => s.addWorker(await startWorker(full.languages, full.model)))))
       .then(() => undefined);
     pool = { scheduler, ready };
     pools.set(key, pool);
@@ -102,8 +89,11 @@ function getPool(settings: OcrSettings): Pool {
   return pool;
 }
 
-/** OCR one page image (PNG/JPEG/TIFF bytes) with the shared pool. */
-export async function recognizeImage(image: Uint8Array, settings: OcrSettings = {}): Promise<PageOcr> {
+/**
+ * OCR one page image (PNG/JPEG/TIFF bytes, already pre-filtered) with the shared tesseract.js
+ * pool; `dpi` is the image's resolution (set per job: pages of one pool may differ).
+ */
+export async function recognizeWithTesseractJs(image: Uint8Array, dpi: number, settings: OcrSettings = {}): Promise<PageOcr> {
   const pool = getPool(settings);
   try {
     await pool.ready;
@@ -111,24 +101,18 @@ export async function recognizeImage(image: Uint8Array, settings: OcrSettings = 
     if (err instanceof VnplanError) throw err;
     throw new VnplanError('OCR_FAILED', `Could not start the OCR workers: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
-  let prepared: Uint8Array;
-  try {
-    prepared = await preprocessForOcr(image, settings.preprocess ?? DEFAULT_PREPROCESS);
-  } catch (err) {
-    throw new VnplanError('IMAGE_CORRUPT', err instanceof Error ? err.message : String(err), { cause: err });
-  }
-  const buffer = Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength);
+  const buffer = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
   try {
     const scheduler = await pool.scheduler;
-    const result = await scheduler.addJob('recognize', buffer, {}, { blocks: true, text: false });
+    const result = await scheduler.addJob('recognize', buffer, { user_defined_dpi: String(dpi) } as unknown as Partial<Tesseract.RecognizeOptions>, { blocks: true, text: false });
     return pageFromResult(result.data);
   } catch (err) {
     throw new VnplanError('OCR_FAILED', err instanceof Error ? err.message : String(err), { cause: err });
   }
 }
 
-/** Stops every OCR worker; the next recognizeImage() starts a new pool. */
-export async function terminateOcr(): Promise<void> {
+/** Stops every tesseract.js worker; the next page starts a new pool. */
+export async function terminateTesseractJs(): Promise<void> {
   const all = [...pools.values()];
   pools.clear();
   const folders = [...langFolders.values()];

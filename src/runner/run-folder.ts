@@ -6,20 +6,18 @@
  * stops the others.
  */
 import { availableParallelism } from 'node:os';
-import { access, constants, mkdir, readFile, stat } from 'node:fs/promises';
+import { access, constants, mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { getPipeline, type Pipeline } from '../../pipelines/index.js';
 import type { PipelineOptions } from '../document.js';
 import { normalizeEncodingName } from '../encoding/names.js';
-import { inputReadError, isOutputFull, outputWriteError, toVnplanError, VnplanError } from '../errors.js';
-import { checkFileSize, limitsOf } from '../ingest/limits.js';
+import { inputReadError, isOutputFull, outputWriteError, VnplanError } from '../errors.js';
 import { docIdFor } from '../output/docid.js';
-import { INDEX_FILE, nodeOutputIo, readRecord, removeStaleTempFiles, REPORT_FILE, writeDocument, writeJson, writeJsonLines, type OutputIo } from '../output/write.js';
+import { INDEX_FILE, nodeOutputIo, removeStaleTempFiles, REPORT_FILE, writeJson, writeJsonLines, type OutputIo } from '../output/write.js';
+import { handleDocument } from './document-job.js';
 import { lockOutput } from './lock.js';
-import { runPipeline, sha256, type ProcessOptions } from './process.js';
-import { toRecord } from '../output/record.js';
-import { indexEntryFromRecord, summarize, type DocumentReport, type IndexEntry, type RunReport } from './report.js';
+import { summarize, type DocumentReport, type IndexEntry, type RunReport } from './report.js';
 import { shutdown } from './shutdown.js';
 import { listInputs, type InputFile } from './walk.js';
 
@@ -89,7 +87,7 @@ export async function runFolder(dir: string, options: RunOptions = {}): Promise<
 }
 
 /** Creates the output folder and checks it is a folder this user can write (OUTPUT_NOT_WRITABLE otherwise). */
-async function prepareOutDir(outDir: string): Promise<void> {
+export async function prepareOutDir(outDir: string): Promise<void> {
   try {
     await mkdir(outDir, { recursive: true });
   } catch (err) {
@@ -151,7 +149,7 @@ async function runLocked(
     void queue.add(async () => {
       if (stopReason) return;
       const onProgress = (e: { stage: string; done: number; total: number }) => emit({ type: 'progress', relPath: file.relPath, ...e });
-      const result = await handleOne(file, docId, clash, outDir, pipeline, options.force ?? false, { ...processOptions, onProgress, signal: abandonment.signal }, io);
+      const result = await handleDocument(file, docId, clash, outDir, pipeline, options.force ?? false, { ...processOptions, onProgress, signal: abandonment.signal }, io);
       if (finished) return;
       results[i] = result;
       emit({ type: 'document', report: result.report, done: ++done, total: files.length });
@@ -166,89 +164,46 @@ async function runLocked(
     options.signal?.removeEventListener('abort', onSignal);
     options.abandon?.removeEventListener('abort', onAbandon);
   }
-  const handled = results.filter(Boolean);
-  const documents = handled.map((r) => r.report);
-  const interrupted = handled.length < files.length;
-  const report: RunReport = {
-    inputDir,
-    outDir,
-    pipeline: meta,
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    interrupted,
-    ...(interrupted ? { stopReason: stopReason ?? 'signal' } : {}),
-    totals: summarize(documents),
-    documents,
-    diagnostics,
-  };
-  // An interrupted run keeps the previous index (it would list only part of the folder).
-  if (!report.interrupted) await writeJsonLines(join(outDir, INDEX_FILE), handled.map((r) => r.entry), io);
-  await writeJson(join(outDir, REPORT_FILE), report, io);
+  const report = await writeRunReport({ inputDir, outDir, pipeline: meta, startedAt, total: files.length, results, stopReason, diagnostics }, io);
   emit({ type: 'end', report });
   return report;
 }
 
-async function handleOne(
-  file: InputFile,
-  docId: string,
-  clashWith: string | undefined,
-  outDir: string,
-  pipeline: Pipeline,
-  force: boolean,
-  options: ProcessOptions,
-  io: OutputIo,
-): Promise<{ report: DocumentReport; entry: IndexEntry; fault?: unknown }> {
-  const started = performance.now();
-  const seconds = () => Number(((performance.now() - started) / 1000).toFixed(3));
-  let sha: string | null = null;
-  try {
-    if (file.unreadable) throw file.unreadable;
-    if (clashWith !== undefined) throw new VnplanError('INTERNAL', `docId ${docId} of ${file.relPath} collides with ${clashWith}`);
-    await checkFileSize(file.path, limitsOf(options));
-    const bytes = new Uint8Array(
-      await readFile(file.path).catch((err: unknown) => {
-        throw inputReadError(err, file.path);
-      }),
-    );
-    sha = sha256(bytes);
-    const existing = await readRecord(outDir, docId);
-    if (existing && existing.source.relPath !== file.relPath) {
-      throw new VnplanError('INTERNAL', `${docId}.json belongs to ${existing.source.relPath}, not ${file.relPath}; not overwriting it (use another --out folder, or delete that file if it is stale)`);
-    }
-    if (!force && existing && existing.source.sha256 === sha && existing.pipeline.version === pipeline.version) {
-      return {
-        report: { docId, relPath: file.relPath, status: 'skipped', pages: existing.pages.length, seconds: seconds() },
-        entry: indexEntryFromRecord(existing, 'skipped'),
-      };
-    }
-    const doc = await runPipeline(pipeline, { bytes, relPath: file.relPath, path: file.path }, options);
-    const record = toRecord(doc, { pipeline: { name: pipeline.name, version: pipeline.version }, restoreTokens: options.restoreTokens });
-    await writeDocument(outDir, record, io);
-    return {
-      report: { docId, relPath: file.relPath, status: 'ok', pages: record.pages.length, seconds: seconds() },
-      entry: indexEntryFromRecord(record, 'ok'),
-    };
-  } catch (err) {
-    const e = toVnplanError(err);
-    const error = { code: e.code, message: e.message };
-    return {
-      fault: e.cause,
-      report: { docId, relPath: file.relPath, status: 'failed', pages: 0, seconds: seconds(), error },
-      entry: {
-        docId,
-        relPath: file.relPath,
-        sha256: sha,
-        status: 'failed',
-        kind: null,
-        pages: 0,
-        documentType: null,
-        number: null,
-        issueDate: null,
-        title: null,
-        issuingBody: null,
-        pipelineVersion: pipeline.version,
-        error,
-      },
-    };
-  }
+/**
+ * Writes index.jsonl (unless the run was interrupted) and run-report.json from the documents
+ * handled, in input order (`results` is indexed like the input list; holes are documents not
+ * handled). Shared by local and queued runs.
+ */
+export async function writeRunReport(
+  run: {
+    inputDir: string;
+    outDir: string;
+    pipeline: { name: string; version: string };
+    startedAt: string;
+    total: number;
+    results: ({ report: DocumentReport; entry: IndexEntry } | undefined)[];
+    stopReason: RunReport['stopReason'];
+    diagnostics: RunReport['diagnostics'];
+  },
+  io: OutputIo = nodeOutputIo,
+): Promise<RunReport> {
+  const handled = run.results.filter((r): r is { report: DocumentReport; entry: IndexEntry } => r !== undefined);
+  const documents = handled.map((r) => r.report);
+  const interrupted = handled.length < run.total;
+  const report: RunReport = {
+    inputDir: run.inputDir,
+    outDir: run.outDir,
+    pipeline: run.pipeline,
+    startedAt: run.startedAt,
+    finishedAt: new Date().toISOString(),
+    interrupted,
+    ...(interrupted ? { stopReason: run.stopReason ?? 'signal' } : {}),
+    totals: summarize(documents),
+    documents,
+    diagnostics: run.diagnostics,
+  };
+  // An interrupted run keeps the previous index (it would list only part of the folder).
+  if (!report.interrupted) await writeJsonLines(join(run.outDir, INDEX_FILE), handled.map((r) => r.entry), io);
+  await writeJson(join(run.outDir, REPORT_FILE), report, io);
+  return report;
 }

@@ -7,10 +7,13 @@
 import { availableParallelism } from 'node:os';
 import type { Stage, StageContext, VDoc, Page } from '../document.js';
 import { diag, type Diagnostic } from '../diagnostics.js';
-import { recognizeImage, type OcrSettings } from '../ocr/pool.js';
-import { DEFAULT_LANGUAGES, DEFAULT_MODEL } from '../ocr/model.js';
+import { recognizeImage, resolveEngine } from '../ocr/recognize.js';
+import { DEFAULT_OCR_ENGINE, type OcrEngine, type OcrSettings } from '../ocr/settings.js';
+import { DEFAULT_LANGUAGES } from '../ocr/model.js';
 import { looksGarbled } from '../lang/evidence.js';
-import { BLANK_CHECK_DPI, inkShare, isBlankShare } from '../ocr/blank.js';
+import { BLANK_CHECK_DPI, inkStats, isBlankShare } from '../ocr/blank.js';
+import { chooseOcrDpi } from '../ocr/resolution.js';
+import { RENDER_DPI } from '../ingest/pdf.js';
 
 const STAGE = 'ocr';
 /** Tesseract word confidence below which a page is worth a human look. */
@@ -18,11 +21,15 @@ const LOW_PAGE_CONFIDENCE = 60;
 
 export function ocrSettings(ctx: StageContext): OcrSettings {
   const workers = ctx.options.ocrWorkers;
-  return {
+  const settings: OcrSettings = {
+    engine: (ctx.options.ocrEngine as OcrEngine | undefined) ?? DEFAULT_OCR_ENGINE,
     languages: ctx.options.ocrLanguages ?? DEFAULT_LANGUAGES,
-    model: ctx.options.ocrModel ?? DEFAULT_MODEL,
+    ...(ctx.options.ocrModel ? { model: ctx.options.ocrModel } : {}),
     ...(typeof workers === 'number' && workers > 0 ? { workers } : {}),
   };
+  // Decided once per document (the same for all its pages): 'auto' becomes the engine used.
+  const { engine, model } = resolveEngine(settings);
+  return { ...settings, engine, model };
 }
 
 /**
@@ -33,19 +40,29 @@ export function ocrSettings(ctx: StageContext): OcrSettings {
 export const PAGES_IN_FLIGHT_PER_WORKER = 2;
 
 /** What OCR made of one page: recognised text, or nothing because the page is blank. */
-type PageResult = { page: Page; blank?: { inkShare: number } };
+type PageResult = { page: Page; blank?: { inkShare: number }; dpi?: number };
 
 /** Renders (if needed), checks for a blank page, recognises, and lets the image go. */
 async function ocrPage(page: Page, settings: OcrSettings): Promise<PageResult> {
   const { image: _image, render: _render, ...rest } = page;
   const check = page.render ? (await page.render(BLANK_CHECK_DPI)).data : (page.image as Uint8Array);
-  const share = await inkShare(check).catch(() => 1);
-  if (isBlankShare(share)) return { page: rest, blank: { inkShare: share } };
-  const image = page.render ? (await page.render()).data : (page.image as Uint8Array);
-  const result = await recognizeImage(image, settings);
+  const stats = await inkStats(check).catch(() => ({ share: 1, lineRows: undefined }));
+  if (isBlankShare(stats.share)) return { page: rest, blank: { inkShare: stats.share } };
+  // A PDF page is rendered at the resolution its text size calls for (resolution.ts); an
+  // image page is read at its own resolution.
+  const dpi = page.render ? chooseOcrDpi(stats.lineRows, BLANK_CHECK_DPI) : undefined;
+  const image = page.render ? (await page.render(dpi)).data : (page.image as Uint8Array);
+  const result = await recognizeImage(image, { ...settings, ...(dpi ? { dpi } : {}) });
+  const scale = dpi ? RENDER_DPI / dpi : 1;
   // A poor scan (or an 'eng' model choice) can still yield accent-less text worth restoring.
   const { garbled } = looksGarbled(result.text);
-  return { page: { ...rest, text: result.text, words: result.words, confidence: result.confidence, ...(garbled ? { needsRestoration: true } : {}) } };
+  // Word boxes in the page's own pixel space (its width/height are those of a RENDER_DPI render).
+  const words = scale === 1 ? result.words : result.words.map((w) => ({ ...w, bbox: scaleBox(w.bbox, scale, rest.width, rest.height) }));
+  return { page: { ...rest, text: result.text, words, confidence: result.confidence, ...(garbled ? { needsRestoration: true } : {}) }, ...(dpi ? { dpi } : {}) };
+}
+
+function scaleBox(b: { x0: number; y0: number; x1: number; y1: number }, k: number, width = Infinity, height = Infinity) {
+  return { x0: Math.round(b.x0 * k), y0: Math.round(b.y0 * k), x1: Math.min(width, Math.round(b.x1 * k)), y1: Math.min(height, Math.round(b.y1 * k)) };
 }
 
 export const ocrStage: Stage = {
@@ -103,16 +120,20 @@ export const ocrStage: Stage = {
     }
     const confidences = pages.filter((p) => recognised.has(p.number) && !results.get(p.number)?.blank).map((p) => p.confidence ?? 0);
     const blankPages = todo.length - confidences.length;
+    const dpis = [...results.entries()].filter(([, r]) => r.dpi).sort(([a], [b]) => a - b).map(([page, r]) => ({ page, dpi: r.dpi! }));
     diagnostics.push(
-      diag(STAGE, 'info', 'ocr.summary', `OCR'd ${confidences.length} page(s) with ${settings.languages}/${settings.model}${blankPages ? `; ${blankPages} blank page(s) skipped` : ''}`, undefined, {
+      diag(STAGE, 'info', 'ocr.summary', `OCR'd ${confidences.length} page(s) with ${settings.engine} ${settings.languages}/${settings.model}${blankPages ? `; ${blankPages} blank page(s) skipped` : ''}`, undefined, {
+        engine: settings.engine,
         languages: settings.languages,
         model: settings.model,
         meanConfidence: confidences.length ? confidences.reduce((s, c) => s + c, 0) / confidences.length : 0,
         ...(blankPages ? { blankPages } : {}),
+        // Resolution each rendered PDF page was read at (chosen from its text size, resolution.ts).
+        ...(dpis.length ? { dpi: dpis } : {}),
       }),
     );
     return { ...doc, pages, diagnostics: [...doc.diagnostics, ...diagnostics] };
   },
 };
 
-export { terminateOcr } from '../ocr/pool.js';
+export { terminateOcr } from '../ocr/recognize.js';

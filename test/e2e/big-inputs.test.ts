@@ -8,7 +8,7 @@ import { PDFDocument, rgb } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkInputBytes, checkPageCount, DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES } from '../../src/ingest/limits.js';
 import { processDocument } from '../../src/runner/process.js';
-import { terminateOcr } from '../../src/ocr/pool.js';
+import { terminateOcr } from '../../src/ocr/recognize.js';
 import { BLANK_CHECK_DPI, inkShare, isBlankShare } from '../../src/ocr/blank.js';
 import { ingestPdf } from '../../src/ingest/pdf.js';
 import { MAX_CHUNK_CHARS } from '../../src/text/chunks.js';

@@ -1,0 +1,63 @@
+/**
+ * What a queued document job carries and how it is retried. A job names its input and output
+ * by absolute path: every worker must see the shared disk at the same paths as the machine
+ * that ran `vnplan run --queue` (see README, "Several machines").
+ */
+import type { JobsOptions } from 'bullmq';
+import type { ErrorCode } from '../errors.js';
+import type { PipelineOptions } from '../document.js';
+import type { DocumentOutcome } from '../runner/document-job.js';
+
+/** The per-run options a worker applies to a document (serialisable PipelineOptions). */
+export type JobPipelineOptions = Pick<PipelineOptions, 'encoding' | 'ocrLanguages' | 'ocrModel' | 'ocrEngine' | 'restore' | 'toneStyle' | 'restoreTokens' | 'maxBytes' | 'maxPages'>;
+
+export interface DocumentJobData {
+  runId: string;
+  path: string;
+  relPath: string;
+  docId: string;
+  outDir: string;
+  pipeline: string;
+  /** A worker whose pipeline version differs (older or newer vnplan) leaves the job to another. */
+  pipelineVersion: string;
+  force: boolean;
+  /** With force: a record written since this time (ms) is this run's (a redelivered job skips it). */
+  forcedSince?: number;
+  options: JobPipelineOptions;
+  /** Set by the worker when the document failed: the run reports it as a local run would. */
+  outcome?: DocumentOutcome;
+}
+
+/** What a finished job returns: the run's report row and index entry. */
+export type DocumentJobResult = Omit<DocumentOutcome, 'fault'>;
+
+/**
+ * Failures worth another try, on this worker or another: the shared disk hiccuped (NFS, SMB,
+ * a bucket mount), or this worker runs another vnplan version. Every other code is a property
+ * of the document (PDF_CORRUPT, INPUT_TOO_LARGE …) and fails at once.
+ */
+export const TRANSIENT_CODES: ReadonlySet<ErrorCode | 'VERSION_MISMATCH'> = new Set(['INPUT_NOT_FOUND', 'INPUT_UNREADABLE', 'OUTPUT_WRITE_FAILED', 'OUTPUT_NOT_WRITABLE', 'VERSION_MISMATCH']);
+
+/** Attempts per job (1 + retries of transient failures). */
+export const JOB_ATTEMPTS = 4;
+/** First retry after this delay; each further one waits twice as long (5 s, 10 s, 20 s). */
+export const RETRY_BASE_DELAY_MS = 5_000;
+/** Finished jobs stay in Redis this long (for `vnplan run` to read, and operators to inspect)… */
+export const KEEP_FINISHED_SECONDS = 24 * 3600;
+/** …and at most this many (Redis memory: a finished job holds ~2–3 KB of data and result, docs/scaling.md). */
+export const KEEP_FINISHED_JOBS = 100_000;
+
+export function jobOptions(jobId: string): JobsOptions {
+  return {
+    jobId,
+    attempts: JOB_ATTEMPTS,
+    backoff: { type: 'exponential', delay: RETRY_BASE_DELAY_MS },
+    removeOnComplete: { age: KEEP_FINISHED_SECONDS, count: KEEP_FINISHED_JOBS },
+    removeOnFail: { age: KEEP_FINISHED_SECONDS, count: KEEP_FINISHED_JOBS },
+  };
+}
+
+/** BullMQ job ids may not contain ':'; docIds are [a-z0-9-]. */
+export function jobIdFor(runId: string, docId: string): string {
+  return `${runId}.${docId}`;
+}
