@@ -111,11 +111,16 @@ export class MarkClasses {
     return this.keys.length;
   }
 
+  /** Output index of a mark class key (markClassKey). */
+  indexOf(key: string): number {
+    return this.index.get(key) ?? RARE_CLASS;
+  }
+
   /** Output index of a word's mark class (cached per word: candidates repeat). */
   classOf(word: string): number {
     let c = this.byWord.get(word);
     if (c === undefined) {
-      c = this.index.get(markClassKey(word)) ?? RARE_CLASS;
+      c = this.indexOf(markClassKey(word));
       if (this.byWord.size < WORD_CACHE_LIMIT) this.byWord.set(word, c);
     }
     return c;

@@ -99,11 +99,13 @@ const DOCUMENT_MODEL_IN_DEFAULT_MODE = true;
 
 /**
  * Weight of the neural model's −ln P(marks) added to a candidate's cost, by mode (0: not used
- * in that mode unless asked). The default mode leaves it off: the model reads about 50 k
- * syllables/s on one core, so even its unsure slots' windows would take the mode far below
- * its 200 k syllables/s (docs/benchmarks.md).
+ * in that mode unless asked). Higher trusts the model over the n-gram decoder: on the dev
+ * documents' odd half 0.1 and 0.2 gave the fewest errors, 0.3 more, 1 far more (the model
+ * alone gets 94.5 % of the marks right, the decoder 98 %). The default mode leaves it off: the
+ * model reads about 50–65 k syllables/s on one core, so even its unsure slots' windows would
+ * take the mode far below its 200 k syllables/s (docs/benchmarks.md).
  */
-const NEURAL_BY_MODE: Record<'fast' | 'accurate', number> = { fast: 0, accurate: 1 };
+const NEURAL_BY_MODE: Record<'fast' | 'accurate', number> = { fast: 0, accurate: 0.2 };
 
 /** Skeletons of administrative unit names that precede a place name (xã, phường, thị trấn, huyện, quận, thị xã, thành phố, tỉnh, thôn, ấp, TP). */
 const UNIT_SKELETONS = new Set(['xa', 'phuong', 'tran', 'huyen', 'quan', 'pho', 'tinh', 'thon', 'ap', 'tp']);

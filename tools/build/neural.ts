@@ -25,7 +25,7 @@ import { DOC_HEADER, fnv1a, splitOfLine, type Split } from '../../src/lm/corpus.
 import { foldKey } from '../../src/lang/fold.js';
 import { tokenize } from '../../src/restore/tokenize.js';
 import { FIXED_ID, markClassKey, MarkClasses, NeuralVocabulary, NUMBER_ID, shapeOf } from '../../src/restore/neural-input.js';
-import { NEURAL_MODEL_FILE, NEURAL_VOCAB_FILE, type NeuralVocabFile } from '../../src/restore/neural.js';
+import { NEURAL_MODEL_FILE, NEURAL_VOCAB_FILE, NeuralMarkModel, type NeuralVocabFile } from '../../src/restore/neural.js';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(name);
@@ -36,7 +36,7 @@ const corpus = resolve(arg('--corpus', '../shared/corpus'));
 const outDir = resolve(arg('--out', tiny ? 'test/fixtures/neural' : 'dictionaries/restore/neural'));
 const python = arg('--python', '/usr/bin/python3');
 /** Training time budget (minutes of the training loop; data preparation and export come on top). */
-const minutes = Number(arg('--minutes', tiny ? '0.3' : '35'));
+const minutes = Number(arg('--minutes', tiny ? '1' : '35'));
 /** Percent of the pháp điển documents and of Wikipedia's lines used (the whole of both does not fit the time budget). */
 const phapdienShare = Number(arg('--phapdien', '45'));
 const wikiShare = Number(arg('--wiki', '15'));
@@ -45,6 +45,10 @@ const MIN_SKELETON_COUNT = tiny ? 2 : 3;
 const MAX_VOCABULARY = tiny ? 300 : 40_000;
 /** A mark class gets its own output from this many occurrences; rarer ones share RARE_CLASS. */
 const MIN_CLASS_COUNT = tiny ? 1 : 20;
+/** Training lines the tiny model's fixture keeps (test/fixtures/neural/sample.txt). */
+const TINY_SAMPLE_LINES = 20;
+/** Largest gap allowed between training's validation accuracy and the run-time scorer's (lines read alone see less context). */
+const RUNTIME_TOLERANCE = 0.03;
 /** Validation text (the corpus DEV split, lines) kept to this many tokens. */
 const MAX_VALIDATION_TOKENS = tiny ? 2_000 : 150_000;
 
@@ -52,7 +56,7 @@ interface Source { file: string; keep: (line: string, doc: string | undefined) =
 const keepShare = (share: number, salt: string) => (key: string): boolean => fnv1a(`neural:${salt}:${key}`) % 100 < share;
 const phapdien = keepShare(phapdienShare, 'phapdien');
 const wiki = keepShare(wikiShare, 'wiki');
-const tinyLines = keepShare(2, 'tiny');
+const tinyLines = keepShare(6, 'tiny');
 const SOURCES: Source[] = tiny
   ? [{ file: 'admin_word_recommend.txt.gz', keep: (line) => tinyLines(line) }]
   : [
@@ -97,12 +101,21 @@ const started = Date.now();
 if (corpus.includes('dev-docs')) throw new Error('the dev set (dev-docs) is never training text');
 const train = new Stream();
 const validation = new Stream();
+/** Validation lines as text, for the check through the run-time scorer after export. */
+const validationLines: string[] = [];
+/** The tiny model's fixture keeps some of its training lines, for the test that it learnt them. */
+const sampleLines: string[] = [];
 for (const source of SOURCES) {
   const path = join(corpus, source.file);
   const before = train.skeletons.length;
   for await (const { line, split, doc } of lines(path)) {
-    if (split === 'train' && source.keep(line, doc)) train.add(line);
-    else if (split === 'dev' && validation.skeletons.length < MAX_VALIDATION_TOKENS) validation.add(line);
+    if (split === 'train' && source.keep(line, doc)) {
+      train.add(line);
+      if (tiny && sampleLines.length < TINY_SAMPLE_LINES) sampleLines.push(line);
+    } else if (split === 'dev' && validation.skeletons.length < MAX_VALIDATION_TOKENS) {
+      validation.add(line);
+      validationLines.push(line);
+    }
   }
   console.log(`${source.file}: ${(train.skeletons.length - before).toLocaleString('en')} tokens`);
 }
@@ -129,7 +142,7 @@ function writeStream(stream: Stream, name: string): void {
     const s = stream.skeletons[i];
     ids[i] = s === '\u0000number' ? NUMBER_ID : s === '\u0000fixed' ? FIXED_ID : vocabulary.idOfSkeleton(s);
     shapes[i] = stream.shapes[i];
-    labels[i] = stream.labels[i] ? classes.classOf(stream.labels[i]) : -1;
+    labels[i] = stream.labels[i] ? classes.indexOf(stream.labels[i]) : -1;
   }
   writeFileSync(join(work, `${name}.ids`), ids);
   writeFileSync(join(work, `${name}.shapes`), shapes);
@@ -163,4 +176,28 @@ const vocabFile: NeuralVocabFile = {
 };
 writeFileSync(join(outDir, NEURAL_VOCAB_FILE), JSON.stringify(vocabFile));
 rmSync(work, { recursive: true, force: true });
-console.log(`wrote ${join(outDir, NEURAL_MODEL_FILE)} and ${NEURAL_VOCAB_FILE} in ${((Date.now() - started) / 60000).toFixed(1)} min; validation mark accuracy ${(trained.validationAccuracy * 100).toFixed(2)} %`);
+if (tiny) writeFileSync(join(outDir, 'sample.txt'), `${sampleLines.join('\n')}\n`);
+
+// The exported model read through the run-time scorer (src/restore/neural.ts), line by line:
+// its accuracy must match training's, or export, encoding or classes disagree.
+const model = await NeuralMarkModel.load(outDir);
+let right = 0;
+let words = 0;
+for (const line of validationLines) {
+  const pieces = tokenize(line);
+  const scores = await model.score(pieces);
+  for (let t = 0; t < pieces.length; t++) {
+    if (!scores.scored[t]) continue;
+    const row = scores.logprobs.subarray(t * classes.size, (t + 1) * classes.size);
+    let best = 0;
+    for (let c = 1; c < row.length; c++) if (row[c] > row[best]) best = c;
+    words++;
+    if (best === classes.classOf(pieces[t].input)) right++;
+  }
+}
+await model.dispose();
+const runtimeAccuracy = right / Math.max(1, words);
+vocabFile.training.runtimeValidationAccuracy = runtimeAccuracy;
+writeFileSync(join(outDir, NEURAL_VOCAB_FILE), JSON.stringify(vocabFile));
+console.log(`wrote ${join(outDir, NEURAL_MODEL_FILE)} and ${NEURAL_VOCAB_FILE} in ${((Date.now() - started) / 60000).toFixed(1)} min; validation mark accuracy ${(trained.validationAccuracy * 100).toFixed(2)} % (training windows), ${(runtimeAccuracy * 100).toFixed(2)} % through the run-time scorer, line by line`);
+if (Math.abs(runtimeAccuracy - trained.validationAccuracy) > RUNTIME_TOLERANCE) throw new Error('the run-time scorer disagrees with training: check the export, the input encoding and the class table');
