@@ -23,7 +23,7 @@ export const ERROR_CODES = {
   OCR_FAILED: 'OCR failed on this document. Check that the scan is readable; see the message for details.',
   OCR_REQUIRED: 'The document has image-only pages and this pipeline does not run OCR. Re-run with --pipeline default.',
   DICTIONARY_MISSING:
-    'A linguistic model under dictionaries/ is missing or unreadable. Reinstall, or rebuild it with `npm run build:lm`.',
+    'A linguistic model under dictionaries/ is missing or unreadable. Reinstall, or rebuild it with the command the message names (`npm run build:lm` for the language model).',
   OUTPUT_LOCKED:
     'Another vnplan run holds the lock on this output folder. Wait for it to finish, or remove the stale lock if no run is active.',
   OUTPUT_NOT_WRITABLE:

@@ -13,11 +13,13 @@ import type { DecoderLM } from './decoder-lm.js';
 import { CertainContexts } from './certain.js';
 import { NamePrior } from './names.js';
 import { ConfidenceCalibration } from './calibration.js';
+import { NeuralMarkModel } from './neural.js';
 import { Restorer, type RestoreOptions, type RestoreResult } from './restorer.js';
 
 export { Restorer } from './restorer.js';
 export type { RestoreOptions, RestoreResult, RestoreStats } from './restorer.js';
 export type { DecoderLM } from './decoder-lm.js';
+export { NeuralMarkModel, MarkScores, NEURAL_REBUILD_COMMAND } from './neural.js';
 export { ChannelModel, loadLearnedTables, loadLookalikes } from './channel.js';
 export { NamePrior, harvestNameRuns, countNameSyllables, SURNAMES, type NameStats, type NameRun } from './names.js';
 export { tokenize, repairListLetters, repairRomanMarker, repairRomanMarkers, repairSymbol } from './tokenize.js';
@@ -37,6 +39,8 @@ export function createRestorer(lm: DecoderLM, dictDir = dictionaryPath()): Resto
     throw dictionaryMissing(`${certainFile}: ${(err as Error).message}`, err);
   }
   const restorer = new Restorer(lm, loadLookalikes(dictDir), loadLearnedTables(dictDir), places, NamePrior.load(join(dictDir, 'restore', 'names.json')), terms, certain);
+  // Loaded on first use: the default mode's runs without an unsure slot never need it.
+  restorer.neuralLoader = () => NeuralMarkModel.load(join(dictDir, 'restore', 'neural'));
   const calibrationFile = join(dictDir, 'restore', CALIBRATION_FILE);
   try {
     restorer.calibration = existsSync(calibrationFile) ? ConfidenceCalibration.load(calibrationFile) : undefined;
@@ -67,7 +71,7 @@ export interface RestoreTextOptions extends RestoreOptions { restorer?: Restorer
 export async function restoreText(text: string, opts: RestoreTextOptions = {}): Promise<RestoreResult> {
   const restorer = opts.restorer ?? (await getDefaultRestorer());
   // Library/CLI callers get the top alternatives per token unless they ask otherwise.
-  return restorer.restore(text.normalize('NFC'), { alternatives: 3, ...opts });
+  return restorer.restoreAsync(text.normalize('NFC'), { alternatives: 3, ...opts });
 }
 
 export function dictionaryMissing(detail: string, cause?: unknown): VnplanError {

@@ -18,6 +18,7 @@ import { knownEnoughToRestore, markState } from '../lang/evidence.js';
 import { foldKey } from '../lang/fold.js';
 import { keyHashes, pieceKeys, type CertainContexts } from './certain.js';
 import type { ConfidenceCalibration } from './calibration.js';
+import { applyMarkScores, type MarkScores, type NeuralMarkModel, type NeuralRequest } from './neural.js';
 
 export type { RestoreResult, RestoreStats } from './assemble.js';
 
@@ -48,6 +49,12 @@ export interface RestoreOptions {
   certainContexts?: boolean;
   /** Second pass: re-decide unsure slots with the document's own evidence (document-model.ts); false turns it off, an object tunes it. */
   documentModel?: boolean | Partial<DocumentModelOptions>;
+  /**
+   * Stripped text, restoreAsync only: the neural mark model (neural.ts) adds its cost to the
+   * candidates — of every slot in accurate mode, of the re-ranked unsure slots in the default
+   * mode. A number is its weight; false turns it off; absent: NEURAL_BY_MODE.
+   */
+  neural?: boolean | number;
 }
 
 /** Channel weight for English-model OCR garble: higher trusts the garble readings over the LM. */
@@ -90,6 +97,16 @@ const TERM_BONUS = 0.7;
  */
 const DOCUMENT_MODEL_IN_DEFAULT_MODE = true;
 
+/**
+ * Weight of the neural model's −ln P(marks) added to a candidate's cost, by mode (0: not used
+ * in that mode unless asked). Higher trusts the model over the n-gram decoder: on the dev
+ * documents' odd half 0.1 and 0.2 gave the fewest errors, 0.3 more, 1 far more (the model
+ * alone gets 94.5 % of the marks right, the decoder 98 %). The default mode leaves it off: the
+ * model reads about 50–65 k syllables/s on one core, so even its unsure slots' windows would
+ * take the mode far below its 200 k syllables/s (docs/benchmarks.md).
+ */
+const NEURAL_BY_MODE: Record<'fast' | 'accurate', number> = { fast: 0, accurate: 0.2 };
+
 /** Skeletons of administrative unit names that precede a place name (xã, phường, thị trấn, huyện, quận, thị xã, thành phố, tỉnh, thôn, ấp, TP). */
 const UNIT_SKELETONS = new Set(['xa', 'phuong', 'tran', 'huyen', 'quan', 'pho', 'tinh', 'thon', 'ap', 'tp']);
 
@@ -116,6 +133,10 @@ export class Restorer {
 
   /** Slot templates and per-token facts, shared by all calls. */
   private readonly slots: SlotBuilder;
+
+  /** Loads the neural mark model on first use (restoreAsync); undefined: no neural model. */
+  neuralLoader: (() => Promise<NeuralMarkModel>) | undefined;
+  private neuralModel: Promise<NeuralMarkModel> | undefined;
 
   /** Maps the decoder's confidences to calibrated ones in results (dictionaries/restore/confidence-calibration.json); the text does not depend on it. */
   calibration: ConfidenceCalibration | undefined;
@@ -189,7 +210,34 @@ export class Restorer {
     else applyPairBonusAround(this.termPairs, slots, at, bonus, isPair);
   }
 
+  /** Restores `input` without the neural model (it runs asynchronously: restoreAsync). */
   restore(input: string, options: RestoreOptions = {}): RestoreResult {
+    const steps = this.steps(input, options, false);
+    let step = steps.next();
+    while (!step.done) step = steps.next(undefined);
+    return step.value;
+  }
+
+  /** Restores `input`, with the neural mark model where the options and the mode call for it (neuralLoader). */
+  async restoreAsync(input: string, options: RestoreOptions = {}): Promise<RestoreResult> {
+    if (!this.neuralLoader || options.neural === false) return this.restore(input, options);
+    const steps = this.steps(input, options, true);
+    let step = steps.next();
+    while (!step.done) {
+      const request = step.value;
+      this.neuralModel ??= this.neuralLoader();
+      this.neuralModel.catch(() => { this.neuralModel = undefined; });
+      const scores = await (await this.neuralModel).score(request.pieces, request.wanted, request.caseShapes);
+      step = steps.next(scores);
+    }
+    return step.value;
+  }
+
+  /**
+   * The restoration, as steps: it yields a request for the neural model's scores when it wants
+   * them (only if `neuralAvailable`) and goes on with the answer (undefined: without them).
+   */
+  private *steps(input: string, options: RestoreOptions, neuralAvailable: boolean): Generator<NeuralRequest, RestoreResult, MarkScores | undefined> {
     const lines = input.split('\n');
     const repaired = repairListLetters(repairRomanMarkers(repairEth(lines)));
     // Repairs are rare: the text itself when no line changed.
@@ -273,17 +321,28 @@ export class Restorer {
     // (clean text) changes back — restore would no longer be idempotent on the seeds.
     const document = mode !== 'stripped' || options.documentModel === false || (options.mode !== 'accurate' && !DOCUMENT_MODEL_IN_DEFAULT_MODE && !options.documentModel) ? undefined
       : typeof options.documentModel === 'object' ? { ...DOCUMENT_MODEL_DEFAULTS, ...options.documentModel } : DOCUMENT_MODEL_DEFAULTS;
-    const decode = (s: TokenSlot[], document?: DocumentModelOptions): { slots: TokenSlot[]; decisions: Decision[] } => {
-      const first = decodeSlots(this.lm, s, decodeOptions);
-      if (!this.bothWays || rescoreBelow <= 0) return { slots: s, decisions: first };
-      if (rescoreBelow === Infinity) {
-        const all = rescoreBothSides(this.bothWays, s, first, rescore);
+    // The neural model reads stripped text (it was trained on skeletons), with its weight by mode.
+    const neuralOption = options.neural ?? NEURAL_BY_MODE[options.mode === 'accurate' ? 'accurate' : 'fast'];
+    const neuralWeight = !neuralAvailable || mode !== 'stripped' ? 0 : neuralOption === true ? 1 : neuralOption === false ? 0 : neuralOption;
+    const caseShapes = (i: number) => infos[i].caseShape;
+    const restorer = this;
+    function* decode(s: TokenSlot[], document?: DocumentModelOptions): Generator<NeuralRequest, { slots: TokenSlot[]; decisions: Decision[] }, MarkScores | undefined> {
+      const everywhere = rescoreBelow === Infinity;
+      // Accurate mode: the model's cost on every slot, before the first pass.
+      if (neuralWeight > 0 && everywhere) applyMarkScores(s, yield { pieces, wanted: undefined, caseShapes }, neuralWeight);
+      const first = decodeSlots(restorer.lm, s, decodeOptions);
+      if (!restorer.bothWays || rescoreBelow <= 0) return { slots: s, decisions: first };
+      if (everywhere) {
+        const all = rescoreBothSides(restorer.bothWays, s, first, rescore);
         // Accurate mode: then its unsure slots again, with the document's model.
-        return document ? adaptToDocument(this.lm, this.bothWays, pieces, infos, s, all, rescore, document) : { slots: s, decisions: all };
+        return document ? adaptToDocument(restorer.lm, restorer.bothWays, pieces, infos, s, all, rescore, document) : { slots: s, decisions: all };
       }
-      return this.rerankUnsure(this.bothWays, pieces, infos, s, first, { ...rescore, below: rescoreBelow, widen: widen > maxCandidates ? widen : 0, mode, termBonus, names, document });
-    };
-    let { slots: finalSlots, decisions } = decode(slots, document);
+      const only = unsureSlots(first, rescoreBelow);
+      // Default mode: the model's scores for the windows that hold an unsure slot only.
+      const neural = neuralWeight > 0 && only.includes(1) ? { scores: yield { pieces, wanted: only, caseShapes }, weight: neuralWeight } : undefined;
+      return restorer.rerankUnsure(restorer.bothWays, pieces, infos, s, first, { ...rescore, only, widen: widen > maxCandidates ? widen : 0, mode, termBonus, names, document, neural });
+    }
+    let { slots: finalSlots, decisions } = yield* decode(slots, document);
     if (mode === 'garble') {
       // Second pass over the first pass's output as text that has its marks (clean channel):
       // it fixes words whose marks the first pass got wrong, and makes restore idempotent
@@ -294,7 +353,7 @@ export class Restorer {
       // The clean pass must see the place names too, or "tháng" wins back "Đại Thắng".
       this.boostPlaceNames(pieces, infos, refined, mode);
       if (names) this.applyNames(refined, names);
-      ({ slots: finalSlots, decisions } = decode(refined));
+      ({ slots: finalSlots, decisions } = yield* decode(refined));
     }
     const style = options.toneStyle ?? 'old';
     const calibrate = this.calibration?.mapper(mode, options.mode === 'accurate' ? 'accurate' : 'fast');
@@ -361,16 +420,18 @@ export class Restorer {
   private rerankUnsure(
     model: NonNullable<Restorer['bothWays']>, pieces: readonly Piece[], infos: readonly TokenInfo[], slots: TokenSlot[], first: Decision[],
     opts: RescoreOptions & {
-      below: number; widen: number; mode: ChannelMode; termBonus: number; names?: { roles: Int8Array; prior: NamePrior; weight: number };
+      /** The slots to re-rank (unsureSlots). */
+      only: Uint8Array;
+      widen: number; mode: ChannelMode; termBonus: number; names?: { roles: Int8Array; prior: NamePrior; weight: number };
       /** Re-rank with the document's own model (document-model.ts) instead of the global one. */
       document?: DocumentModelOptions;
+      /** The neural model's scores, added to the re-ranked slots' candidates (applyMarkScores). */
+      neural?: { scores: MarkScores | undefined; weight: number };
     },
   ): { slots: TokenSlot[]; decisions: Decision[] } {
     const n = first.length;
-    const only = new Uint8Array(n);
-    let selected = 0;
-    for (let t = 0; t < n; t++) if (first[t].confidence < opts.below) { only[t] = 1; selected++; }
-    if (selected === 0) return { slots, decisions: first };
+    const only = opts.only;
+    if (!only.includes(1)) return { slots, decisions: first };
     let used = slots;
     let decisions = first;
     if (opts.widen > 0) {
@@ -398,6 +459,10 @@ export class Restorer {
         if (opts.termBonus > 0) this.boostTerms(pieces, used, opts.termBonus, t);
       }
     }
+    if (opts.neural?.scores) {
+      if (used === slots) used = slots.slice();
+      applyMarkScores(used, opts.neural.scores, opts.neural.weight, only);
+    }
     if (opts.document) return adaptToDocument(this.lm, model, pieces, infos, used, decisions, { ...opts, only }, opts.document);
     return { slots: used, decisions: rescoreBothSides(model, used, decisions, { ...opts, only }) };
   }
@@ -410,4 +475,11 @@ export class Restorer {
     if (slot.ids[chosen] < 0) return slotOf(makeTemplate([{ word: candidate.word, cost: candidate.cost }], [-1]), slot.sentenceStart);
     return cleanTable.wordSlot(candidate.word, piece.sentenceStart);
   }
+}
+
+/** The slots whose first-pass confidence is below `below` (1 = re-rank). */
+function unsureSlots(first: readonly Decision[], below: number): Uint8Array {
+  const only = new Uint8Array(first.length);
+  for (let t = 0; t < first.length; t++) if (first[t].confidence < below) only[t] = 1;
+  return only;
 }

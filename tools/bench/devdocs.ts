@@ -8,8 +8,10 @@
  * report (garble, confidence, speed); this one answers "did that change pay" in a minute.
  * --seeds scores the 4 garbled seeds vs ../shared/fixtures/gold instead; --clean restores the
  * documents as written and prints the share of tokens left unchanged; --no-document-model
- * turns the document-adapted second pass off; --docs prints each document.
- * Usage: npx tsx tools/bench/devdocs.ts [--shared DIR] [--mode fast|accurate|both] [--clean | --seeds] [--docs] [--no-document-model]
+ * turns the document-adapted second pass off; --neural off|on|WEIGHT sets the neural mark model
+ * (src/restore/neural.ts) in every mode; --docs prints each document. Restores through
+ * restoreAsync, as the pipeline does (the neural model runs asynchronously).
+ * Usage: npx tsx tools/bench/devdocs.ts [--shared DIR] [--mode fast|accurate|both] [--clean | --seeds] [--docs] [--no-document-model] [--neural off|on|W]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +28,12 @@ const arg = (name: string): string | undefined => {
 };
 const modeArg = arg('--mode') ?? 'both';
 const modes = (modeArg === 'both' ? ['fast', 'accurate'] : [modeArg]) as ('fast' | 'accurate')[];
-const extra = process.argv.includes('--no-document-model') ? { documentModel: false as const } : {};
+const neuralArg = arg('--neural');
+const extra = {
+  ...(process.argv.includes('--no-document-model') ? { documentModel: false as const } : {}),
+  // --neural off | on | WEIGHT: the neural mark model in both modes (default: the restorer's choice by mode).
+  ...(neuralArg === undefined ? {} : { neural: neuralArg === 'off' ? false : neuralArg === 'on' ? true : Number(neuralArg) }),
+};
 const docs = readDevDocs(join(SHARED, 'corpus', 'dev-docs'));
 const restorer = await getDefaultRestorer();
 const zero = (): Score => ({ syllables: 0, errors: 0 });
@@ -37,7 +44,7 @@ if (process.argv.includes('--seeds')) {
     let total = zero();
     for (const file of readdirSync(join(SHARED, 'fixtures', 'gold')).sort()) {
       const gold = readFileSync(join(SHARED, 'fixtures', 'gold', file), 'utf8');
-      const restored = restorer.restore(readFileSync(join(SHARED, 'seeds', file), 'utf8'), { mode, ...extra }).text;
+      const restored = (await restorer.restoreAsync(readFileSync(join(SHARED, 'seeds', file), 'utf8'), { mode, ...extra })).text;
       total = addScore(total, scoreLines(metrics, gold, restored));
     }
     console.log(`garbled seeds, ${mode}: ${pct(total)}`);
@@ -46,7 +53,7 @@ if (process.argv.includes('--seeds')) {
   let tokens = 0;
   let changed = 0;
   for (const doc of docs) {
-    for (const token of restorer.restore(doc.text, extra).tokens) {
+    for (const token of (await restorer.restoreAsync(doc.text, extra)).tokens) {
       tokens++;
       if (token.output !== token.input) changed++;
     }
@@ -55,12 +62,19 @@ if (process.argv.includes('--seeds')) {
 } else {
   for (const mode of modes) {
     const groups: Record<string, Score> = { all: zero(), national: zero(), merger: zero(), odd: zero(), even: zero() };
+    let cpuMs = 0;
     for (const doc of docs) {
-      const s = scoreLines(metrics, doc.text, restorer.restore(strip(doc.text), { mode, ...extra }).text);
+      const input = strip(doc.text);
+      // CPU time of the restore alone (onnxruntime runs on this thread: intraOpNumThreads 1).
+      const before = process.cpuUsage();
+      const output = (await restorer.restoreAsync(input, { mode, ...extra })).text;
+      const used = process.cpuUsage(before);
+      cpuMs += (used.user + used.system) / 1000;
+      const s = scoreLines(metrics, doc.text, output);
       const n = Number(doc.id.slice(2, 4));
       for (const g of ['all', doc.group, n % 2 ? 'odd' : 'even']) groups[g] = addScore(groups[g], s);
       if (process.argv.includes('--docs')) console.log(`  ${doc.id.slice(0, 40).padEnd(40)} ${pct(s)}`);
     }
-    console.log(`${mode}: all ${pct(groups.all)} | national ${pct(groups.national)} | merger ${pct(groups.merger)} | odd ${pct(groups.odd)} | even ${pct(groups.even)}`);
+    console.log(`${mode}: all ${pct(groups.all)} | national ${pct(groups.national)} | merger ${pct(groups.merger)} | odd ${pct(groups.odd)} | even ${pct(groups.even)} | ${(groups.all.syllables / cpuMs).toFixed(1)} k syl/s by CPU time, each document once`);
   }
 }
