@@ -8,6 +8,10 @@
  * and per token class an isotonic fit of "right" on the decoder's raw confidence is stored.
  * The fit uses half of the documents (calibrationHalf: alternate documents of each group); the
  * other half checks it, and the script prints both halves' confidence shares at the 0.9 line.
+ * Garbled text ('garble/fast', 'garble/accurate'): the same documents' English-model OCR pages
+ * (tools/lib/garbled-dev.ts: one rendered page each, OCR cached under out/; the first run OCRs
+ * 40 pages, a few minutes), restored as OCR input and labelled by word against the drawn lines;
+ * same halves.
  *
  *   npm run build:calibration -- [--shared ../shared] [--out dictionaries/restore/confidence-calibration.json] [--dry-run]
  */
