@@ -343,6 +343,8 @@ export class Restorer {
       return restorer.rerankUnsure(restorer.bothWays, pieces, infos, s, first, { ...rescore, only, widen: widen > maxCandidates ? widen : 0, mode, termBonus, names, document, neural });
     }
     let { slots: finalSlots, decisions } = yield* decode(slots, document);
+    /** Decisions whose confidences are reported (same choices as `decisions`). */
+    let reported: Decision[] | undefined;
     if (mode === 'garble') {
       // Second pass over the first pass's output as text that has its marks (clean channel):
       // it fixes words whose marks the first pass got wrong, and makes restore idempotent
@@ -353,11 +355,13 @@ export class Restorer {
       // The clean pass must see the place names too, or "tháng" wins back "Đại Thắng".
       this.boostPlaceNames(pieces, infos, refined, mode);
       if (names) this.applyNames(refined, names);
+      const garbled = decisions;
       ({ slots: finalSlots, decisions } = yield* decode(refined));
+      reported = garbleConfidences(garbled, decisions);
     }
     const style = options.toneStyle ?? 'old';
     const calibrate = this.calibration?.mapper(mode, options.mode === 'accurate' ? 'accurate' : 'fast');
-    return assemble(text, pieces, infos, finalSlots, decisions, style, { accentedRatioBefore, knownRatio, mode, calibrate });
+    return assemble(text, pieces, infos, finalSlots, reported ?? decisions, style, { accentedRatioBefore, knownRatio, mode, calibrate });
   }
 
   /**
@@ -482,4 +486,17 @@ function unsureSlots(first: readonly Decision[], below: number): Uint8Array {
   const only = new Uint8Array(first.length);
   for (let t = 0; t < first.length; t++) if (first[t].confidence < below) only[t] = 1;
   return only;
+}
+
+/**
+ * Reported confidences of garbled text. The final (clean) pass sees one spelling per word — the
+ * first pass's choice, written with its marks — so its confidences are ~1 everywhere and say
+ * nothing about the garble. The first pass, under the garble channel, is where the readings
+ * competed: a token is as sure as the less sure of the two passes.
+ */
+function garbleConfidences(garbled: readonly Decision[], clean: readonly Decision[]): Decision[] {
+  return clean.map((d, i) => {
+    const first = garbled[i].confidence;
+    return first < d.confidence ? { ...d, confidence: first } : d;
+  });
 }

@@ -6,7 +6,8 @@
  * ../shared/tools/textmetrics.mjs. Prints overall, per group and for the odd- and
  * even-numbered documents (tune on odd, check on even). `npm run bench:restore` is the full
  * report (garble, confidence, speed); this one answers "did that change pay" in a minute.
- * --seeds scores the 4 garbled seeds vs ../shared/fixtures/gold instead; --clean restores the
+ * --seeds scores the 4 garbled seeds vs ../shared/fixtures/gold instead (and the share of wrong
+ * words whose confidence is under the review line); --clean restores the
  * documents as written and prints the share of tokens left unchanged; --no-document-model
  * turns the document-adapted second pass off; --neural off|on|WEIGHT sets the neural mark model
  * (src/restore/neural.ts) in every mode; --docs prints each document. Restores through
@@ -15,7 +16,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { accuracy, addScore, loadTextMetrics, readDevDocs, scoreLines, sharedDir, strip, type Score } from '../lib/dev-docs.js';
+import { accuracy, addScore, loadTextMetrics, readDevDocs, REVIEW_LINE, scoreLines, sharedDir, strip, type Score } from '../lib/dev-docs.js';
+import { labelSeedWords } from '../lib/seed-errors.js';
 
 if (!process.argv.includes('--v8-default')) await import('../../src/v8-tuning.js');
 const { getDefaultRestorer } = await import('../../src/restore/index.js');
@@ -42,12 +44,22 @@ const pct = (s: Score): string => `${(100 * accuracy(s)).toFixed(2)} % (${s.erro
 if (process.argv.includes('--seeds')) {
   for (const mode of modes) {
     let total = zero();
+    // Confidence: output words (aligned to the gold as the review page's measure does) under the review line.
+    const below = { errors: 0, errorsBelow: 0, words: 0, wordsBelow: 0 };
     for (const file of readdirSync(join(SHARED, 'fixtures', 'gold')).sort()) {
       const gold = readFileSync(join(SHARED, 'fixtures', 'gold', file), 'utf8');
-      const restored = (await restorer.restoreAsync(readFileSync(join(SHARED, 'seeds', file), 'utf8'), { mode, ...extra })).text;
-      total = addScore(total, scoreLines(metrics, gold, restored));
+      const result = await restorer.restoreAsync(readFileSync(join(SHARED, 'seeds', file), 'utf8'), { mode, ...extra });
+      total = addScore(total, scoreLines(metrics, gold, result.text));
+      for (const w of labelSeedWords(metrics, gold, result).words) {
+        const low = w.confidence < REVIEW_LINE ? 1 : 0;
+        below.words++;
+        below.wordsBelow += low;
+        if (w.error) { below.errors++; below.errorsBelow += low; }
+      }
     }
     console.log(`garbled seeds, ${mode}: ${pct(total)}`);
+    const share = (a: number, b: number): string => `${a}/${b} (${((100 * a) / Math.max(1, b)).toFixed(1)} %)`;
+    console.log(`  confidence < ${REVIEW_LINE}: ${share(below.errorsBelow, below.errors)} of wrong output words, ${share(below.wordsBelow, below.words)} of all`);
   }
 } else if (process.argv.includes('--clean')) {
   let tokens = 0;

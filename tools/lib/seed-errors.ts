@@ -10,7 +10,8 @@
 import type { RestoreResult } from '../../src/restore/index.js';
 import type { TextMetrics } from './dev-docs.js';
 
-export interface SeedWord { start: number; end: number; confidence: number; error: boolean }
+/** `first`…`last`: the restored tokens the word overlaps (indices into result.tokens; last < first when none). */
+export interface SeedWord { start: number; end: number; confidence: number; error: boolean; first: number; last: number }
 
 export function labelSeedWords(metrics: Pick<TextMetrics, 'tokens'>, gold: string, result: Pick<RestoreResult, 'text' | 'tokens'>): { words: SeedWord[]; dropped: number } {
   const words: SeedWord[] = [];
@@ -28,8 +29,9 @@ export function labelSeedWords(metrics: Pick<TextMetrics, 'tokens'>, gold: strin
       const end = start + m[0].length;
       while (k < result.tokens.length && result.tokens[k].end <= start) k++;
       let confidence = 1;
-      for (let j = k; j < result.tokens.length && result.tokens[j].start < end; j++) confidence = Math.min(confidence, result.tokens[j].confidence);
-      out.push({ start, end, confidence, error: false });
+      let j = k;
+      for (; j < result.tokens.length && result.tokens[j].start < end; j++) confidence = Math.min(confidence, result.tokens[j].confidence);
+      out.push({ start, end, confidence, error: false, first: k, last: j - 1 });
       outKeys.push(key);
     }
     const goldKeys = metrics.tokens(goldLines[li] ?? '');
