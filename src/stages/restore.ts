@@ -89,13 +89,12 @@ export const restoreStage: Stage = {
       else appendOffsetSegments(offsetMap, result.offsetMap, outBase, range.start);
       for (const t of result.tokens) {
         if (t.output !== t.input && t.confidence < LOW_CONFIDENCE && lowCount++ < MAX_LOW_CONFIDENCE_DIAGNOSTICS) low.push({ ...t, start: t.start + outBase });
+        if (t.confidence < REVIEW_CONFIDENCE && (LETTER.test(t.output) || LETTER.test(t.input))) {
+          if (review.tokens.length >= MAX_REVIEW_TOKENS) review.omitted++;
+          else review.tokens.push({ input: t.input, output: t.output, start: t.start + outBase, end: t.end + outBase, confidence: t.confidence, alternatives: t.alternatives ?? [] });
+        }
+        tokens?.push(outBase ? { ...t, start: t.start + outBase, end: t.end + outBase } : t);
       }
-      for (const t of result.tokens) {
-        if (t.confidence >= REVIEW_CONFIDENCE || !(LETTER.test(t.output) || LETTER.test(t.input))) continue;
-        if (review.tokens.length >= MAX_REVIEW_TOKENS) { review.omitted++; continue; }
-        review.tokens.push({ input: t.input, output: t.output, start: t.start + outBase, end: t.end + outBase, confidence: t.confidence, alternatives: t.alternatives ?? [] });
-      }
-      if (tokens) for (const t of result.tokens) tokens.push(outBase ? { ...t, start: t.start + outBase, end: t.end + outBase } : t);
       const { stats } = result;
       firstStats ??= stats;
       changedTokens += stats.changedTokens;
