@@ -286,6 +286,18 @@ describe('whether the garble channel offers a reading', () => {
   });
 });
 
+describe('the committed table and unit words beside numbers', () => {
+  it('leaves "Phuong 7" and "14 phuong" to the decoder, which reads Phường', async () => {
+    const restorer = await getDefaultRestorer();
+    const text = 'Sap nhap toan bo dien tich tu nhien va quy mo dan so cua Phuong 1, Phuong 2 va Phuong 7 thanh phuong moi. Tinh co 79 xa, 14 phuong va 03 dac khu.';
+    const out = restorer.restore(text).text;
+    // The table alone says "Phương 2", "Phương 7" in these contexts.
+    expect(out).toContain('Phường 2 và Phường 7');
+    expect(out).toContain('14 phường');
+    expect(restorer.restore(text, { certainContexts: false }).text).toContain('Phường 2 và Phường 7');
+  });
+});
+
 describe('a damaged table', () => {
   it('stops the restorer with DICTIONARY_MISSING and says how to rebuild it', async () => {
     const { mkdtempSync, cpSync, writeFileSync } = await import('node:fs');
