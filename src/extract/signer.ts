@@ -5,7 +5,7 @@
  * anywhere on a line and names at the end of one.
  */
 import { gazetteerOrNull } from './issuer.js';
-import { looksLikeFamilyName, repairPersonName } from './names.js';
+import { looksLikeFamilyName, repairFamilyName, repairPersonName } from './names.js';
 import { fold, lines, MOSTLY_UPPER_SHARE, sentenceCase } from './text.js';
 
 export interface SignerPart { value: string; start: number; end: number; /** The value differs from the text at [start, end) (a repaired family name). */ repaired?: boolean }
@@ -112,7 +112,12 @@ export function extractSigner(text: string, tail: { start: number; end: number }
     const cand = m[1]!;
     if (!/\p{Ll}/u.test(cand)) continue;
     const words = cand.split(/\s+/);
-    const first = words.findIndex((w) => looksLikeFamilyName(w));
+    let first = words.findIndex((w) => looksLikeFamilyName(w));
+    // After the position on its line ("PHÓ CHỦ TỊCH Hệ An Phong"), or alone on the block's last
+    // line, a run of two to four words is the name even when restoration spoiled the family name.
+    const lead = l.text.slice(0, m.index).trim();
+    const signatureSpot = (lead ? POSITION_RES.some(([, re]) => re.test(fold(lead))) && /\p{Lu}{2}\s*$/u.test(lead) : l === all[all.length - 1]) && words.length <= 4;
+    if (first < 0 && signatureSpot && repairFamilyName(words[0]!)) first = 0;
     if (first < 0 || words.length - first < 2) continue;
     const written = words.slice(first).join(' ');
     if (gazetteerOrNull()?.findByName(written).length) continue;

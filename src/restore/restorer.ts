@@ -318,7 +318,7 @@ export class Restorer {
     const termBonus = mode === 'stripped' ? options.termBonus ?? TERM_BONUS : 0;
     if (termBonus > 0) this.boostTerms(pieces, slots, termBonus);
     boostHeadsBeforeAbbreviations(pieces, infos, slots, HEAD_BEFORE_ABBREVIATION_BONUS);
-    if (names) this.applyNames(slots, names);
+    if (names) this.applyNames(slots, names, pieces);
     const rescore: RescoreOptions = { channelWeight: decodeOptions.channelWeight * RESCORE_CHANNEL, forwardWeight: RESCORE_FORWARD, backwardWeight: RESCORE_BACKWARD, alternatives: decodeOptions.alternatives };
     const rescoreBelow = options.mode === 'accurate' ? Infinity : options.rescoreBelow ?? RESCORE_BELOW;
     // Stripped text: the Viterbi sees few candidates (fast); re-ranked slots get a wider list.
@@ -419,8 +419,8 @@ export class Restorer {
   }
 
   /** The name prior on the slots of detected name runs (each such slot gets its own costs first). */
-  private applyNames(slots: TokenSlot[], names: { roles: Int8Array; prior: NamePrior; weight: number }): void {
-    for (let i = 0; i < slots.length; i++) if (names.roles[i] !== NAME_NONE) applyNamePrior(ownSlot(slots, i), names.roles[i], names.prior, names.weight);
+  private applyNames(slots: TokenSlot[], names: { roles: Int8Array; prior: NamePrior; weight: number }, pieces?: readonly Piece[]): void {
+    for (let i = 0; i < slots.length; i++) if (names.roles[i] !== NAME_NONE) applyNamePrior(ownSlot(slots, i), names.roles[i], names.prior, names.weight, pieces?.[i].input);
   }
 
   /**
@@ -467,7 +467,7 @@ export class Restorer {
           if (t > 0) this.boostPair(pieces, infos, used, t - 1, false, true, opts.mode);
           if (t + 1 < n) this.boostPair(pieces, infos, used, t, true, false, opts.mode);
         }
-        if (opts.names && opts.names.roles[t] !== NAME_NONE) applyNamePrior(ownSlot(used, t), opts.names.roles[t], opts.names.prior, opts.names.weight);
+        if (opts.names && opts.names.roles[t] !== NAME_NONE) applyNamePrior(ownSlot(used, t), opts.names.roles[t], opts.names.prior, opts.names.weight, pieces[t].input);
         if (opts.termBonus > 0) this.boostTerms(pieces, used, opts.termBonus, t);
         boostHeadsBeforeAbbreviations(pieces, infos, used, HEAD_BEFORE_ABBREVIATION_BONUS, t);
       }
