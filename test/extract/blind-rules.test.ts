@@ -9,6 +9,7 @@ import { extractAwards } from '../../src/extract/awards.js';
 import { extractFields } from '../../src/extract/index.js';
 import { extractQuotas } from '../../src/extract/quotas.js';
 import { extractSigner } from '../../src/extract/signer.js';
+import { canonicalNumber } from '../../src/extract/symbols.js';
 import { fold } from '../../src/extract/text.js';
 
 const awards = (t: string) => extractAwards(t, fold(t), { start: 0, end: t.length }).map((a) => a.value);
@@ -59,5 +60,15 @@ describe('signer names with a spoiled family name', () => {
     // Not a capitalised phrase ending a running line.
     const prose = '- Lưu: VT.\nCác đơn vị báo cáo về Sở Nội Vụ';
     expect(extractSigner(prose, { start: 0, end: prose.length }).name).toBeNull();
+  });
+});
+
+describe('symbols whose Đ letters OCR read as P and D', () => {
+  it('restores a symbol with both misreadings, and keeps a standard or unknown one', () => {
+    expect(canonicalNumber('18/KH-LPLD')).toBe('18/KH-LĐLĐ');
+    expect(canonicalNumber('05/HD-HPTDKT')).toBe('05/HD-HĐTĐKT');
+    expect(canonicalNumber('05/HD-HĐTĐKT')).toBe('05/HD-HĐTĐKT');
+    expect(canonicalNumber('12/BC-UBND')).toBe('12/BC-UBND');
+    expect(canonicalNumber('07/KH-PBXY')).toBe('07/KH-PBXY');
   });
 });
