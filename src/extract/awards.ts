@@ -39,9 +39,9 @@ const PATTERNS: RegExp[] = [
 /**
  * Any other giver before "tặng Giấy khen" ("Giám đốc Trung tâm tặng Giấy khen", "Ban Thường vụ
  * Liên đoàn Lao động huyện tặng Giấy khen"): the award is named after the giver as written,
- * from its position or body word to the verb.
+ * from its position or body word to the verb (OCR's stray apostrophes between words allowed).
  */
-const GIVER = new RegExp(String.raw`(?<![a-z])((?:giam doc|tong giam doc|chu tich|hieu truong|thu truong|truong ban|bi thu|ban thuong vu|ban chap hanh)(?:\s+[a-z]+){0,6}?)\s+tang\s+${FORM}(?![a-z])`, 'g');
+const GIVER = new RegExp(String.raw`(?<![a-z])((?:giam doc|tong giam doc|chu tich|hieu truong|thu truong|truong ban|bi thu|ban thuong vu|ban chap hanh)(?:(?:\s+|\s*['’‘\x60]\s*)[a-z]+){0,6}?)\s+tang\s+${FORM}(?![a-z])`, 'g');
 const TITLE_LIST: [RegExp, string][] = [
   [/(?<![a-z])chien s[iy] thi dua co so(?![a-z])/g, 'Chiến sĩ thi đua cơ sở'],
   [/(?<![a-z])chien s[iy] thi dua cap tinh(?![a-z])/g, 'Chiến sĩ thi đua cấp tỉnh'],
@@ -74,7 +74,8 @@ export function extractAwards(text: string, folded: string, bounds: { start: num
     const e = s + m[0].length;
     // A giver the patterns above named already ("Chủ tịch UBND huyện tặng Giấy khen").
     if (out.some((a) => a.start - bounds.start < e && a.end - bounds.start > s)) continue;
-    const giver = text.slice(bounds.start + s, bounds.start + s + m[1]!.length).replace(/\s+/g, ' ');
+    // OCR's stray apostrophes between words ("Sở'Y tế") are spaces.
+    const giver = text.slice(bounds.start + s, bounds.start + s + m[1]!.length).replace(/\s*['’‘`]\s*|\s+/g, ' ');
     add(`${FORM_NAMES[m[2]!]} của ${giver}`, s, e);
   }
   for (const [re, name] of TITLES) for (const m of seg.matchAll(re)) add(name, m.index, m.index + m[0].length);

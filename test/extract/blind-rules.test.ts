@@ -22,6 +22,8 @@ describe('awards after any giver', () => {
     // The known givers keep their normal form.
     expect(awards('Chủ tịch UBND huyện tặng Giấy khen cho 02 tập thể.')).toEqual(['Giấy khen của Chủ tịch UBND huyện']);
     expect(awards('Giám đốc Trung tâm chủ trì hội nghị.')).toEqual([]);
+    // OCR's apostrophe between two words.
+    expect(awards("Đề nghị Giám đốc Sở'Y tế tặng Giấy khen cho 02 tập thể.")).toEqual(['Giấy khen của Giám đốc Sở Y tế']);
   });
 });
 
