@@ -102,3 +102,10 @@ export const ADMIN_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = 
   PAPI: ['Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh'],
   ISO: ['Hệ thống quản lý chất lượng theo tiêu chuẩn ISO'],
 };
+
+/**
+ * Head nouns of body names that stand before an abbreviation of the body's remit ("Ban TĐKT",
+ * "Sở GD&ĐT", "Phòng TN&MT", "Hội LHPN", "Cục QLTT", "Đoàn ĐBQH"): facts of the domain. Left
+ * out on purpose: "Trường" (also "Trưởng BCĐ", the head of a body) and "Số" (also a number's label).
+ */
+export const BODY_HEADS_BEFORE_ABBREVIATION: readonly string[] = ['Ban', 'Sở', 'Phòng', 'Hội', 'Cục', 'Vụ', 'Viện', 'Đoàn', 'Đảng', 'Chi cục', 'Văn phòng', 'Trung tâm', 'Liên đoàn', 'Ủy ban'];

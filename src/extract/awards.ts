@@ -36,6 +36,12 @@ const PATTERNS: RegExp[] = [
   // "Chủ tịch UBND huyện tặng Giấy khen" (any t?ng verb: a restorer may write "từng", "tầng"; OCR garbage "tư@nợ")
   new RegExp(String.raw`(?<![a-z])${AUTHORITY}(?:\s+(?:cap\s+)?${LEVEL})?\s+(?:tang|khen thuong bang|t[a-z]{1,2}ng|t\S{1,5})\s+${FORM}(?![a-z])`, 'g'),
 ];
+/**
+ * Any other giver before "tặng Giấy khen" ("Giám đốc Trung tâm tặng Giấy khen", "Ban Thường vụ
+ * Liên đoàn Lao động huyện tặng Giấy khen"): the award is named after the giver as written,
+ * from its position or body word to the verb (OCR's stray apostrophes between words allowed).
+ */
+const GIVER = new RegExp(String.raw`(?<![a-z])((?:giam doc|tong giam doc|chu tich|hieu truong|thu truong|truong ban|bi thu|ban thuong vu|ban chap hanh)(?:(?:\s+|\s*['’‘\x60]\s*)[a-z]+){0,6}?)\s+tang\s+${FORM}(?![a-z])`, 'g');
 const TITLE_LIST: [RegExp, string][] = [
   [/(?<![a-z])chien s[iy] thi dua co so(?![a-z])/g, 'Chiến sĩ thi đua cơ sở'],
   [/(?<![a-z])chien s[iy] thi dua cap tinh(?![a-z])/g, 'Chiến sĩ thi đua cấp tỉnh'],
@@ -62,6 +68,15 @@ export function extractAwards(text: string, folded: string, bounds: { start: num
       const authName = AUTH_NAMES[canonAuthority(auth)]!;
       add(`${FORM_NAMES[form]} của ${authName}${authName === 'Chủ tịch UBND' ? levelName : ''}`, m.index, m.index + m[0].length);
     }
+  }
+  for (const m of seg.matchAll(GIVER)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    // A giver the patterns above named already ("Chủ tịch UBND huyện tặng Giấy khen").
+    if (out.some((a) => a.start - bounds.start < e && a.end - bounds.start > s)) continue;
+    // OCR's stray apostrophes between words ("Sở'Y tế") are spaces.
+    const giver = text.slice(bounds.start + s, bounds.start + s + m[1]!.length).replace(/\s*['’‘`]\s*|\s+/g, ' ');
+    add(`${FORM_NAMES[m[2]!]} của ${giver}`, s, e);
   }
   for (const [re, name] of TITLES) for (const m of seg.matchAll(re)) add(name, m.index, m.index + m[0].length);
   out.sort((a, b) => a.start - b.start);

@@ -74,6 +74,8 @@ const HEADS: [RegExp, string][] = [
   [/^(?:ban chap hanh|bch)\s+doan(?![a-z])/, 'Ban Chấp hành Đoàn'],
   [/^(?:ban thuong vu|btv)\s+(?=huyen uy|tinh uy|thanh uy|dang uy|huyen doan|tinh doan)/, 'Ban Thường vụ'],
   [/^uy ban mat tran to quoc viet nam(?![a-z])/, 'Ủy ban Mặt trận Tổ quốc Việt Nam'],
+  // Trade unions: "LIÊN ĐOÀN LAO ĐỘNG TỈNH …" over "LIÊN ĐOÀN LAO ĐỘNG HUYỆN …".
+  [/^(?:lien doan lao dong|ldld)(?![a-z])/, 'Liên đoàn Lao động'],
 ];
 const SYMBOL_HEADS: Record<string, string> = { ubnd: UBND, hdnd: 'Hội đồng nhân dân', bcd: 'Ban Chỉ đạo' };
 /** An organisation phrase in running text: head … locality type + capitalised name. */

@@ -16,7 +16,7 @@ import { EVIDENCE_RANK, extractPeriod, type Period, type PeriodValue } from './p
 import { extractQuotas } from './quotas.js';
 import { extractRecipients } from './recipients.js';
 import { extractReferences } from './references.js';
-import { extractSigner, type SignerPart } from './signer.js';
+import { extractSigner, trailingSignatureBlock, type SignerPart } from './signer.js';
 import { attachmentSkeleton, buildSkeleton, type DocumentSkeleton } from './layout.js';
 import { editDistance, flat, fold, none, scalar } from './text.js';
 
@@ -124,6 +124,10 @@ function extractAttachment(partText: string, part: AttachmentPart, issueIso: str
   const dateOut = (v: PeriodValue | null) =>
     v ? { ...scalar(v.iso, v.iso ? v.confidence : 0, prov(v.start, v.end)), precision: v.precision } : none<string>();
   const everything = { start: 0, end: partText.length };
+  // A part signed on its own (a Phụ lục with the signature block under it): the block ends it.
+  const signatureAt = trailingSignatureBlock(partText, folded);
+  const signer = signatureAt ? extractSigner(partText, signatureAt, folded) : null;
+  const fromPart = (p: SignerPart | null, conf: number) => (p ? scalar(p.value, conf, prov(p.start, p.end)) : none<string>());
   const record: Attachment = {
     documentType: scalar(part.type, CONFIDENCE.printedLine, prov(sk.documentType!.start, sk.documentType!.end)),
     title: sk.title ? scalar(flat(sk.title.text).replace(/^#+\s*|\*\*/g, ''), CONFIDENCE.printedLine, prov(sk.title.start, sk.title.end)) : none<string>(),
@@ -134,6 +138,13 @@ function extractAttachment(partText: string, part: AttachmentPart, issueIso: str
     quotas: extractQuotas(partText, folded, tree, sk.body),
     deadlines: extractDeadlines(partText, folded, tree, sk.body),
     awards: extractAwards(partText, folded, everything).map((a) => scalar(a.value, CONFIDENCE.award, prov(a.start, a.end))),
+    ...(signer && (signer.name || signer.title) && {
+      signer: {
+        name: fromPart(signer.name, signer.name?.repaired ? CONFIDENCE.signerNameRepaired : CONFIDENCE.signerName),
+        title: fromPart(signer.title, CONFIDENCE.printedLine),
+        onBehalfOf: fromPart(signer.onBehalfOf, CONFIDENCE.parsed),
+      },
+    }),
   };
   return { record: shiftOffsets(record, part.start), period: shiftOffsets(period, part.start) };
 }

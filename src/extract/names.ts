@@ -37,6 +37,8 @@ export function looksLikeFamilyName(word: string): boolean {
 
 /** Per one letter of difference between the written and a candidate family name (natural log). */
 const EDIT_PENALTY = 3;
+/** More when the letter is the first: OCR and restoration damage vowels and marks far more than the onset ("Hệ" is Hồ, not Lê). */
+const ONSET_PENALTY = 3;
 
 /** The family name `word` most likely stands for, or null when none is within one letter. */
 export function repairFamilyName(word: string): string | null {
@@ -47,7 +49,7 @@ export function repairFamilyName(word: string): string | null {
   for (const f of FOLDED) {
     const d = f.key === k ? 0 : Math.abs(f.key.length - k.length) > 1 ? 2 : editDistance(f.key, k);
     if (d > 1) continue;
-    const score = Math.log(f.share) - EDIT_PENALTY * d;
+    const score = Math.log(f.share) - EDIT_PENALTY * d - (d > 0 && f.key[0] !== k[0] ? ONSET_PENALTY : 0);
     if (!best || score > best.score) best = { name: f.name, score };
   }
   return best?.name ?? null;

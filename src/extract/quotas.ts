@@ -25,8 +25,11 @@ const UNITS = [
   'hộ gia đình', 'gia đình', 'hộ', 'đảng viên', 'đoàn viên', 'hội viên', 'học sinh', 'giáo viên', 'chi bộ', 'tổ dân phố',
   'công chức', 'cán bộ',
 ];
+/** A count as written: "05", "500", or with thousands points "3.000", "12.500". */
+const COUNT = String.raw`(\d{1,3}(?:\.\d{3})+|\d{1,4})`;
+const countValue = (written: string) => Number(written.replace(/\./g, ''));
 const UNIT_RE = new RegExp(
-  String.raw`(?<![\d/.,])(\d{1,4})\s+(${UNITS.map((u) => fold(u).replace(/ /g, '\\s+')).join('|')})(?![a-z])`,
+  String.raw`(?<![\d/.,])${COUNT}\s+(${UNITS.map((u) => fold(u).replace(/ /g, '\\s+')).join('|')})(?![a-z])`,
   'g',
 );
 const UNIT_BY_FOLDED = new Map(UNITS.map((u) => [fold(u), u]));
@@ -35,7 +38,11 @@ const UNIT_BY_FOLDED = new Map(UNITS.map((u) => [fold(u), u]));
  * "01 tủ sách"): a quota when its sentence sets a target per person or unit ("Mỗi …", "ít
  * nhất", "tối thiểu") or counts a reward ("khen thưởng", "biểu dương", "tặng Giấy khen cho").
  */
-const OPEN_COUNT_RE = /(?<![\d/.,:-])(\d{1,4})\s+([a-z]+(?:\s+[a-z]+){0,4})/g;
+const OPEN_COUNT_RE = new RegExp(String.raw`(?<![\d/.,:-])${COUNT}\s+([a-z]+(?:\s+[a-z]+){0,4})`, 'g');
+/** Headings of target sections ("Chỉ tiêu cụ thể", "II. CHỈ TIÊU"): a count under one is a quota without a cue word. */
+const TARGET_HEADING = /(?<![a-z])chi tieu(?![a-z])/;
+/** Verbs of a development target before a count ("Phát triển mới 500 đoàn viên", "kết nạp 30 đảng viên"). */
+const GROWTH_CUE = /(?:phat trien(?: moi)?|ket nap|thanh lap moi)\s+$/;
 /** Words that end the unit noun phrase after a count. */
 const UNIT_STOP = new Set(['va', 'voi', 'trong', 've', 'co', 'duoc', 'dat', 'tham', 'cho', 'cua', 'de', 'tai', 'tren', 'do', 'tu', 'den', 'theo', 'nhu', 'la', 'khi', 'da', 'se', 'moi', 'o', 'vao', 'hoac', 'hay', 'tro', 'len', 'nay', 'kem', 'thuoc', 'doc', 'dang', 'sau', 'truoc', 'gom', 'nhat', 'it', 'nhieu', 'khong']);
 /** Function words that cannot head a unit even folded. */
@@ -53,6 +60,17 @@ const QUALIFIERS = ['khong qua', 'toi da', 'toi thieu', 'it nhat', 'tren', 'dat 
 const PERCENT_RE = /(?<![\d,])(\d{1,3}(?:,\d{1,2})?)\s?%/g;
 /** Confidence of a quota, by how much of it was read: a whole clause around a percentage or a counted list scores higher than a bare percentage. */
 const CONFIDENCE = { list: 0.85, percentInClause: 0.85, percentAlone: 0.5 } as const;
+
+/** Whether `at` lies under an outline heading of targets ("2. Chỉ tiêu cụ thể"), at any depth. */
+function underTargetHeading(outline: OutlineNode[], folded: string, at: number): boolean {
+  for (let nodes = outline; nodes.length; ) {
+    const node = nodes.find((n) => n.span.start <= at && at < n.span.end);
+    if (!node) return false;
+    if (TARGET_HEADING.test(folded.slice(node.titleSpan.start, node.titleSpan.end)) && node.titleSpan.end <= at) return true;
+    nodes = node.children;
+  }
+  return false;
+}
 
 /** Clause around an offset: from after the previous ";"/". "/line start to before the next. */
 function clauseAt(text: string, at: number, end: number): { start: number; end: number } {
@@ -79,7 +97,7 @@ export function extractQuotas(text: string, folded: string, outline: OutlineNode
   const out: Quota[] = [];
   const body = folded.slice(bounds.start, bounds.end);
   // Count quotas: runs of "NN unit" joined by commas/"và".
-  const counts: { start: number; end: number; count: number; unitFolded: string; written?: string }[] = [...body.matchAll(UNIT_RE)].map((m) => ({ start: bounds.start + m.index, end: bounds.start + m.index + m[0].length, count: Number(m[1]), unitFolded: m[2]!.replace(/\s+/g, ' ') }));
+  const counts: { start: number; end: number; count: number; unitFolded: string; written?: string }[] = [...body.matchAll(UNIT_RE)].map((m) => ({ start: bounds.start + m.index, end: bounds.start + m.index + m[0].length, count: countValue(m[1]!), unitFolded: m[2]!.replace(/\s+/g, ' ') }));
   for (const m of body.matchAll(OPEN_COUNT_RE)) {
     const start = bounds.start + m.index;
     // A year ("năm 2024 được đánh giá …") is not a count.
@@ -103,7 +121,7 @@ export function extractQuotas(text: string, folded: string, outline: OutlineNode
     const unitLen = words.slice(0, n).join(' ').length;
     // The unit as written: its words in the text, one space apart.
     const written = text.slice(unitStart, unitStart + unitLen).replace(/\s+/g, ' ');
-    counts.push({ start, end: unitStart + unitLen, count: Number(m[1]), unitFolded: fold(written), written });
+    counts.push({ start, end: unitStart + unitLen, count: countValue(m[1]!), unitFolded: fold(written), written });
   }
   counts.sort((a, b) => a.start - b.start);
   for (let i = 0; i < counts.length; ) {
@@ -137,7 +155,8 @@ export function extractQuotas(text: string, folded: string, outline: OutlineNode
     const before = folded.slice(Math.max(bounds.start, first.start - 120), first.start);
     const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf(';'));
     const context = before.slice(sentenceStart + 1);
-    if (!first.written && !/(de xuat|de nghi|khen thuong|xet|chon|binh|tang|toi da|khong qua|toi thieu|it nhat|so luong|chi tieu|phan dau|cu\s)/.test(context) && run.length < 2) continue;
+    const targeted = GROWTH_CUE.test(context) || underTargetHeading(outline, folded, first.start);
+    if (!first.written && !targeted && !/(de xuat|de nghi|khen thuong|xet|chon|binh|tang|toi da|khong qua|toi thieu|it nhat|so luong|chi tieu|phan dau|cu\s)/.test(context) && run.length < 2) continue;
     // A count of what was done ("Hội đồng đã xét 46 sáng kiến") reports a result, not a quota.
     // (On the text itself: folded "đã" is "da" as in "tối đa".)
     if (/(?<![\p{L}])(?:đã|da)\s+(?:\p{L}+\s+){0,2}$/u.test(text.slice(first.start - context.length, first.start)) && !/(?<![\p{L}])(?:tối|toi)\s+(?:đa|da)\s+$/u.test(text.slice(first.start - context.length, first.start)) && run.length < 2) continue;

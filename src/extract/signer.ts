@@ -5,7 +5,7 @@
  * anywhere on a line and names at the end of one.
  */
 import { gazetteerOrNull } from './issuer.js';
-import { looksLikeFamilyName, repairPersonName } from './names.js';
+import { looksLikeFamilyName, repairFamilyName, repairPersonName } from './names.js';
 import { fold, lines, MOSTLY_UPPER_SHARE, sentenceCase } from './text.js';
 
 export interface SignerPart { value: string; start: number; end: number; /** The value differs from the text at [start, end) (a repaired family name). */ repaired?: boolean }
@@ -112,7 +112,12 @@ export function extractSigner(text: string, tail: { start: number; end: number }
     const cand = m[1]!;
     if (!/\p{Ll}/u.test(cand)) continue;
     const words = cand.split(/\s+/);
-    const first = words.findIndex((w) => looksLikeFamilyName(w));
+    let first = words.findIndex((w) => looksLikeFamilyName(w));
+    // After the position on its line ("PHÓ CHỦ TỊCH Hệ An Phong"), or alone on the block's last
+    // line, a run of two to four words is the name even when restoration spoiled the family name.
+    const lead = l.text.slice(0, m.index).trim();
+    const signatureSpot = (lead ? POSITION_RES.some(([, re]) => re.test(fold(lead))) && /\p{Lu}{2}\s*$/u.test(lead) : l === all[all.length - 1]) && words.length <= 4;
+    if (first < 0 && signatureSpot && repairFamilyName(words[0]!)) first = 0;
     if (first < 0 || words.length - first < 2) continue;
     const written = words.slice(first).join(' ');
     if (gazetteerOrNull()?.findByName(written).length) continue;
@@ -122,4 +127,38 @@ export function extractSigner(text: string, tail: { start: number; end: number }
     name = { value, start: s, end: s + written.length, repaired: value !== written };
   }
   return { name, title, onBehalfOf };
+}
+
+/** Lines a trailing signature block has at most (authority, second authority, position, "(Đã ký)", name). */
+const MAX_SIGNATURE_LINES = 7;
+/** A signature line that holds no field: "(Đã ký)", "(Ký, ghi rõ họ tên)", "(đã ký và đóng dấu)". */
+const SIGNED_NOTE = /^\(?\s*(?:da\s+ky|ky\b)[^)]*\)?\.?$/;
+
+/**
+ * A signature block that ends a text with no "Nơi nhận" (an attached Phụ lục signed on its
+ * own): the run of last lines that are authority lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ
+ * TỊCH"), positions in capitals, "(Đã ký)" or the name, holding at least one authority or
+ * position line. Null when the text does not end so.
+ */
+export function trailingSignatureBlock(text: string, folded = fold(text)): { start: number; end: number } | null {
+  const all = lines(text).filter((l) => l.text.trim());
+  let start = -1;
+  let anchored = false;
+  for (let k = all.length - 1, n = 0; k >= 0 && n < MAX_SIGNATURE_LINES; k--, n++) {
+    const l = all[k]!;
+    const t = l.text.trim();
+    const f = folded.slice(l.start, l.end).trim();
+    const upper = (t.match(/\p{Lu}/gu)?.length ?? 0) >= (t.match(/\p{L}/gu)?.length ?? 1) * MOSTLY_UPPER_SHARE;
+    const authority = AUTHORITY.exec(f)?.index === 0 && upper;
+    const position = upper && POSITION_RES.some(([, re]) => re.exec(f)?.index === 0);
+    // A name: two to five capitalised words, the first a family name (or within a letter of one).
+    const words = t.split(/\s+/);
+    const name = !upper && words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w)) && repairPersonName(t) !== null;
+    if (!(authority || position || name || SIGNED_NOTE.test(f))) break;
+    // The name line is the block's last; above the authority line the block ends.
+    if (name && k !== all.length - 1) break;
+    anchored ||= authority || position;
+    start = l.start + (l.text.length - l.text.trimStart().length);
+  }
+  return anchored && start >= 0 ? { start, end: text.length } : null;
 }

@@ -24,14 +24,16 @@ BY_FOLDED.set('nb', 'NĐ');
 /** P or B letters of a symbol part at most for trying every Đ reading. */
 const MAX_DJ_LETTERS = 4;
 
-/** The standard symbol an English-model OCR made of Đ letters read as P or B ("HPTPKT" → "HĐTĐKT"), if exactly one. */
+/** The standard symbol an English-model OCR made of Đ letters read as P or B ("HPTPKT", "LPLD" → "HĐTĐKT", "LĐLĐ"), if exactly one. */
 function djReading(part: string): string | null {
   const at = [...part].flatMap((c, i) => (c === 'P' || c === 'B' ? [i] : []));
   if (!/^[A-Z]{2,8}$/.test(part) || !at.length || at.length > MAX_DJ_LETTERS) return null;
   const found = new Set<string>();
   for (let mask = 1; mask < 1 << at.length; mask++) {
     const r = [...part].map((c, i) => (at.includes(i) && mask & (1 << at.indexOf(i)) ? 'Đ' : c)).join('');
-    if (EXACT.has(r)) found.add(r);
+    // With its other Đ letters lost too ("LPLD": LĐLĐ, "HPTDKT": HĐTĐKT), folded.
+    const standard = EXACT.has(r) ? r : BY_FOLDED.get(fold(r));
+    if (standard) found.add(standard);
   }
   return found.size === 1 ? [...found][0]! : null;
 }

@@ -35,6 +35,8 @@ const TITLES = new Set(['ông', 'bà', 'đồng chí', 'đ/c']);
 const MIN_RUN = 2;
 /** A skeleton seen fewer times than this in names says nothing about its marks. */
 const MIN_NAME_COUNT = 5;
+/** Extra cost (nats, times the name weight) of a name reading whose letters differ from the written ones when those spell a known name syllable. */
+const OTHER_LETTERS_COST = 2;
 const MAX_RUN = 4;
 
 export interface NameStats { surnames: Record<string, number>; given: Record<string, number> }
@@ -216,7 +218,7 @@ function headingLine(pieces: readonly Piece[], i: number): boolean {
  * candidate is left alone. The slot's candidate list must be its own (the restorer's ownSlot);
  * the candidate objects are replaced, not written, since they may be shared with other slots.
  */
-export function applyNamePrior(slot: Slot, role: number, prior: NamePrior, weight: number): void {
+export function applyNamePrior(slot: Slot, role: number, prior: NamePrior, weight: number, written?: string): void {
   if (role === NAME_NONE) return;
   const surname = role === NAME_SURNAME;
   const k = slot.candidates.length;
@@ -226,8 +228,13 @@ export function applyNamePrior(slot: Slot, role: number, prior: NamePrior, weigh
     if (total >= MIN_NAME_COUNT) unseen = Math.max(unseen, -Math.log(0.5 / (total + 0.5 * k)));
   }
   if (unseen === -Infinity) return;
+  // Written letters that already spell a name syllable the prior knows ("Thinh"): a reading
+  // with other letters ("Thành") is the channel's guess, not the name's.
+  const lower = written?.toLowerCase();
+  const writtenKey = lower && prior.total(lower, surname) >= MIN_NAME_COUNT ? foldKey(lower) : undefined;
   for (let j = 0; j < k; j++) {
     const c = slot.candidates[j];
-    changeCost(slot, j, c.cost + weight * (prior.cost(c.word, surname, k) ?? unseen));
+    const otherLetters = writtenKey !== undefined && foldKey(c.word) !== writtenKey ? OTHER_LETTERS_COST : 0;
+    changeCost(slot, j, c.cost + weight * ((prior.cost(c.word, surname, k) ?? unseen) + otherLetters));
   }
 }

@@ -14,6 +14,7 @@ import { applyPairBonus, applyPairBonusAll, applyPairBonusAround, PairLexicon } 
 import { makeTemplate, ownSlot, SlotBuilder, slotOf, type SlotTable, type TokenInfo, type TokenSlot } from './slots.js';
 import { repairEth, repairListLetters, repairRomanMarkers, tokenize, wordsAmongCapitals, type Piece } from './tokenize.js';
 import { CASE_ALL_CAPS } from './text.js';
+import { boostHeadsBeforeAbbreviations } from './unit-abbreviations.js';
 import { knownEnoughToRestore, markState } from '../lang/evidence.js';
 import { foldKey } from '../lang/fold.js';
 import { keyHashes, pieceKeys, type CertainContexts } from './certain.js';
@@ -89,6 +90,8 @@ const RESCORE_CANDIDATES = 16;
 const NAME_WEIGHT = 1.5;
 /** Bonus (nats) per syllable of an administrative-term pair, stripped text only: higher favours mined terms over the LM. */
 const TERM_BONUS = 0.7;
+/** Bonus (nats) for a body head noun before an abbreviation ("Ban TĐKT", not "Bản TĐKT"), every mode: unit-abbreviations.ts. */
+const HEAD_BEFORE_ABBREVIATION_BONUS = 2;
 
 /**
  * The default mode re-ranks its unsure slots with the document's model (document-model.ts):
@@ -327,7 +330,8 @@ export class Restorer {
     // Stripped text only: on garbled text the bonus did not lower the errors.
     const termBonus = mode === 'stripped' ? options.termBonus ?? TERM_BONUS : 0;
     if (termBonus > 0) this.boostTerms(pieces, slots, termBonus);
-    if (names) this.applyNames(slots, names);
+    boostHeadsBeforeAbbreviations(pieces, infos, slots, HEAD_BEFORE_ABBREVIATION_BONUS);
+    if (names) this.applyNames(slots, names, pieces);
     const rescore: RescoreOptions = { channelWeight: decodeOptions.channelWeight * RESCORE_CHANNEL, forwardWeight: RESCORE_FORWARD, backwardWeight: RESCORE_BACKWARD, alternatives: decodeOptions.alternatives };
     const rescoreBelow = options.mode === 'accurate' ? Infinity : options.rescoreBelow ?? RESCORE_BELOW;
     // Stripped text: the Viterbi sees few candidates (fast); re-ranked slots get a wider list.
@@ -370,6 +374,7 @@ export class Restorer {
       for (let i = 0; i < n; i++) refined[i] = this.refineSlot(pieces[i], finalSlots[i], decisions[i].index, cleanTable);
       // The clean pass must see the place names too, or "tháng" wins back "Đại Thắng".
       this.boostPlaceNames(pieces, infos, refined, mode);
+      boostHeadsBeforeAbbreviations(pieces, infos, refined, HEAD_BEFORE_ABBREVIATION_BONUS);
       if (names) this.applyNames(refined, names);
       const garbled = decisions;
       ({ slots: finalSlots, decisions } = yield* decode(refined));
@@ -431,8 +436,8 @@ export class Restorer {
   }
 
   /** The name prior on the slots of detected name runs (each such slot gets its own costs first). */
-  private applyNames(slots: TokenSlot[], names: { roles: Int8Array; prior: NamePrior; weight: number }): void {
-    for (let i = 0; i < slots.length; i++) if (names.roles[i] !== NAME_NONE) applyNamePrior(ownSlot(slots, i), names.roles[i], names.prior, names.weight);
+  private applyNames(slots: TokenSlot[], names: { roles: Int8Array; prior: NamePrior; weight: number }, pieces?: readonly Piece[]): void {
+    for (let i = 0; i < slots.length; i++) if (names.roles[i] !== NAME_NONE) applyNamePrior(ownSlot(slots, i), names.roles[i], names.prior, names.weight, pieces?.[i].input);
   }
 
   /**
@@ -479,8 +484,9 @@ export class Restorer {
           if (t > 0) this.boostPair(pieces, infos, used, t - 1, false, true, opts.mode);
           if (t + 1 < n) this.boostPair(pieces, infos, used, t, true, false, opts.mode);
         }
-        if (opts.names && opts.names.roles[t] !== NAME_NONE) applyNamePrior(ownSlot(used, t), opts.names.roles[t], opts.names.prior, opts.names.weight);
+        if (opts.names && opts.names.roles[t] !== NAME_NONE) applyNamePrior(ownSlot(used, t), opts.names.roles[t], opts.names.prior, opts.names.weight, pieces[t].input);
         if (opts.termBonus > 0) this.boostTerms(pieces, used, opts.termBonus, t);
+        boostHeadsBeforeAbbreviations(pieces, infos, used, HEAD_BEFORE_ABBREVIATION_BONUS, t);
       }
     }
     if (opts.neural?.scores) {

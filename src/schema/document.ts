@@ -163,6 +163,8 @@ export const AttachmentSchema = z.object({
   quotas: z.array(QuotaSchema),
   deadlines: z.array(DeadlineSchema),
   awards: z.array(ExtractedString),
+  /** The part's own signature block (a Phụ lục signed under its last line), present when it has one. */
+  signer: z.object({ name: ExtractedString, title: ExtractedString, onBehalfOf: ExtractedString }).optional(),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 

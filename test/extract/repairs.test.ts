@@ -17,6 +17,8 @@ describe('family names of signers', () => {
     expect(repairFamilyName('La')).toBe('La');
     expect(repairFamilyName('Lò')).toBe('Lò');
     expect(repairFamilyName('Quyết')).toBeNull();
+    // A wrong vowel keeps the onset: "Hệ" is Hồ, not the commoner Lê a letter away.
+    expect(repairFamilyName('Hệ')).toBe('Hồ');
     expect(repairPersonName('Nguyên Văn Bình')).toBe('Nguyễn Văn Bình');
   });
   it('the signer keeps the offsets of the name as written and is marked repaired', () => {

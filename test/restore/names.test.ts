@@ -48,6 +48,23 @@ describe('name prior', () => {
     applyNamePrior(slot, NAME_GIVEN, prior, 1);
     expect(slot.candidates[1].cost).toBeLessThan(slot.candidates[0].cost);
   });
+  it('keeps the written letters of a known name syllable: a reading with other letters costs more', () => {
+    const names = new NamePrior({ surnames: { trần: 50 }, given: { thịnh: 20, thinh: 1, thành: 60, thanh: 30 } });
+    // The channel (and LM) favour "thành" for the garbled "Thinh".
+    const slot = (): Slot => ({ candidates: [{ word: 'thành', cost: 0 }, { word: 'thịnh', cost: 1 }], ids: [1, 2], sentenceStart: false });
+    // Without the written form the prior only weighs each reading among its own letters: "thành" stays.
+    const blind = slot();
+    applyNamePrior(blind, NAME_GIVEN, names, 1);
+    expect(blind.candidates[0].cost).toBeLessThan(blind.candidates[1].cost);
+    // Written "Thinh": Thịnh keeps those letters.
+    const written = slot();
+    applyNamePrior(written, NAME_GIVEN, names, 1, 'Thinh');
+    expect(written.candidates[1].cost).toBeLessThan(written.candidates[0].cost);
+    // A garbled form no name has ("Thlnh") says nothing: as without it.
+    const garbled = slot();
+    applyNamePrior(garbled, NAME_GIVEN, names, 1, 'Thlnh');
+    expect(garbled.candidates.map((c) => c.cost)).toEqual(blind.candidates.map((c) => c.cost));
+  });
   it('restores a titled name with the prior where the LM alone reads a place name', () => {
     const lm = new CountTrigramLM([
       ...Array.from({ length: 6 }, () => 'Tỉnh Quảng Nam và Quảng Ngãi, Hải Phòng phát triển.'),

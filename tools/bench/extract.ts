@@ -8,7 +8,7 @@
  *      hand-written *.json in the same shape): other document types, bodies and layouts,
  * each fed the way the pipeline feeds it (one text page → normalize → [restore] → segment →
  * extract), plus extraction speed (segment + extract on normalized text, one core).
- *   npm run bench:extract [-- --json] [-- --verbose] [-- --synthetic [--stripped] [--garbled]]
+ *   npm run bench:extract [-- --json] [-- --verbose] [-- --synthetic [--stripped] [--garbled]] [-- --only id,id]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -28,6 +28,9 @@ const asJson = process.argv.includes('--json');
 const verbose = process.argv.includes('--verbose');
 /** --synthetic: only the synthetic documents (no seeds, no speed run; add --stripped for their restored variant). */
 const syntheticOnly = process.argv.includes('--synthetic');
+/** --only id,id: score only these synthetic documents (e.g. newly written ones, blind). */
+const onlyArg = process.argv.indexOf('--only');
+const onlyIds = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : null;
 
 interface Scorer { scoreDoc(g: unknown, p: unknown): { per: Record<string, { tp: number; fp: number; fn: number }> }; scoreMany(pairs: [unknown, unknown][]): { fieldsF1: number; sectionsF1: number; perDocF1: number[]; perField: Record<string, { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }>; sections: { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number } } }
 
@@ -156,7 +159,7 @@ async function main(): Promise<void> {
   // văn with its Phụ lục) is scored as its main record plus each attached part in order, each
   // part's outline on its own; those documents are reported as their own group.
   const synthDir = join(root, 'test/fixtures/synthetic');
-  const synthIds = readdirSync(synthDir).filter((f) => f.endsWith('.json') && existsSync(join(synthDir, f.replace(/\.json$/, '.txt')))).map((f) => f.replace(/\.json$/, '')).sort();
+  const synthIds = readdirSync(synthDir).filter((f) => f.endsWith('.json') && existsSync(join(synthDir, f.replace(/\.json$/, '.txt')))).map((f) => f.replace(/\.json$/, '')).filter((id) => !onlyIds || onlyIds.has(id)).sort();
   const expectedOf = (id: string) => JSON.parse(readFileSync(join(synthDir, `${id}.json`), 'utf8')) as Record<string, unknown>;
   const hasAttachments = (id: string) => Array.isArray(expectedOf(id).attachments) && (expectedOf(id).attachments as unknown[]).length > 0;
   const scoreGroup = async (label: string, key: string, ids: string[], textOf: (id: string) => string | null, rst: Restore | null) => {
