@@ -11,13 +11,21 @@ async function framePng(bytes: Uint8Array, page: number): Promise<{ png: Uint8Ar
   return { png: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
 }
 
-export async function ingestImage(bytes: Uint8Array, limits: InputLimits = {}): Promise<Page[]> {
+/**
+ * `wanted(n)` false: frame n is not decoded (a page-range job reads only its own frames; the
+ * job joining them reads none); its page has no image, so the OCR stage leaves it alone.
+ */
+export async function ingestImage(bytes: Uint8Array, limits: InputLimits = {}, wanted: (page: number) => boolean = () => true): Promise<Page[]> {
   try {
     const meta = await sharp(bytes).metadata();
     const frames = meta.pages ?? 1;
     checkPageCount(frames, limits);
     const pages: Page[] = [];
     for (let i = 0; i < frames; i++) {
+      if (!wanted(i + 1)) {
+        pages.push({ number: i + 1, origin: 'ocr', text: '' });
+        continue;
+      }
       const { png, width, height } = await framePng(bytes, i);
       pages.push({ number: i + 1, origin: 'ocr', text: '', image: png, width, height });
     }

@@ -13,6 +13,7 @@ import { ingestText } from '../ingest/text.js';
 import type { PdfPageDecision } from '../ingest/pdf.js';
 import { NOT_VIETNAMESE_DIAGNOSTIC, notVietnameseMessage } from '../ingest/language.js';
 import { looksNotVietnamese } from '../lang/evidence.js';
+import { pageImageWanted } from '../ocr/page-selection.js';
 
 const STAGE = 'ingest';
 /** Below this the encoding guess is reported as a warning so an operator can force --encoding. */
@@ -112,7 +113,7 @@ export const ingestStage: Stage = {
       );
     } else {
       const { ingestImage } = await import('../ingest/image.js');
-      pages = await ingestImage(bytes, limits);
+      pages = await ingestImage(bytes, limits, (n) => pageImageWanted(ctx.options, doc.source.sha256, n));
       kind = 'image';
     }
     const language = judgeLanguage(pages);
