@@ -176,8 +176,9 @@ export interface PipelineOptions {
   maxBytes?: number;
   maxPages?: number;
   /**
-   * Read only these pages (a page-range job of a queued run): image frames outside are not
-   * decoded and the OCR stage leaves pages outside unread.
+   * Read only these pages (a page-range job of a queued run): ingest leaves the other pages
+   * out of the document (their PDF text layer is not read, their image frames not decoded)
+   * and the OCR stage reads only these.
    */
   pageRange?: PageRange;
   /** Pages already recognised (by page-range jobs): the OCR stage takes them instead of reading them again. */

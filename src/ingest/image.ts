@@ -12,18 +12,20 @@ async function framePng(bytes: Uint8Array, page: number): Promise<{ png: Uint8Ar
 }
 
 /**
- * `wanted(n)` false: frame n is not decoded (a page-range job reads only its own frames; the
- * job joining them reads none); its page has no image, so the OCR stage leaves it alone.
+ * `select(n)`: 'read' decodes frame n; 'list' lists its page without an image (recognised
+ * already: the OCR stage takes it from elsewhere); 'skip' leaves it out (outside the page
+ * range of a page-range job).
  */
-export async function ingestImage(bytes: Uint8Array, limits: InputLimits = {}, wanted: (page: number) => boolean = () => true): Promise<Page[]> {
+export async function ingestImage(bytes: Uint8Array, limits: InputLimits = {}, select: (page: number) => 'read' | 'list' | 'skip' = () => 'read'): Promise<Page[]> {
   try {
     const meta = await sharp(bytes).metadata();
     const frames = meta.pages ?? 1;
     checkPageCount(frames, limits);
     const pages: Page[] = [];
     for (let i = 0; i < frames; i++) {
-      if (!wanted(i + 1)) {
-        pages.push({ number: i + 1, origin: 'ocr', text: '' });
+      const what = select(i + 1);
+      if (what !== 'read') {
+        if (what === 'list') pages.push({ number: i + 1, origin: 'ocr', text: '' });
         continue;
       }
       const { png, width, height } = await framePng(bytes, i);

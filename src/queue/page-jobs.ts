@@ -1,13 +1,14 @@
 /**
  * Large scans over many workers. The worker that takes a document job reads the document's
- * page list (ingest only: no image is decoded); when more than `splitPages` pages need OCR it
- * adds one child job per page range to the queue (a BullMQ flow: the document job is their
- * parent and waits in waiting-children). Each child reads its pages (ingest + OCR of its range
- * only) and stores the recognised pages as a part file on the shared output disk,
- * <out>/.vnplan/parts/<docId>/<from>-<to>.json, keyed by the document's sha256, the pipeline
- * version and the OCR options so a stale part is never used. When every child has finished,
- * the document job runs again and writes the record from the pipeline with those pages
- * already recognised (the OCR stage takes them as they are), then removes the part files.
+ * page list (a PDF's text layers, an image's frame count: no page is drawn or decoded); when
+ * more than `splitPages` pages need OCR it adds one child job per page range to the queue (a
+ * BullMQ flow: the document job is their parent and waits in waiting-children). Each child
+ * reads its own pages only (ingest + OCR of its range: the other pages' text layers and
+ * frames are not read) and stores the recognised pages as a part file on the shared output
+ * disk, <out>/.vnplan/parts/<docId>/<from>-<to>.json, keyed by the document's sha256, the
+ * pipeline version and the OCR options so a stale part is never used. When every child has
+ * finished, the document job runs again and writes the record from the pipeline with those
+ * pages already recognised (the OCR stage takes them as they are), then removes the parts.
  *
  * The decision is made by the worker, not by `vnplan run`: whether pages need OCR is known
  * only after ingest (a PDF's text layer is judged per page), and ingest of every large input
@@ -20,7 +21,7 @@ import type { Pipeline } from '../../pipelines/index.js';
 import type { PageRange, RecognisedPage, RecognisedPages, StageContext } from '../document.js';
 import { inputReadError, outputWriteError } from '../errors.js';
 import { detectType } from '../ingest/detect.js';
-import { checkFileSize, limitsOf } from '../ingest/limits.js';
+import { checkFileSize, checkPageCount, limitsOf } from '../ingest/limits.js';
 import { inPageRange } from '../ocr/page-selection.js';
 import { writeFileAtomic } from '../output/write.js';
 import { recordIsCurrent } from '../runner/document-job.js';
@@ -115,11 +116,20 @@ export async function planSplit(d: { path: string; relPath: string; options: Job
   try {
     await checkFileSize(d.path, limitsOf(d.options));
     const bytes = new Uint8Array(await readFile(d.path));
-    // Text never needs OCR: no need to read it twice.
-    if (detectType(bytes) === 'text') return undefined;
-    // An empty page range: the page list only, no image decoded or rendered.
-    const doc = await runPipeline({ ...pipeline, stages: [ingest] }, { bytes, relPath: d.relPath, path: d.path }, { ...d.options, pageRange: { from: 1, to: 0 } });
-    const ocrPages = doc.pages.filter((p) => p.origin === 'ocr').map((p) => p.number);
+    const type = detectType(bytes);
+    let ocrPages: number[];
+    if (type === 'text') return undefined;
+    if (type === 'pdf') {
+      // Ingest judges each page's text layer; pages to OCR are rendered only later, so nothing is drawn here.
+      const doc = await runPipeline({ ...pipeline, stages: [ingest] }, { bytes, relPath: d.relPath, path: d.path }, d.options);
+      ocrPages = doc.pages.filter((p) => p.origin === 'ocr').map((p) => p.number);
+    } else {
+      // Every frame of an image is a page to OCR; the frame count is in the header (nothing decoded).
+      const { default: sharp } = await import('sharp');
+      const frames = (await sharp(bytes).metadata()).pages ?? 1;
+      checkPageCount(frames, limitsOf(d.options));
+      ocrPages = Array.from({ length: frames }, (_, k) => k + 1);
+    }
     const ranges = planRanges(ocrPages, pagesPerPart);
     return ranges.length > 1 ? { ranges, ocrPages: ocrPages.length } : undefined;
   } catch {

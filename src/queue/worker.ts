@@ -8,7 +8,7 @@
  * killed mid-job (kill -9, machine lost) stops renewing the job's lock; after stalledSeconds
  * BullMQ's stalled-job check of any other worker puts the job back in the queue.
  */
-import { Queue, UnrecoverableError, WaitingChildrenError, Worker, type Job } from 'bullmq';
+import { Job, Queue, UnrecoverableError, WaitingChildrenError, Worker } from 'bullmq';
 import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { getPipeline, type Pipeline } from '../../pipelines/index.js';
@@ -122,6 +122,11 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         onProgress: (e) => void job.updateProgress({ ...e, range: d.range, documentPages: d.documentPages }).catch(() => undefined),
       });
       emit({ type: 'job', jobId: job.id!, relPath: d.relPath, status: result.status, seconds: result.seconds, attempt, pages: part, recognised: result.pages });
+      // A sibling range failed for good while this one was read: the document has failed and
+      // its parts were removed; do not leave this one behind. (Checked after writing: a
+      // failure after this check removes the part with the others.)
+      const parent = job.parent?.id ? await Job.fromId(queue, job.parent.id) : undefined;
+      if (job.parent?.id && (!parent || (await parent.getState()) === 'failed')) await removeParts(d.outDir, d.docId).catch(() => undefined);
       return result;
     } catch (err) {
       const sha = await readFile(d.path).then((b) => sha256(new Uint8Array(b)), () => null);
