@@ -15,7 +15,7 @@
  * on the one machine that enqueues would make it the bottleneck.
  */
 import { hostname } from 'node:os';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Pipeline } from '../../pipelines/index.js';
 import type { PageRange, RecognisedPage, RecognisedPages, StageContext } from '../document.js';
@@ -120,6 +120,12 @@ export async function planSplit(d: { path: string; relPath: string; options: Job
     let ocrPages: number[];
     if (type === 'text') return undefined;
     if (type === 'pdf') {
+      // A PDF with no more pages than a range is never split: no need to read its text layers.
+      const { openPdfPages } = await import('../ingest/pdf.js');
+      const pdf = await openPdfPages(bytes);
+      const pageCount = pdf.numPages;
+      await pdf.close();
+      if (pageCount <= pagesPerPart) return undefined;
       // Ingest judges each page's text layer; pages to OCR are rendered only later, so nothing is drawn here.
       const doc = await runPipeline({ ...pipeline, stages: [ingest] }, { bytes, relPath: d.relPath, path: d.path }, d.options);
       ocrPages = doc.pages.filter((p) => p.origin === 'ocr').map((p) => p.number);
@@ -165,7 +171,9 @@ export async function readPageRange(
   const key = partKey(sha256(bytes), d.pipelineVersion, d.options);
   const path = partPath(d.outDir, d.docId, d.range);
   const existing = await readPart(path);
-  if (existing && sameKey(existing, key)) return result('skipped', existing.pages.map((p) => p.number));
+  // With --force, only a part written by this run counts (an older one is what --force redoes).
+  const fresh = !d.force || (d.forcedSince !== undefined && ((await stat(path).catch(() => undefined))?.mtimeMs ?? 0) >= d.forcedSince);
+  if (existing && sameKey(existing, key) && fresh) return result('skipped', existing.pages.map((p) => p.number));
   if (await recordIsCurrent({ path: d.path, relPath: d.relPath }, d.docId, d.outDir, pipeline, d.force, d.forcedSince)) return result('skipped', []);
   const throughOcr = stagesThroughOcr(pipeline);
   if (!throughOcr) return result('skipped', []);
