@@ -31,11 +31,12 @@ import type { JobPipelineOptions, PageRangeJobData, PageRangeJobResult } from '.
 /**
  * Default of `vnplan run --queue --split-pages`: a document with more pages to OCR than this
  * is split into page-range jobs of at most this many pages (near-equal sizes). Each child
- * pays a fixed cost — reading the whole document's page list again (ingest, measured 0.6 s
- * for a 200-page scanned PDF, docs/benchmarks.md), a Redis round trip and a part file — which
- * is under 5 % of 8 pages of OCR (~1.7 s a page, native engine); smaller ranges would spread a
- * scan over more workers but pay that cost more often, larger ones leave workers idle at the
- * end of a run (a 200-page scan makes 25 jobs: enough for 25 worker slots).
+ * pays a fixed cost — opening the document again and reading its own pages' text layers
+ * (0.3–0.7 s for a range of a 12.5 MB 200-page scanned PDF; pdf.js's load is most of it), a
+ * few Redis commands and a part file — which is under ~5 % of 8 pages of OCR (~1–1.7 CPU s a
+ * page, native engine); smaller ranges would spread a scan over more workers but pay that cost
+ * more often, larger ones leave workers idle at the end of a run (a 200-page scan makes 25
+ * jobs: enough for 25 worker slots). docs/scaling.md, "Large documents".
  */
 export const SPLIT_PAGES = 8;
 

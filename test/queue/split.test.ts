@@ -2,7 +2,8 @@
  * Large scans split into page-range jobs (src/queue/page-jobs.ts) on a real redis-server, with
  * two real `vnplan worker` processes: every page read once, by both workers, and the record
  * the same as a local run's; a page range that fails for good fails the document with its
- * code; a redelivered finished document or page range is skipped.
+ * code; a redelivered finished document or page range is skipped; a range whose worker is
+ * killed is read by another.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -190,5 +191,29 @@ describe.skipIf(REDIS_MISSING !== null)(`large scans split over workers on a rea
     // still being read when it failed remove their own part when they end).
     for (let waited = 0; waited < 60_000 && existsSync(partsDir(out, entry!.docId)); waited += 200) await new Promise((r) => setTimeout(r, 200));
     expect(existsSync(partsDir(out, entry!.docId))).toBe(false);
+  }, 300_000);
+
+  it('a worker killed while reading a range: another worker reads it, the record is written once (exit 0)', async () => {
+    const input = join(tmp, 'in-kill');
+    mkdirSync(input);
+    const [a, b] = await scanStrips();
+    writeFileSync(join(input, 'strips.tiff'), await sharp([a!, b!, a!, b!], { join: { animated: true } }).tiff({ compression: 'deflate' }).toBuffer());
+    const out = join(tmp, 'out-kill');
+    const run = runCli(['run', input, '--out', out, '--queue', redis.url, '--split-pages', '1']);
+    // Kill the first worker as soon as it starts a range.
+    const [victim, survivor] = workers;
+    const seen = victim!.events.length;
+    while (!victim!.events.slice(seen).some((e) => e.event === 'active' && e.relPath === 'strips.tiff' && e.pages !== undefined)) await new Promise((r) => setTimeout(r, 20));
+    const killed = victim!.events.slice(seen).find((e) => e.event === 'active' && e.pages !== undefined)!.pages as string;
+    victim!.child.kill('SIGKILL');
+    await victim!.exited;
+    const result = await run;
+    expect(result.code, result.stderr).toBe(0);
+    expect(readIndex(out)).toEqual([expect.objectContaining({ relPath: 'strips.tiff', status: 'ok', pages: 4 })]);
+    // The killed worker's range was read by the other one after its lock ran out; the document was joined once.
+    const done = survivor!.events.filter((e) => e.event === 'job' && e.relPath === 'strips.tiff');
+    expect(done.some((e) => e.pages === killed && e.status === 'ok')).toBe(true);
+    expect(done.filter((e) => e.pages === undefined).map((e) => e.status)).toEqual(['ok']);
+    expect(existsSync(partsDir(out, readIndex(out)[0]!.docId))).toBe(false);
   }, 300_000);
 });
