@@ -80,7 +80,8 @@ describe.skipIf(REDIS_MISSING !== null)(`large scans split over workers on a rea
   const workers: LoggedWorker[] = [];
 
   beforeAll(async () => {
-    redis = await startRedis();
+    // Its own database: queue.test.ts may run at the same time on the same Redis (.ci/run).
+    redis = await startRedis({ db: 1 });
     tmp = mkdtempSync(join(tmpdir(), 'vnplan-split-'));
     queue = new Queue(QUEUE_NAME, { connection: redisOptionsFromUrl(redis.url), prefix: QUEUE_PREFIX });
     const started = [startWorker(redis.url), startWorker(redis.url)];
