@@ -59,6 +59,34 @@ export interface Page {
   render?: (dpi?: number) => Promise<RenderedPage>;
   /** True when the page text looks like garbled (wrong-language) OCR and should be restored. */
   needsRestoration?: boolean;
+  /** How the OCR stage read this page (set on every page it handled; not part of the record). */
+  ocr?: PageOcrFacts;
+}
+
+/** What the OCR stage did with one page: the facts its diagnostics are made from. */
+export interface PageOcrFacts {
+  engine: 'native' | 'tesseractjs';
+  languages: string;
+  model: string;
+  /** Resolution a rendered PDF page was read at (chosen from its text size). */
+  dpi?: number;
+  /** Set when the page was found blank and not read: the share of its pixels with ink. */
+  blankInkShare?: number;
+}
+
+/** A page the OCR stage has already handled (no image or renderer): what page-range jobs hand to the joining job. */
+export type RecognisedPage = Omit<Page, 'image' | 'render'> & { origin: 'ocr'; ocr: PageOcrFacts };
+
+/** Pages of one document recognised elsewhere, keyed by the document's content so they are never applied to another version of it. */
+export interface RecognisedPages {
+  sha256: string;
+  pages: RecognisedPage[];
+}
+
+/** Pages first..last (1-based, inclusive). */
+export interface PageRange {
+  from: number;
+  to: number;
 }
 
 /**
@@ -147,6 +175,14 @@ export interface PipelineOptions {
   /** Per-document limits (src/ingest/limits.ts): larger documents fail with INPUT_TOO_LARGE. */
   maxBytes?: number;
   maxPages?: number;
+  /**
+   * Read only these pages (a page-range job of a queued run): ingest leaves the other pages
+   * out of the document (their PDF text layer is not read, their image frames not decoded)
+   * and the OCR stage reads only these.
+   */
+  pageRange?: PageRange;
+  /** Pages already recognised (by page-range jobs): the OCR stage takes them instead of reading them again. */
+  recognisedPages?: RecognisedPages;
   /** Largest chunk restored at once (default MAX_CHUNK_CHARS of src/text/chunks.ts); for tests and tuning. */
   chunkChars?: number;
   [key: string]: unknown;

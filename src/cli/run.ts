@@ -10,10 +10,17 @@ import { formatSummary, progressReporter } from '../runner/progress.js';
 import { defaultConcurrency, runFolder, STOP_GRACE_MS } from '../runner/run-folder.js';
 import { trapStopSignals } from '../runner/signals.js';
 import { runQueued } from '../queue/run-queued.js';
+import { SPLIT_PAGES } from '../queue/page-jobs.js';
 
 export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
   return n;
 }
 
@@ -55,7 +62,8 @@ export function registerRunCommand(program: Command): void {
     .option('--ocr-workers <n>', 'tesseract workers shared by all documents (default: cores)', positiveInt)
     .addOption(new Option('--ocr-engine <engine>', 'OCR engine: auto = the system tesseract when installed, else tesseract.js').choices([...OCR_ENGINES]).default(DEFAULT_OCR_ENGINE))
     .option('--restore-tokens', 'keep per-token restoration details in the JSON', false)
-    .option('-q, --queue <url>', 'process the documents on `vnplan worker`s of this Redis (redis://HOST:PORT) instead of here');
+    .option('-q, --queue <url>', 'process the documents on `vnplan worker`s of this Redis (redis://HOST:PORT) instead of here')
+    .option('--split-pages <n>', `with --queue: a document with more pages to OCR than this is split into page-range jobs of at most n pages, read by several workers (default ${SPLIT_PAGES}; 0: never)`, wholeNumber);
   addLimitOptions(command)
     .addHelpText(
       'after',
@@ -73,7 +81,7 @@ Examples:
   vnplan run dumps/ --pipeline text-only --encoding tcvn3
   vnplan run /shared/scans --out /shared/out --queue redis://10.0.0.5:6379`,
     )
-    .action(async (inputDir: string, opts: { out: string; concurrency?: number; force: boolean; pipeline: string; encoding?: string; ocrWorkers?: number; ocrEngine: OcrEngine; restoreTokens: boolean; queue?: string; maxBytes?: number; maxPages?: number }) => {
+    .action(async (inputDir: string, opts: { out: string; concurrency?: number; force: boolean; pipeline: string; encoding?: string; ocrWorkers?: number; ocrEngine: OcrEngine; restoreTokens: boolean; queue?: string; splitPages?: number; maxBytes?: number; maxPages?: number }) => {
       // Installed for the rest of the process's life (see runner/signals.ts for why).
       const signals = trapStopSignals((signal, count) => {
         const what = count === 1 ? 'stopping: no new documents; documents in flight finish (a second signal abandons them)' : 'abandoning the documents in flight';
@@ -94,7 +102,7 @@ Examples:
         abandon: signals.abandon,
         onEvent: progressReporter(),
       };
-      const report = opts.queue ? await runQueued(inputDir, { ...runOptions, queue: opts.queue }) : await runFolder(inputDir, runOptions);
+      const report = opts.queue ? await runQueued(inputDir, { ...runOptions, queue: opts.queue, ...(opts.splitPages !== undefined ? { splitPages: opts.splitPages } : {}) }) : await runFolder(inputDir, runOptions);
       process.stdout.write(`${formatSummary(report)}\n`);
       process.exitCode = report.interrupted ? EXIT.FATAL : report.totals.failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
     });

@@ -11,13 +11,23 @@ async function framePng(bytes: Uint8Array, page: number): Promise<{ png: Uint8Ar
   return { png: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
 }
 
-export async function ingestImage(bytes: Uint8Array, limits: InputLimits = {}): Promise<Page[]> {
+/**
+ * `select(n)`: 'read' decodes frame n; 'list' lists its page without an image (recognised
+ * already: the OCR stage takes it from elsewhere); 'skip' leaves it out (outside the page
+ * range of a page-range job).
+ */
+export async function ingestImage(bytes: Uint8Array, limits: InputLimits = {}, select: (page: number) => 'read' | 'list' | 'skip' = () => 'read'): Promise<Page[]> {
   try {
     const meta = await sharp(bytes).metadata();
     const frames = meta.pages ?? 1;
     checkPageCount(frames, limits);
     const pages: Page[] = [];
     for (let i = 0; i < frames; i++) {
+      const what = select(i + 1);
+      if (what !== 'read') {
+        if (what === 'list') pages.push({ number: i + 1, origin: 'ocr', text: '' });
+        continue;
+      }
       const { png, width, height } = await framePng(bytes, i);
       pages.push({ number: i + 1, origin: 'ocr', text: '', image: png, width, height });
     }

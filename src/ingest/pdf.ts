@@ -51,6 +51,8 @@ export interface PdfIngestOptions {
   /** --max-pages: a PDF with more pages fails with INPUT_TOO_LARGE before any page is read. */
   maxPages?: number;
   onPage?: (done: number, total: number) => void;
+  /** Read only these pages (a page-range job of a queued run); the others are left out of the page list. */
+  pages?: { from: number; to: number };
 }
 
 /** The pdf.js objects used to render one page (pdf-parse keeps its loaded document private). */
@@ -142,7 +144,10 @@ export async function ingestPdf(bytes: Uint8Array, opts: PdfIngestOptions = {}):
     checkPageCount(pdf.numPages, { maxPages: opts.maxPages });
     let textResult;
     try {
-      textResult = await parser.getText({ pageJoiner: '' });
+      const range = opts.pages;
+      const partial = range ? Array.from({ length: Math.max(0, Math.min(range.to, pdf.numPages) - range.from + 1) }, (_, k) => range.from + k) : undefined;
+      if (partial && partial.length === 0) throw new VnplanError('INTERNAL', `pages ${range!.from}-${range!.to} asked of a PDF of ${pdf.numPages} page(s)`);
+      textResult = await parser.getText({ pageJoiner: '', ...(partial ? { partial } : {}) });
     } catch (err) {
       throw classifyPdfError(err);
     }

@@ -5,7 +5,7 @@
  */
 import type { JobsOptions } from 'bullmq';
 import type { ErrorCode } from '../errors.js';
-import type { PipelineOptions } from '../document.js';
+import type { PageRange, PipelineOptions } from '../document.js';
 import type { DocumentOutcome } from '../runner/document-job.js';
 
 /** The per-run options a worker applies to a document (serialisable PipelineOptions). */
@@ -24,8 +24,56 @@ export interface DocumentJobData {
   /** With force: a record written since this time (ms) is this run's (a redelivered job skips it). */
   forcedSince?: number;
   options: JobPipelineOptions;
+  /**
+   * Split the document into page-range jobs when more than this many of its pages need OCR
+   * (the run's --split-pages; page-jobs.ts). Absent or 0: never split.
+   */
+  splitPages?: number;
+  /** Set by the worker that split the document: the page ranges of its child jobs, joined when all have finished. */
+  parts?: PageRange[];
   /** Set by the worker when the document failed: the run reports it as a local run would. */
   outcome?: DocumentOutcome;
+}
+
+/** A child job of a split document: OCR of the pages in `range`, stored as a part file (page-jobs.ts). */
+export interface PageRangeJobData {
+  kind: 'pages';
+  runId: string;
+  path: string;
+  relPath: string;
+  docId: string;
+  outDir: string;
+  pipeline: string;
+  pipelineVersion: string;
+  options: JobPipelineOptions;
+  /** The run's --force (with forcedSince, as for DocumentJobData): a record written by this run makes the range redundant. */
+  force: boolean;
+  forcedSince?: number;
+  range: PageRange;
+  /** Pages of the whole document that need OCR (for the run's progress). */
+  documentPages: number;
+  /** Set by the worker when the range failed for good: the run reports the document failed with it. */
+  outcome?: DocumentOutcome;
+}
+
+/** What a finished page-range job returns. */
+export interface PageRangeJobResult {
+  docId: string;
+  range: PageRange;
+  /** The pages this job recognised (or found recognised already, when skipped). */
+  pages: number[];
+  /** The worker process that ran it: host#pid. */
+  worker: string;
+  /** 'skipped': its part file (or the document's record) was already up to date. */
+  status: 'ok' | 'skipped';
+  seconds: number;
+}
+
+export type QueueJobData = DocumentJobData | PageRangeJobData;
+export type QueueJobResult = DocumentJobResult | PageRangeJobResult;
+
+export function isPageRangeJob(data: QueueJobData): data is PageRangeJobData {
+  return (data as PageRangeJobData).kind === 'pages';
 }
 
 /** What a finished job returns: the run's report row and index entry. */
@@ -60,4 +108,15 @@ export function jobOptions(jobId: string): JobsOptions {
 /** BullMQ job ids may not contain ':'; docIds are [a-z0-9-]. */
 export function jobIdFor(runId: string, docId: string): string {
   return `${runId}.${docId}`;
+}
+
+/** The id of a split document's page-range job: its parent's id and the range. */
+export function pageJobIdFor(parentJobId: string, range: PageRange): string {
+  return `${parentJobId}.${range.from}-${range.to}`;
+}
+
+/** The parent job id of a page-range job id (undefined for a document job id: runId.docId, one dot). */
+export function parentJobIdOf(jobId: string): string | undefined {
+  const m = /^([^.]+\.[^.]+)\.\d+-\d+$/.exec(jobId);
+  return m?.[1];
 }

@@ -24,7 +24,8 @@ import { prepareOutDir, STOP_GRACE_MS, writeRunReport, type RunEvent, type RunOp
 import { shutdown } from '../runner/shutdown.js';
 import { listInputs } from '../runner/walk.js';
 import { checkRedis, QUEUE_NAME, QUEUE_PREFIX, redisOptionsFromUrl } from './connection.js';
-import { jobIdFor, jobOptions, type DocumentJobData, type DocumentJobResult, type JobPipelineOptions } from './jobs.js';
+import { jobIdFor, jobOptions, pageJobIdFor, parentJobIdOf, type DocumentJobData, type DocumentJobResult, type JobPipelineOptions, type PageRangeJobData } from './jobs.js';
+import { SPLIT_PAGES } from './page-jobs.js';
 
 /** Seconds between two sweeps over the jobs not yet seen finished (covers events missed while Redis reconnected). */
 export const SWEEP_SECONDS = 15;
@@ -39,6 +40,8 @@ const ADD_BATCH = 500;
 export interface QueuedRunOptions extends RunOptions {
   /** redis://HOST:PORT */
   queue: string;
+  /** Documents with more pages to OCR than this are split into page-range jobs of at most this many pages (page-jobs.ts); 0: never. Default SPLIT_PAGES. */
+  splitPages?: number;
 }
 
 export async function runQueued(dir: string, options: QueuedRunOptions): Promise<RunReport> {
@@ -87,6 +90,8 @@ async function runQueuedLocked(inputDir: string, outDir: string, pipeline: Pipel
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
     const jobOptionsOf: JobPipelineOptions = pick(options);
     const force = options.force ?? false;
+    const splitPages = options.splitPages ?? SPLIT_PAGES;
+    if (!Number.isInteger(splitPages) || splitPages < 0) throw new VnplanError('USAGE', `--split-pages must be a whole number ≥ 0, got ${splitPages}`);
     const forcedSince = force ? Date.now() : undefined;
     const pending = new Map<string, number>();
     const toAdd: { name: string; data: DocumentJobData; opts: ReturnType<typeof jobOptions> }[] = [];
@@ -109,7 +114,7 @@ async function runQueuedLocked(inputDir: string, outDir: string, pipeline: Pipel
       pending.set(jobId, i);
       toAdd.push({
         name: file.relPath,
-        data: { runId, path: file.path, relPath: file.relPath, docId, outDir, pipeline: pipeline.name, pipelineVersion: pipeline.version, force, ...(forcedSince ? { forcedSince } : {}), options: jobOptionsOf },
+        data: { runId, path: file.path, relPath: file.relPath, docId, outDir, pipeline: pipeline.name, pipelineVersion: pipeline.version, force, ...(forcedSince ? { forcedSince } : {}), options: jobOptionsOf, splitPages },
         opts: jobOptions(jobId),
       });
     }
@@ -126,10 +131,23 @@ async function runQueuedLocked(inputDir: string, outDir: string, pipeline: Pipel
     const onEnd = ({ jobId }: { jobId: string }) => void settle(jobId).catch((err: unknown) => emit({ type: 'warning', message: `job ${jobId}: ${String(err)}` }));
     events.on('completed', onEnd);
     events.on('failed', onEnd);
+    // A split document's pages are read by several page-range jobs at once: its OCR progress is their sum.
+    const pageProgress = new Map<string, Map<string, number>>();
     events.on('progress', ({ jobId, data }) => {
-      const i = pending.get(jobId);
-      const p = data as { stage?: string; done?: number; total?: number };
-      if (i !== undefined && typeof p === 'object' && p.stage) emit({ type: 'progress', relPath: files[i]!.relPath, stage: p.stage, done: p.done ?? 0, total: p.total ?? 0 });
+      const p = data as { stage?: string; done?: number; total?: number; range?: { from: number; to: number }; documentPages?: number };
+      if (typeof p !== 'object' || !p.stage) return;
+      const parent = parentJobIdOf(jobId);
+      const i = pending.get(parent ?? jobId);
+      if (i === undefined) return;
+      if (parent === undefined || !p.range || p.documentPages === undefined) {
+        emit({ type: 'progress', relPath: files[i]!.relPath, stage: p.stage, done: p.done ?? 0, total: p.total ?? 0 });
+        return;
+      }
+      if (p.stage !== 'ocr') return;
+      let parts = pageProgress.get(parent);
+      if (!parts) pageProgress.set(parent, (parts = new Map()));
+      parts.set(jobId, p.done ?? 0);
+      emit({ type: 'progress', relPath: files[i]!.relPath, stage: p.stage, done: [...parts.values()].reduce((a, b) => a + b, 0), total: p.documentPages });
     });
 
     for (let k = 0; k < toAdd.length; k += ADD_BATCH) await queue.addBulk(toAdd.slice(k, k + ADD_BATCH));
@@ -193,8 +211,16 @@ async function finishedOutcome(queue: Queue, jobId: string, relPath: string): Pr
   if (state === 'completed') return job.returnvalue;
   if (state !== 'failed') return undefined;
   if (job.data.outcome) return job.data.outcome;
+  // A split document fails when one of its page-range jobs failed for good: report that one's failure.
+  let reason = `queue job failed: ${job.failedReason}`;
+  for (const range of job.data.parts ?? []) {
+    const child = (await Job.fromId(queue, pageJobIdFor(jobId, range))) as Job<PageRangeJobData> | undefined;
+    if (!child || (await child.getState()) !== 'failed') continue;
+    if (child.data.outcome) return child.data.outcome;
+    reason = `queue job of pages ${range.from}-${range.to} failed: ${child.failedReason}`;
+  }
   // Failed without an outcome: BullMQ gave up on it (stalled too often: the document kills its workers).
-  const error = { code: 'INTERNAL' as const, message: `queue job failed: ${job.failedReason}` };
+  const error = { code: 'INTERNAL' as const, message: reason };
   return {
     report: { docId: job.data.docId, relPath, status: 'failed', pages: 0, seconds: 0, error },
     entry: { docId: job.data.docId, relPath, sha256: null, status: 'failed', kind: null, pages: 0, documentType: null, number: null, issueDate: null, title: null, issuingBody: null, pipelineVersion: job.data.pipelineVersion, error },

@@ -8,14 +8,28 @@
  * killed mid-job (kill -9, machine lost) stops renewing the job's lock; after stalledSeconds
  * BullMQ's stalled-job check of any other worker puts the job back in the queue.
  */
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Job, Queue, UnrecoverableError, WaitingChildrenError, Worker } from 'bullmq';
 import { availableParallelism } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { getPipeline, type Pipeline } from '../../pipelines/index.js';
-import { handleDocument } from '../runner/document-job.js';
-import { processDocument } from '../runner/process.js';
+import type { RecognisedPages } from '../document.js';
+import { failedOutcome, handleDocument, recordIsCurrent, type DocumentOutcome } from '../runner/document-job.js';
+import { processDocument, sha256 } from '../runner/process.js';
 import { shutdown } from '../runner/shutdown.js';
 import { checkRedis, QUEUE_NAME, QUEUE_PREFIX, redisOptionsFromUrl } from './connection.js';
-import { TRANSIENT_CODES, type DocumentJobData, type DocumentJobResult } from './jobs.js';
+import {
+  isPageRangeJob,
+  jobOptions,
+  pageJobIdFor,
+  TRANSIENT_CODES,
+  type DocumentJobData,
+  type DocumentJobResult,
+  type PageRangeJobData,
+  type PageRangeJobResult,
+  type QueueJobData,
+  type QueueJobResult,
+} from './jobs.js';
+import { loadParts, planSplit, readPageRange, removeParts } from './page-jobs.js';
 
 /**
  * Seconds a job's lock lasts without renewal (renewed every half of it while the worker
@@ -37,8 +51,12 @@ export const MAX_STALLED_COUNT = 2;
 
 export type WorkerEvent =
   | { type: 'ready'; concurrency: number; queue: string }
-  | { type: 'active'; jobId: string; relPath: string; attempt: number }
-  | { type: 'job'; jobId: string; relPath: string; status: string; seconds: number; attempt: number; error?: { code: string; message: string } }
+  /** `pages`: a page-range job of a split document ("from-to"). */
+  | { type: 'active'; jobId: string; relPath: string; attempt: number; pages?: string }
+  /** `recognised`: the pages a page-range job read, or the number of pages a joining job took from parts. */
+  | { type: 'job'; jobId: string; relPath: string; status: string; seconds: number; attempt: number; pages?: string; recognised?: number[] | number; error?: { code: string; message: string } }
+  | { type: 'split'; jobId: string; relPath: string; pages: number; parts: number }
+  | { type: 'parts-missing'; jobId: string; relPath: string; ranges: { from: number; to: number }[] }
   | { type: 'retry'; jobId: string; relPath: string; attempt: number; error: string }
   | { type: 'stopping' }
   | { type: 'error'; message: string };
@@ -70,16 +88,91 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   };
   const lockDuration = (options.stalledSeconds ?? DEFAULT_STALLED_SECONDS) * 1000;
 
-  const processor = async (job: Job<DocumentJobData, DocumentJobResult>): Promise<DocumentJobResult> => {
-    const d = job.data;
+  const connection = redisOptionsFromUrl(options.queue);
+  // Where a split document's page-range jobs are added (the same queue: every worker takes both kinds).
+  const queue = new Queue<QueueJobData, QueueJobResult>(QUEUE_NAME, { connection, prefix: QUEUE_PREFIX });
+  const checkVersion = (pipeline: Pipeline, wanted: string) => {
+    if (pipeline.version !== wanted) {
+      throw new Error(`VERSION_MISMATCH: this worker runs pipeline ${pipeline.version}, the run expects ${wanted}; install the same vnplan version on every machine`);
+    }
+  };
+  /** A failure: retried when transient and attempts remain, else stored for the run and final. */
+  const fail = async (job: Job<QueueJobData, QueueJobResult>, outcome: DocumentOutcome, relPath: string, attempt: number): Promise<never> => {
+    const error = outcome.report.error!;
+    const message = `${error.code}: ${error.message}`;
+    if (TRANSIENT_CODES.has(error.code) && attempt < (job.opts.attempts ?? 1)) {
+      emit({ type: 'retry', jobId: job.id!, relPath, attempt, error: message });
+      throw new Error(message);
+    }
+    // The run reads the failure from the job's data, as it reads a success from its return value.
+    await job.updateData({ ...job.data, outcome: { report: outcome.report, entry: outcome.entry } });
+    throw new UnrecoverableError(message);
+  };
+
+  const processPages = async (job: Job<QueueJobData, QueueJobResult>, d: PageRangeJobData): Promise<PageRangeJobResult> => {
+    const attempt = job.attemptsMade + 1;
+    const part = `${d.range.from}-${d.range.to}`;
+    emit({ type: 'active', jobId: job.id!, relPath: d.relPath, attempt, pages: part });
+    const pipeline = await pipelineFor(d.pipeline);
+    checkVersion(pipeline, d.pipelineVersion);
+    const started = performance.now();
+    try {
+      const result = await readPageRange(d, pipeline, {
+        ...(options.ocrWorkers ? { ocrWorkers: options.ocrWorkers } : {}),
+        onProgress: (e) => void job.updateProgress({ ...e, range: d.range, documentPages: d.documentPages }).catch(() => undefined),
+      });
+      emit({ type: 'job', jobId: job.id!, relPath: d.relPath, status: result.status, seconds: result.seconds, attempt, pages: part, recognised: result.pages });
+      // A sibling range failed for good while this one was read: the document has failed and
+      // its parts were removed; do not leave this one behind. (Checked after writing: a
+      // failure after this check removes the part with the others.)
+      const parent = job.parent?.id ? await Job.fromId(queue, job.parent.id) : undefined;
+      if (job.parent?.id && (!parent || (await parent.getState()) === 'failed')) await removeParts(d.outDir, d.docId).catch(() => undefined);
+      return result;
+    } catch (err) {
+      const sha = await readFile(d.path).then((b) => sha256(new Uint8Array(b)), () => null);
+      const outcome = failedOutcome(d.docId, d.relPath, sha, d.pipelineVersion, err, Number(((performance.now() - started) / 1000).toFixed(3)));
+      emit({ type: 'job', jobId: job.id!, relPath: d.relPath, status: 'failed', seconds: outcome.report.seconds, attempt, pages: part, error: outcome.report.error! });
+      return fail(job, outcome, d.relPath, attempt);
+    }
+  };
+
+  /**
+   * Splits a large scan into page-range child jobs (page-jobs.ts) and waits for them, or runs
+   * the whole document. Redelivered, it finds its children by their ids (adding them again
+   * adds nothing), and once they have finished it joins their parts.
+   */
+  const processDocumentJob = async (job: Job<QueueJobData, QueueJobResult>, d: DocumentJobData, token: string | undefined): Promise<DocumentJobResult> => {
     const attempt = job.attemptsMade + 1;
     emit({ type: 'active', jobId: job.id!, relPath: d.relPath, attempt });
     const pipeline = await pipelineFor(d.pipeline);
-    if (pipeline.version !== d.pipelineVersion) {
-      throw new Error(`VERSION_MISMATCH: this worker runs pipeline ${pipeline.version}, the run expects ${d.pipelineVersion}; install the same vnplan version on every machine`);
+    checkVersion(pipeline, d.pipelineVersion);
+    const file = { path: d.path, relPath: d.relPath };
+    if (!d.parts && d.splitPages && token && !(await recordIsCurrent(file, d.docId, d.outDir, pipeline, d.force, d.forcedSince))) {
+      const plan = await planSplit(d, pipeline, d.splitPages);
+      if (plan) {
+        const children = plan.ranges.map((range) => {
+          const id = pageJobIdFor(job.id!, range);
+          const data: PageRangeJobData = { kind: 'pages', runId: d.runId, path: d.path, relPath: d.relPath, docId: d.docId, outDir: d.outDir, pipeline: d.pipeline, pipelineVersion: d.pipelineVersion, options: d.options, force: d.force, ...(d.forcedSince ? { forcedSince: d.forcedSince } : {}), range, documentPages: plan.ocrPages };
+          // lifo: a started document's pages go before documents not started, so it finishes
+          // (and its parts leave the disk) soonest; added last-first so its first pages go first.
+          return { name: `${d.relPath}#${range.from}-${range.to}`, data, opts: { ...jobOptions(id), parent: { id: job.id!, queue: job.queueQualifiedName }, failParentOnFailure: true, lifo: true } };
+        });
+        await queue.addBulk(children.reverse());
+        await job.updateData({ ...d, parts: plan.ranges });
+        emit({ type: 'split', jobId: job.id!, relPath: d.relPath, pages: plan.ocrPages, parts: plan.ranges.length });
+        if (await job.moveToWaitingChildren(token)) throw new WaitingChildrenError();
+        d = { ...d, parts: plan.ranges };
+      }
+    }
+    let recognisedPages: RecognisedPages | undefined;
+    if (d.parts && !(await recordIsCurrent(file, d.docId, d.outDir, pipeline, d.force, d.forcedSince))) {
+      const loaded = await loadParts(d, d.parts).catch(() => undefined);
+      recognisedPages = loaded?.recognised;
+      const missing = loaded ? loaded.missing : d.parts;
+      if (missing.length) emit({ type: 'parts-missing', jobId: job.id!, relPath: d.relPath, ranges: missing });
     }
     const outcome = await handleDocument(
-      { path: d.path, relPath: d.relPath },
+      file,
       d.docId,
       undefined,
       d.outDir,
@@ -87,6 +180,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       d.force,
       {
         ...d.options,
+        ...(recognisedPages ? { recognisedPages } : {}),
         ...(options.ocrWorkers ? { ocrWorkers: options.ocrWorkers } : {}),
         onProgress: (e) => void job.updateProgress(e).catch(() => undefined),
       },
@@ -95,20 +189,20 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     );
     const result: DocumentJobResult = { report: outcome.report, entry: outcome.entry };
     const error = outcome.report.error;
-    emit({ type: 'job', jobId: job.id!, relPath: d.relPath, status: outcome.report.status, seconds: outcome.report.seconds, attempt, ...(error ? { error } : {}) });
-    if (!error) return result;
-    const message = `${error.code}: ${error.message}`;
-    if (TRANSIENT_CODES.has(error.code) && attempt < (job.opts.attempts ?? 1)) {
-      emit({ type: 'retry', jobId: job.id!, relPath: d.relPath, attempt, error: message });
-      throw new Error(message);
+    emit({ type: 'job', jobId: job.id!, relPath: d.relPath, status: outcome.report.status, seconds: outcome.report.seconds, attempt, ...(d.parts ? { recognised: recognisedPages?.pages.length ?? 0 } : {}), ...(error ? { error } : {}) });
+    if (!error) {
+      if (d.parts) await removeParts(d.outDir, d.docId).catch(() => undefined);
+      return result;
     }
-    // The run reads the failure from the job's data, as it reads a success from its return value.
-    await job.updateData({ ...d, outcome: result });
-    throw new UnrecoverableError(message);
+    if (d.parts && !(TRANSIENT_CODES.has(error.code) && attempt < (job.opts.attempts ?? 1))) await removeParts(d.outDir, d.docId).catch(() => undefined);
+    return fail(job, outcome, d.relPath, attempt);
   };
 
-  const worker = new Worker<DocumentJobData, DocumentJobResult>(QUEUE_NAME, processor, {
-    connection: redisOptionsFromUrl(options.queue),
+  const processor = (job: Job<QueueJobData, QueueJobResult>, token?: string): Promise<QueueJobResult> =>
+    isPageRangeJob(job.data) ? processPages(job, job.data) : processDocumentJob(job, job.data, token);
+
+  const worker = new Worker<QueueJobData, QueueJobResult>(QUEUE_NAME, processor, {
+    connection,
     prefix: QUEUE_PREFIX,
     concurrency,
     lockDuration,
@@ -117,6 +211,13 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     autorun: false,
   });
   worker.on('error', (err) => emit({ type: 'error', message: err.message }));
+  // A split document whose page-range job failed for good is failed by BullMQ (failParentOnFailure)
+  // without running its processor: drop its parts and the ranges nobody has started.
+  worker.on('failed', (job) => {
+    if (!job || isPageRangeJob(job.data) || !job.data.parts || job.data.outcome) return;
+    void removeParts(job.data.outDir, job.data.docId).catch(() => undefined);
+    void job.removeUnprocessedChildren().catch(() => undefined);
+  });
   const closed = new Promise<void>((resolveClosed) => {
     const stop = (force: boolean) => {
       emit({ type: 'stopping' });
@@ -136,6 +237,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   try {
     await closed;
   } finally {
+    await queue.close().catch(() => undefined);
     await shutdown();
   }
 }

@@ -65,28 +65,29 @@ export async function handleDocument(
       entry: indexEntryFromRecord(record, 'ok'),
     };
   } catch (err) {
-    const e = toVnplanError(err);
-    const error = { code: e.code, message: e.message };
-    return {
-      fault: e.cause,
-      report: { docId, relPath: file.relPath, status: 'failed', pages: 0, seconds: seconds(), error },
-      entry: {
-        docId,
-        relPath: file.relPath,
-        sha256: sha,
-        status: 'failed',
-        kind: null,
-        pages: 0,
-        documentType: null,
-        number: null,
-        issueDate: null,
-        title: null,
-        issuingBody: null,
-        pipelineVersion: pipeline.version,
-        error,
-      },
-    };
+    return failedOutcome(docId, file.relPath, sha, pipeline.version, err, seconds());
   }
+}
+
+/** The outcome of a document that failed (`sha` null when the file could not be read). */
+export function failedOutcome(docId: string, relPath: string, sha: string | null, pipelineVersion: string, err: unknown, seconds: number): DocumentOutcome {
+  const e = toVnplanError(err);
+  const error = { code: e.code, message: e.message };
+  return {
+    fault: e.cause,
+    report: { docId, relPath, status: 'failed', pages: 0, seconds, error },
+    entry: { docId, relPath, sha256: sha, status: 'failed', kind: null, pages: 0, documentType: null, number: null, issueDate: null, title: null, issuingBody: null, pipelineVersion, error },
+  };
+}
+
+/**
+ * Whether the document's record is already what processing it would write: up to date
+ * (same sha256 and pipeline version) and, with `force`, written at or after `forcedSince`
+ * (by this run). Any check that fails answers false (processing then reports it).
+ */
+export async function recordIsCurrent(file: InputFile, docId: string, outDir: string, pipeline: Pipeline, force: boolean, forcedSince?: number): Promise<boolean> {
+  if ((await upToDateOutcome(file, docId, outDir, pipeline)) === undefined) return false;
+  return !force || (forcedSince !== undefined && (await writtenSince(outDir, docId, forcedSince)));
 }
 
 async function writtenSince(outDir: string, docId: string, since: number): Promise<boolean> {

@@ -13,6 +13,7 @@ import { ingestText } from '../ingest/text.js';
 import type { PdfPageDecision } from '../ingest/pdf.js';
 import { NOT_VIETNAMESE_DIAGNOSTIC, notVietnameseMessage } from '../ingest/language.js';
 import { looksNotVietnamese } from '../lang/evidence.js';
+import { inPageRange, pageImageWanted } from '../ocr/page-selection.js';
 
 const STAGE = 'ingest';
 /** Below this the encoding guess is reported as a warning so an operator can force --encoding. */
@@ -86,6 +87,7 @@ export const ingestStage: Stage = {
       const result = await ingestPdf(bytes, {
         encoding: ctx.options.encoding,
         maxPages: limits.maxPages,
+        ...(ctx.options.pageRange ? { pages: ctx.options.pageRange } : {}),
         onPage: (done, total) => ctx.onProgress?.({ stage: STAGE, done, total }),
       });
       pages = result.pages;
@@ -112,7 +114,7 @@ export const ingestStage: Stage = {
       );
     } else {
       const { ingestImage } = await import('../ingest/image.js');
-      pages = await ingestImage(bytes, limits);
+      pages = await ingestImage(bytes, limits, (n) => (!inPageRange(ctx.options, n) ? 'skip' : pageImageWanted(ctx.options, doc.source.sha256, n) ? 'read' : 'list'));
       kind = 'image';
     }
     const language = judgeLanguage(pages);

@@ -28,12 +28,25 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-export async function startRedis(): Promise<TestRedis> {
+/**
+ * `db`: the Redis database this test file uses. Test files run in parallel and .ci/run starts
+ * one Redis for all of them, so each file that runs workers takes its own database (its own
+ * queue: workers of one file never take another file's jobs, and emptying it first leaves the
+ * others alone).
+ */
+export async function startRedis(options: { db?: number } = {}): Promise<TestRedis> {
   const given = process.env.VNPLAN_TEST_REDIS;
+  const withDb = (url: string) => {
+    if (options.db === undefined) return url;
+    const u = new URL(url);
+    u.pathname = `/${options.db}`;
+    return u.toString().replace(/\/$/, '');
+  };
   if (given) {
-    const flushed = spawnSync('redis-cli', ['-u', given, 'flushdb'], { encoding: 'utf8' });
+    const url = withDb(given);
+    const flushed = spawnSync('redis-cli', ['-u', url, 'flushdb'], { encoding: 'utf8' });
     if (flushed.status !== 0) throw new Error(`VNPLAN_TEST_REDIS=${given} does not answer: ${flushed.stderr}`);
-    return { url: given, port: Number(new URL(given).port), stop: async () => undefined };
+    return { url, port: Number(new URL(given).port), stop: async () => undefined };
   }
   const port = await freePort();
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -50,7 +63,7 @@ export async function startRedis(): Promise<TestRedis> {
     });
   });
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: withDb(`redis://127.0.0.1:${port}`),
     port,
     stop: () =>
       new Promise<void>((resolve) => {
