@@ -7,11 +7,13 @@
  * channel bonus above the national one (restorer.ts, boostPair).
  * A region is a province from 1 July 2025 with the old provinces merged into it (Cà Mau holds
  * the old Cà Mau and Bạc Liêu): documents of 2025 name the old units and the new ones together.
- * Also: gazetteer syllables the LM does not know ("Krông", "Pơng", "Dliê"), offered as readings
- * of a capitalised word with that skeleton (the LM alone has no candidate for them).
+ * Also: gazetteer syllables the decoder does not offer for their skeleton ("Krông", "Pơng",
+ * "Dliê": not Vietnamese syllable shapes, so not among the LM's variants), offered as readings
+ * of a capitalised word with that skeleton.
  * Figures: docs/benchmarks.md (`npm run bench:devdocs`).
  */
 import type { Gazetteer } from '../data/index.js';
+import type { DecoderLM } from './decoder-lm.js';
 import { foldKey } from '../lang/fold.js';
 import { PairLexicon } from './pairs.js';
 import { makeTemplate, slotOf, type SlotTemplate, type TokenInfo, type TokenSlot } from './slots.js';
@@ -30,14 +32,20 @@ export interface LocalPlaces {
   names: PairLexicon;
   /** Unit word → first syllable of a name of that unit in the regions ("xã" → "tân"). */
   units: PairLexicon;
+  /** Every name syllable of the regions' units. */
+  syllables: ReadonlySet<string>;
+  /** The same by skeleton ("to" → ["tở", "tô"]). */
+  bySkeleton: ReadonlyMap<string, readonly string[]>;
+  /** A word template → the same with the regions' syllables the decoder lacks in front (null: none for it). */
+  offered: Map<SlotTemplate, SlotTemplate | null>;
 }
 
 /**
  * Region detection: the best region needs this much evidence (sum over the document's
  * distinct capitalised pairs of 1 / number of regions with that pair) and this share of all
- * regions' evidence. Measured on dev-docs (bench:devdocs): the 13 merger resolutions score
- * 40–200 for their own province; national documents stay under it (a few names of Hà Nội or
- * "Việt Nam" only).
+ * regions' evidence. Measured on the dev-docs: each of the 13 merger resolutions scores 100–248
+ * for its own province (the next region ≤ 20); the 27 national documents at most 3.2 (a few
+ * names of Hà Nội), so none of them gets a region.
  */
 export const REGION_MIN_EVIDENCE = 12;
 export const REGION_MIN_SHARE = 0.35;
@@ -46,11 +54,19 @@ export const REGION_SECOND_SHARE = 0.5;
 /**
  * A gazetteer syllable the LM does not know ("Krông") offered to a capitalised word with its
  * skeleton: its cost is this much below the word's best channel reading ("Pong" has the LM word
- * "pong"; the unknown "pơng" must outweigh the LM's preference for a known word).
+ * "pong"). Merger errors (bench:devdocs, default mode) at 1 / 3 / 5: 668 / 670 / 670 — the name
+ * pair bonus does most of the work.
  */
-export const PLACE_SYLLABLE_ADVANTAGE = 3;
-/** Per-process memo of region-set lexicons (a document is about one or two of 34 regions). */
-const LOCAL_MEMO_LIMIT = 64;
+export const PLACE_SYLLABLE_ADVANTAGE = 1;
+/**
+ * A syllable of the regions' names that the decoder has but did not offer (beyond the candidate
+ * list's cut: "Nà", "Tở", "Hớn") costs this much above the word's best reading: only a name pair
+ * with a neighbour (the place bonuses) makes it win (below 0: not offered). Merger errors at 0 / 1 / 3 / 5: 333 / 332 / 341 /
+ * 352 (442 without; odd half 446 / 446 / 450 / 450).
+ */
+export const PLACE_SYLLABLE_RARE_COST = 1;
+/** Per-process memo of region-set lexicons (a document is about one or two of 34 regions; each lexicon memoises its matches). */
+const LOCAL_MEMO_LIMIT = 8;
 const OFFERED_MEMO_LIMIT = 10_000;
 
 /** The unit words and the name syllables of a full name: "thị trấn Đầm Dơi" → ["thị trấn", ["đầm", "dơi"]]. */
@@ -68,14 +84,16 @@ export class DocumentPlaces {
   private readonly regionNames: string[] = [];
   private readonly placesByRegion: RegionalPlace[][] = [];
   private readonly memo = new Map<string, LocalPlaces>();
-  /** A word template → the same with the gazetteer syllables the LM lacks in front (null: none for it). */
-  private readonly offered = new Map<SlotTemplate, SlotTemplate | null>();
-  /** Skeleton → gazetteer syllables the LM does not know ("krong" → ["krông"]). */
-  readonly unknownSyllables = new Map<string, string[]>();
+  /** Skeleton → gazetteer syllables the decoder does not offer for it, with their LM ids ("krong" → [krông]). */
+  readonly unknownSyllables = new Map<string, { word: string; id: number }[]>();
 
-  /** `known`: whether the LM knows a lowercase syllable. */
-  constructor(places: Iterable<RegionalPlace>, known: (syllable: string) => boolean) {
+  /**
+   * `lm`: the decoder's LM (its ids, and its variants of a skeleton: the readings the channel
+   * can offer).
+   */
+  constructor(places: Iterable<RegionalPlace>, private readonly lm: Pick<DecoderLM, 'id' | 'variantsOf'>) {
     const regionIndex = new Map<string, number>();
+    const spellings = new Map<string, Map<string, number>>();
     for (const place of places) {
       let r = regionIndex.get(place.region);
       if (r === undefined) {
@@ -93,17 +111,26 @@ export class DocumentPlaces {
         else if (list[list.length - 1] !== r && !list.includes(r)) list.push(r);
       }
       for (const syllable of name) {
-        if (/\d/.test(syllable) || known(syllable)) continue;
+        if (!/^\p{L}+$/u.test(syllable)) continue;
         const key = foldKey(syllable);
-        const list = this.unknownSyllables.get(key);
-        if (list === undefined) this.unknownSyllables.set(key, [syllable]);
-        else if (!list.includes(syllable)) list.push(syllable);
+        let counts = spellings.get(key);
+        if (counts === undefined) spellings.set(key, (counts = new Map()));
+        counts.set(syllable, (counts.get(syllable) ?? 0) + 1);
       }
+    }
+    // The gazetteer's commonest spelling of a skeleton the decoder has no marked reading for,
+    // unless that is the bare skeleton itself ("Kon Tum" beside a rare "Kôn").
+    for (const [key, counts] of spellings) {
+      let best = '';
+      let most = 0;
+      for (const [spelling, count] of counts) if (count > most) { best = spelling; most = count; }
+      if (best === key) continue;
+      if (!lm.variantsOf(key).some((variant) => variant !== key)) this.unknownSyllables.set(key, [{ word: best, id: lm.id(best) }]);
     }
   }
 
   /** Every unit of both eras with its from-2025 province (old units through the old → new mapping of their province). */
-  static fromGazetteer(g: Gazetteer, known: (syllable: string) => boolean): DocumentPlaces {
+  static fromGazetteer(g: Gazetteer, lm: Pick<DecoderLM, 'id' | 'variantsOf'>): DocumentPlaces {
     const regionOfOldProvince = new Map<string, string>();
     for (const p of g.file.provinces) {
       const next = g.successors(p);
@@ -116,7 +143,7 @@ export class DocumentPlaces {
       const region = u.era === 'from-2025' ? province : regionOfOldProvince.get(province);
       if (region !== undefined) places.push({ fullName: u.fullName, region });
     }
-    return new DocumentPlaces(places, known);
+    return new DocumentPlaces(places, lm);
   }
 
   /**
@@ -143,24 +170,33 @@ export class DocumentPlaces {
     return chosen.map((r) => this.regionNames[r]).sort();
   }
 
-  /** `template` with the gazetteer syllables of skeleton `key` the LM lacks in front, or undefined when it has none to add. */
-  withPlaceSyllables(template: SlotTemplate, key: string): SlotTemplate | undefined {
-    const hit = this.offered.get(template);
+  /**
+   * `template` with the syllables of skeleton `key` that the decoder lacks and the regions' names
+   * use in front, or undefined when it has none to add.
+   */
+  withPlaceSyllables(local: LocalPlaces, template: SlotTemplate, key: string): SlotTemplate | undefined {
+    const hit = local.offered.get(template);
     if (hit !== undefined) return hit ?? undefined;
-    const syllables = this.unknownSyllables.get(key);
     let result: SlotTemplate | null = null;
-    const missing = syllables?.filter((syllable) => !template.candidates.some((c) => c.word === syllable)) ?? [];
-    if (missing.length > 0) {
+    const offered = (word: string): boolean => template.candidates.some((c) => c.word === word);
+    const unknown = this.unknownSyllables.get(key)?.filter((syllable) => local.syllables.has(syllable.word) && !offered(syllable.word)) ?? [];
+    const rare = PLACE_SYLLABLE_RARE_COST >= 0 ? (local.bySkeleton.get(key) ?? []).filter((word) => !offered(word) && !unknown.some((u) => u.word === word) && this.lm.id(word) >= 0) : [];
+    if (unknown.length > 0 || rare.length > 0) {
       let best = Infinity;
       for (const c of template.candidates) best = Math.min(best, c.cost);
-      const cost = (Number.isFinite(best) ? best : 0) - PLACE_SYLLABLE_ADVANTAGE;
-      result = makeTemplate(
-        [...missing.map((word) => ({ word, cost })), ...template.candidates.map((c) => ({ word: c.word, cost: c.cost }))],
-        [...missing.map(() => -1), ...template.ids],
-      );
+      if (!Number.isFinite(best)) best = 0;
+      const candidates = [...unknown.map((syllable) => ({ word: syllable.word, cost: best - PLACE_SYLLABLE_ADVANTAGE }))];
+      const ids = unknown.map((syllable) => syllable.id);
+      for (const c of template.candidates) candidates.push({ word: c.word, cost: c.cost });
+      ids.push(...template.ids);
+      for (const word of rare) {
+        candidates.push({ word, cost: best + PLACE_SYLLABLE_RARE_COST });
+        ids.push(this.lm.id(word));
+      }
+      result = makeTemplate(candidates, ids);
     }
-    if (this.offered.size >= OFFERED_MEMO_LIMIT) this.offered.clear();
-    this.offered.set(template, result);
+    if (local.offered.size >= OFFERED_MEMO_LIMIT) local.offered.clear();
+    local.offered.set(template, result);
     return result ?? undefined;
   }
 
@@ -172,16 +208,26 @@ export class DocumentPlaces {
     if (local !== undefined) return local;
     const names: [string, string][] = [];
     const units: [string, string][] = [];
+    const syllables = new Set<string>();
+    const bySkeleton = new Map<string, string[]>();
     for (const region of regions) {
       const r = this.regionNames.indexOf(region);
       if (r < 0) continue;
       for (const place of this.placesByRegion[r]) {
         const { unit, name } = splitFullName(place.fullName);
         if (unit !== undefined) units.push([unit, name[0]]);
+        for (const syllable of name) {
+          if (syllables.has(syllable) || !/^\p{L}+$/u.test(syllable)) continue;
+          syllables.add(syllable);
+          const key = foldKey(syllable);
+          const list = bySkeleton.get(key);
+          if (list === undefined) bySkeleton.set(key, [syllable]);
+          else list.push(syllable);
+        }
         for (let i = 0; i + 1 < name.length; i++) names.push([name[i], name[i + 1]]);
       }
     }
-    local = { regions, names: PairLexicon.of(names), units: PairLexicon.of(units) };
+    local = { regions, names: PairLexicon.of(names), units: PairLexicon.of(units), syllables, bySkeleton, offered: new Map() };
     if (this.memo.size >= LOCAL_MEMO_LIMIT) this.memo.clear();
     this.memo.set(key, local);
     return local;
@@ -206,14 +252,17 @@ export function documentRegions(places: DocumentPlaces, pieces: readonly Piece[]
   return places.regionsOf(pairs);
 }
 
-/** Capitalised words whose skeleton spells a gazetteer syllable the LM lacks get that reading ("Krong" → Krông). */
-export function offerPlaceSyllables(places: DocumentPlaces, pieces: readonly Piece[], infos: readonly TokenInfo[], slots: TokenSlot[]): void {
-  if (places.unknownSyllables.size === 0) return;
+/**
+ * Capitalised words whose skeleton spells a syllable of the regions' names that the decoder
+ * does not offer get that reading ("Krong" → Krông). Only the regions' syllables: over the whole
+ * gazetteer a garbled "Châu" read as "Cheu" became the rare "Chếu" of a Lai Châu commune.
+ */
+export function offerPlaceSyllables(places: DocumentPlaces, local: LocalPlaces, pieces: readonly Piece[], infos: readonly TokenInfo[], slots: TokenSlot[]): void {
   for (let i = 0; i < pieces.length; i++) {
     if (pieces[i].kind !== 'word' || !infos[i].capitalised) continue;
     const key = foldKey(infos[i].lower);
-    if (!places.unknownSyllables.has(key)) continue;
-    const template = places.withPlaceSyllables(slots[i].template, key);
+    if (!local.bySkeleton.has(key)) continue;
+    const template = places.withPlaceSyllables(local, slots[i].template, key);
     if (template) slots[i] = slotOf(template, slots[i].sentenceStart);
   }
 }
