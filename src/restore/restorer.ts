@@ -14,7 +14,8 @@ import { bothWaysModel, rescoreBothSides, type RescoreOptions } from './rescore.
 import { applyPairBonus, applyPairBonusAll, applyPairBonusAround, PairLexicon } from './pairs.js';
 import { makeTemplate, ownSlot, SlotBuilder, slotOf, type SlotTable, type TokenInfo, type TokenSlot } from './slots.js';
 import { repairEth, repairListLetters, repairRomanMarkers, tokenize, wordsAmongCapitals, type Piece } from './tokenize.js';
-import { CASE_ALL_CAPS, CASE_TITLE } from './text.js';
+import { CASE_ALL_CAPS } from './text.js';
+import { markHeadingEnds, romanSyllablesInCaps } from './caps-headings.js';
 import { knownEnoughToRestore, markState } from '../lang/evidence.js';
 import { foldKey } from '../lang/fold.js';
 import { keyHashes, pieceKeys, type CertainContexts } from './certain.js';
@@ -128,41 +129,6 @@ const NEURAL_BY_MODE: Record<'fast' | 'accurate', number> = { fast: 0, accurate:
 
 /** Skeletons of administrative unit names that precede a place name (xã, phường, thị trấn, huyện, quận, thị xã, thành phố, tỉnh, thôn, ấp, TP). */
 const UNIT_SKELETONS = new Set(['xa', 'phuong', 'tran', 'huyen', 'quan', 'pho', 'tinh', 'thon', 'ap', 'tp']);
-
-/**
- * A title-case word right after two ALL CAPS words on its line starts a new context: a flattened
- * table row or signature block ("… QUỐC HỘI CHỦ TỊCH Nơi nhận:", "VIỆT NAM Độc lập - …"), where
- * the LM read the heading's last words as the left context ("chủ tịch nội").
- */
-function markHeadingEnds(pieces: Piece[], infos: readonly TokenInfo[]): void {
-  for (let i = 2; i < pieces.length; i++) {
-    const piece = pieces[i];
-    if (piece.kind !== 'word' || piece.sentenceStart || infos[i].caseShape !== CASE_TITLE) continue;
-    const a = pieces[i - 2];
-    const b = pieces[i - 1];
-    if (a.kind === 'word' && b.kind === 'word' && a.line === piece.line && b.line === piece.line && infos[i - 2].caseShape === CASE_ALL_CAPS && infos[i - 1].caseShape === CASE_ALL_CAPS) piece.sentenceStart = true;
-  }
-}
-
-/** Words that number an outline part with a Roman numeral ("CHƯƠNG VI", "PHẦN XI"), by skeleton. */
-const OUTLINE_WORDS = new Set(['chuong', 'phan', 'muc', 'tiet', 'dieu', 'khoan', 'luc', 'so', 'khoa', 'quyen', 'tap']);
-
-/**
- * "VI" and "XI" between two ALL CAPS words of a heading are syllables ("ĐƠN VỊ HÀNH CHÍNH"), not
- * Roman numerals (the tokenizer fixes every II, VI, XII), unless an outline word numbers with
- * them ("CHƯƠNG VI QUY ĐỊNH CHUNG").
- */
-function romanSyllablesInCaps(pieces: Piece[], infos: TokenInfo[]): void {
-  for (let i = 1; i + 1 < pieces.length; i++) {
-    const piece = pieces[i];
-    if (piece.kind !== 'fixed' || (piece.input !== 'VI' && piece.input !== 'XI')) continue;
-    const a = pieces[i - 1];
-    const b = pieces[i + 1];
-    if (a.kind !== 'word' || b.kind !== 'word' || a.line !== piece.line || b.line !== piece.line || piece.sentenceStart || b.sentenceStart) continue;
-    if (infos[i - 1].caseShape !== CASE_ALL_CAPS || infos[i + 1].caseShape !== CASE_ALL_CAPS || OUTLINE_WORDS.has(foldKey(a.input))) continue;
-    pieces[i] = { ...piece, kind: 'word' };
-  }
-}
 
 /** Piece i is a unit word (any case) right before a number on its line: "Phuong 7", "phuong 1". */
 function isUnitBeforeNumber(pieces: readonly Piece[], i: number): boolean {
