@@ -94,6 +94,13 @@ export class DocumentPlaces {
   constructor(places: Iterable<RegionalPlace>, private readonly lm: Pick<DecoderLM, 'id' | 'variantsOf'>) {
     const regionIndex = new Map<string, number>();
     const spellings = new Map<string, Map<string, number>>();
+    // Syllables repeat across the ~18,000 units (a few thousand distinct): fold each once.
+    const folded = new Map<string, string>();
+    const fold = (syllable: string): string => {
+      let key = folded.get(syllable);
+      if (key === undefined) folded.set(syllable, (key = foldKey(syllable)));
+      return key;
+    };
     for (const place of places) {
       let r = regionIndex.get(place.region);
       if (r === undefined) {
@@ -105,14 +112,14 @@ export class DocumentPlaces {
       this.placesByRegion[r].push(place);
       const { name } = splitFullName(place.fullName);
       for (let i = 0; i + 1 < name.length; i++) {
-        const key = `${foldKey(name[i])} ${foldKey(name[i + 1])}`;
+        const key = `${fold(name[i])} ${fold(name[i + 1])}`;
         const list = this.regionsByPair.get(key);
         if (list === undefined) this.regionsByPair.set(key, [r]);
         else if (list[list.length - 1] !== r && !list.includes(r)) list.push(r);
       }
       for (const syllable of name) {
         if (!/^\p{L}+$/u.test(syllable)) continue;
-        const key = foldKey(syllable);
+        const key = fold(syllable);
         let counts = spellings.get(key);
         if (counts === undefined) spellings.set(key, (counts = new Map()));
         counts.set(syllable, (counts.get(syllable) ?? 0) + 1);

@@ -42,8 +42,8 @@ export function createRestorer(lm: DecoderLM, dictDir = dictionaryPath()): Resto
     throw dictionaryMissing(`${certainFile}: ${(err as Error).message}`, err);
   }
   const restorer = new Restorer(lm, loadLookalikes(dictDir), loadLearnedTables(dictDir), places, NamePrior.load(join(dictDir, 'restore', 'names.json')), terms, certain);
-  // The names of the provinces a document is about (document-places.ts).
-  if (g) restorer.documentPlaces = DocumentPlaces.fromGazetteer(g, lm);
+  // The names of the provinces a document is about (document-places.ts), built on the first restore that needs them.
+  if (g) restorer.documentPlacesLoader = () => DocumentPlaces.fromGazetteer(g, lm);
   // Loaded on first use: the default mode's runs without an unsure slot never need it.
   restorer.neuralLoader = () => NeuralMarkModel.load(join(dictDir, 'restore', 'neural'));
   const calibrationFile = join(dictDir, 'restore', CALIBRATION_FILE);

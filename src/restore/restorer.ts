@@ -167,6 +167,8 @@ export class Restorer {
 
   /** The gazetteer by region, for a document's own places (document-places.ts); undefined: national names only. */
   documentPlaces: DocumentPlaces | undefined;
+  /** Builds documentPlaces on first use (a few hundred ms: kept out of the restorer's load). */
+  documentPlacesLoader: (() => DocumentPlaces) | undefined;
 
   /** Maps the decoder's confidences to calibrated ones in results (dictionaries/restore/confidence-calibration.json); the text does not depend on it. */
   calibration: ConfidenceCalibration | undefined;
@@ -351,6 +353,7 @@ export class Restorer {
     // Before the bonuses below, which then skip the fixed slots (and pair with their spelling only).
     if (mode === 'stripped' && options.mode !== 'accurate' && options.certainContexts !== false) this.fixCertain(pieces, infos, slots, roles);
     // The document's own places: the regions it is about, and the gazetteer syllables the LM lacks.
+    if (mode !== 'clean' && !this.documentPlaces && this.documentPlacesLoader) this.documentPlaces = this.documentPlacesLoader();
     const local = mode !== 'clean' && this.documentPlaces ? this.localPlaces(pieces, infos, slots) : undefined;
     if (mode !== 'clean') this.boostPlaceNames(pieces, infos, slots, mode, local);
     // Administrative terms: a small bonus for candidate pairs that spell a mined multi-word term.
