@@ -7,9 +7,10 @@
  * channel bonus above the national one (restorer.ts, boostPair).
  * A region is a province from 1 July 2025 with the old provinces merged into it (Cà Mau holds
  * the old Cà Mau and Bạc Liêu): documents of 2025 name the old units and the new ones together.
- * Also: gazetteer syllables the decoder does not offer for their skeleton ("Krông", "Pơng",
- * "Dliê": not Vietnamese syllable shapes, so not among the LM's variants), offered as readings
- * of a capitalised word with that skeleton.
+ * Also: the region's name syllables that the decoder does not offer for a capitalised word —
+ * "Krông", "Pơng" (not Vietnamese syllable shapes, so not among the LM's variants: offered as
+ * its likeliest reading) and "Nà", "Tở", "Hớn" (beyond the candidate list's cut: offered a little
+ * above its best reading, for a name pair's bonus to pick).
  * Figures: docs/benchmarks.md (`npm run bench:devdocs`).
  */
 import type { Gazetteer } from '../data/index.js';
