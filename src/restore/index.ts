@@ -13,10 +13,12 @@ import type { DecoderLM } from './decoder-lm.js';
 import { CertainContexts } from './certain.js';
 import { NamePrior } from './names.js';
 import { ConfidenceCalibration } from './calibration.js';
+import { DocumentPlaces } from './document-places.js';
 import { NeuralMarkModel } from './neural.js';
 import { Restorer, type RestoreOptions, type RestoreResult } from './restorer.js';
 
 export { Restorer } from './restorer.js';
+export { DocumentPlaces, type RegionalPlace, type LocalPlaces } from './document-places.js';
 export type { RestoreOptions, RestoreResult, RestoreStats } from './restorer.js';
 export type { DecoderLM } from './decoder-lm.js';
 export { NeuralMarkModel, MarkScores, NEURAL_REBUILD_COMMAND } from './neural.js';
@@ -28,7 +30,8 @@ export { tokenize, repairListLetters, repairRomanMarker, repairRomanMarkers, rep
 export function createRestorer(lm: DecoderLM, dictDir = dictionaryPath()): Restorer {
   const gazetteer = join(dictDir, 'gazetteer.json');
   // Units of both eras, with their unit word ("phường Thanh Bình"): documents use old and new names.
-  const places = existsSync(gazetteer) ? loadGazetteer(gazetteer).units.map((u) => u.fullName) : [];
+  const g = existsSync(gazetteer) ? loadGazetteer(gazetteer) : undefined;
+  const places = g ? g.units.map((u) => u.fullName) : [];
   const termsFile = join(dictDir, 'admin-terms.txt');
   const terms = existsSync(termsFile) ? loadAdminTerms(termsFile).map((t) => t.key) : [];
   const certainFile = join(dictDir, 'restore', 'certain-contexts.bin');
@@ -39,6 +42,8 @@ export function createRestorer(lm: DecoderLM, dictDir = dictionaryPath()): Resto
     throw dictionaryMissing(`${certainFile}: ${(err as Error).message}`, err);
   }
   const restorer = new Restorer(lm, loadLookalikes(dictDir), loadLearnedTables(dictDir), places, NamePrior.load(join(dictDir, 'restore', 'names.json')), terms, certain);
+  // The names of the provinces a document is about (document-places.ts), built on the first restore that needs them.
+  if (g) restorer.documentPlacesLoader = () => DocumentPlaces.fromGazetteer(g, lm);
   // Loaded on first use: the default mode's runs without an unsure slot never need it.
   restorer.neuralLoader = () => NeuralMarkModel.load(join(dictDir, 'restore', 'neural'));
   const calibrationFile = join(dictDir, 'restore', CALIBRATION_FILE);

@@ -118,12 +118,14 @@ describe('calibrated confidences on two unseen documents', async () => {
   // Measured with the committed table and the per-document model: fast 47.1 % of 68 errors under
   // the line, 3.3 % of 4,354 tokens; accurate 55.6 % of 45 errors, 3.1 % of tokens. With the LM and
   // certain-context table of 2026-12-07 (pháp điển text): fast 48.0 % of 50 errors, 3.4 % of
-  // tokens; accurate 62.2 % of 45 errors, 3.2 % (thresholds kept).
+  // tokens; accurate 62.2 % of 45 errors, 3.2 % (thresholds kept). With a document's own places
+  // and the ĐA / ĐBQH codes (document-places.ts, tokenize.ts; the table not refitted): fast 60 % of
+  // 10 errors, accurate 54.5 % of 11, 0.8 % of tokens (thresholds kept; few errors are left to count).
   it.each([['fast', 0.44, 0.05], ['accurate', 0.52, 0.05]] as const)('%s mode: most errors fall under the review line, few tokens do', (mode, minErrorsBelow, maxTokensBelow) => {
     const labelled: LabelledToken[] = [];
     for (const doc of docs) labelled.push(...labelTokens(rule, doc, restorer.restore(strip(doc), { restore: 'always', mode })).tokens);
     const shares = confidenceShares(labelled, REVIEW_LINE);
-    expect(shares.errors).toBeGreaterThan(20);
+    expect(shares.errors).toBeGreaterThanOrEqual(8);
     expect(shares.errorsBelow).toBeGreaterThanOrEqual(minErrorsBelow);
     expect(shares.tokensBelow).toBeLessThanOrEqual(maxTokensBelow);
   });
