@@ -50,13 +50,15 @@ export function assemble(
   const tokens: RestoredToken[] = new Array(pieces.length);
   let changed = 0;
   let confidenceSum = 0;
+  /** The previous output token ends with ư or ơ (garbled text only): see isGluingApostrophe. */
+  let horn = false;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i];
     const input = piece.input;
     if (piece.start > cursor) {
       // Roman-marker repair keeps lengths, so separators are copied from the repaired text.
       offsetMap[segments++] = { outStart: out.length, outEnd: out.length + piece.start - cursor, inStart: cursor, inEnd: piece.start };
-      out += piece.start - cursor === 1 ? text[cursor] : text.slice(cursor, piece.start);
+      out += piece.start - cursor === 1 ? (horn && isGluingApostrophe(text[cursor], piece) ? ' ' : text[cursor]) : text.slice(cursor, piece.start);
     }
     const decision = decisions[i];
     const chosen = slots[i].candidates[decision.index].word;
@@ -71,6 +73,7 @@ export function assemble(
     offsetMap[segments++] = { outStart: start, outEnd: start + output.length, inStart: piece.start, inEnd: piece.start + input.length };
     out += output;
     cursor = piece.start + input.length;
+    horn = info.mode === 'garble' && HORNED_END.test(output);
     if (output !== input) changed++;
     const confidence = calibrate ? calibrate(tokenClass(slots[i].candidates.length, slots[i].ids[0], shape, piece.sentenceStart), decision.confidence) : decision.confidence;
     confidenceSum += confidence;
@@ -92,6 +95,19 @@ export function assemble(
     },
     offsetMap,
   };
+}
+
+/** A token ending with a horned vowel (ư, ơ, any tone, either case). */
+const HORNED_END = /[ưừứửữựơờớởỡợ]$/iu;
+
+/**
+ * English-model OCR reads the horn of a final Ư/Ơ as an apostrophe and loses the space after
+ * it ("THONG TU'SO" = THÔNG TƯ SỐ, "S&'NOi" = Sở Nội): an apostrophe alone between a token
+ * restored with a final ư/ơ and a word is that space. (Apostrophes of names, "H'Mông",
+ * "Cư M'gar", follow a consonant and stay.)
+ */
+function isGluingApostrophe(separator: string, next: Piece): boolean {
+  return (separator === "'" || separator === '’') && next.kind === 'word';
 }
 
 /**

@@ -14,6 +14,7 @@ import { CertainContexts } from './certain.js';
 import { NamePrior } from './names.js';
 import { ConfidenceCalibration } from './calibration.js';
 import { NeuralMarkModel } from './neural.js';
+import { DAbbreviations } from './abbreviations.js';
 import { Restorer, type RestoreOptions, type RestoreResult } from './restorer.js';
 
 export { Restorer } from './restorer.js';
@@ -40,6 +41,7 @@ export function createRestorer(lm: DecoderLM, dictDir = dictionaryPath()): Resto
   }
   const restorer = new Restorer(lm, loadLookalikes(dictDir), loadLearnedTables(dictDir), places, NamePrior.load(join(dictDir, 'restore', 'names.json')), terms, certain);
   // Loaded on first use: the default mode's runs without an unsure slot never need it.
+  restorer.abbreviations = DAbbreviations.loadIfPresent(join(dictDir, 'restore', D_ABBREVIATIONS_FILE));
   restorer.neuralLoader = () => NeuralMarkModel.load(join(dictDir, 'restore', 'neural'));
   const calibrationFile = join(dictDir, 'restore', CALIBRATION_FILE);
   try {
@@ -49,6 +51,9 @@ export function createRestorer(lm: DecoderLM, dictDir = dictionaryPath()): Resto
   }
   return restorer;
 }
+
+/** Capital abbreviations with Đ and their corpus counts under dictionaries/restore (tools/build/d-abbreviations.ts). */
+export const D_ABBREVIATIONS_FILE = 'd-abbreviations.json';
 
 /** The confidence calibration table under dictionaries/restore (tools/build/calibration.ts). */
 export const CALIBRATION_FILE = 'confidence-calibration.json';

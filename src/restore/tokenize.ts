@@ -226,7 +226,9 @@ export function classifyPiece(piece: string, index: number, runText: string, ope
   if (/^(?=[IVX]{2,})X{0,3}(IX|IV|V?I{0,3})$/.test(piece)) return { kind: 'fixed', fixed: piece }; // Roman numerals II, IV, XII
   // The first run of a line that reads "I." / "V." / "X." is an outline marker, not a word.
   if (opensLine && /^[IVX]{1,4}\.$/.test(runText) && /^(?:X{0,3}(IX|IV|V?I{0,3}))$/.test(piece)) return { kind: 'fixed', fixed: piece };
-  if (ABBREVIATIONS.has(piece) && piece.length >= 2) return { kind: 'fixed', fixed: ABBREVIATIONS.get(piece)! };
+  // An abbreviation glued to the next word by an apostrophe is a syllable whose horn English-model
+  // OCR read as "'" ("TU'NHIEN" = TỰ NHIÊN; Tỉnh ủy never has one).
+  if (ABBREVIATIONS.has(piece) && piece.length >= 2 && !/^['’]\p{L}/u.test(runText.slice(index + piece.length))) return { kind: 'fixed', fixed: ABBREVIATIONS.get(piece)! };
   // Capitals without a vowel ("TT", "TM", "KT") cannot be syllables: signing abbreviations, codes.
   if (/^[BCDĐFGHJKLMNPQRSTVWXZ]{2,}$/u.test(piece)) return { kind: 'fixed', fixed: piece };
   return { kind: 'word', fixed: piece };
