@@ -244,6 +244,32 @@ export function numberMayBeWord(piece: string, runText: string, opensLine: boole
   return piece === runText || (!opensLine && runText.length === piece.length + 1 && runText.startsWith(piece) && /[,.;:]$/.test(runText));
 }
 
+/**
+ * A lowercase word glued to a capitalised one ("xãQuảng", OCR "xaQuang"): where they meet. The
+ * capital is a consonant: English-model OCR writes marked vowels inside a word as capitals
+ * ("quOc" = quốc, "thAm" = thẩm), and those are no boundary.
+ */
+const GLUED_CAPITAL = /(?<=\p{Ll}\p{Ll})(?=[BCDĐGHKLMNPQRSTVX]\p{Ll})/u;
+
+/**
+ * Word pieces with a lowercase word glued to a capitalised one split where they meet: source
+ * documents and OCR lose the space before a name ("tên gọi là xãQuảng Lâm"), and the two
+ * syllables are restored one by one (the text between them, none, is kept). Units ("kWh") and
+ * brand-like spellings with one lowercase letter first ("iPhone") stay whole.
+ */
+export function splitGlued(pieces: readonly { text: string; start: number }[]): { text: string; start: number }[] {
+  if (!pieces.some((p) => GLUED_CAPITAL.test(p.text))) return pieces as { text: string; start: number }[];
+  const out: { text: string; start: number }[] = [];
+  for (const p of pieces) {
+    let offset = 0;
+    for (const part of p.text.split(GLUED_CAPITAL)) {
+      out.push({ text: part, start: p.start + offset });
+      offset += part.length;
+    }
+  }
+  return out;
+}
+
 /** The run's pieces and break effect (the per-run rules of tokenize, independent of where the run is). */
 function shapeRun(runText: string, opensLine: boolean): RunShape {
   if (isAddressRun(runText)) {
@@ -258,7 +284,7 @@ function shapeRun(runText: string, opensLine: boolean): RunShape {
   }
   const pieces: RunPiece[] = [];
   let last = 0;
-  for (const { text: piece, start } of tokenizeText(runText, { unit: 'ocrWord' })) {
+  for (const { text: piece, start } of splitGlued(tokenizeText(runText, { unit: 'ocrWord' }))) {
     const breakBefore = /[.;:!?]/.test(runText.slice(last, start)) && !/^\d/.test(piece);
     const { kind, fixed } = classifyPiece(piece, start, runText, opensLine);
     pieces.push({ kind, input: piece, fixed, offset: start, mayBeWord: kind === 'number' && numberMayBeWord(piece, runText, opensLine), breakBefore });
