@@ -50,7 +50,10 @@ export function assemble(
   const tokens: RestoredToken[] = new Array(pieces.length);
   let changed = 0;
   let confidenceSum = 0;
-  /** The previous output token ends with ư or ơ (garbled text only): see isGluingApostrophe. */
+  /**
+   * The previous output token ends with ư or ơ (garbled or stripped text: an English-model OCR
+   * page in capitals without a garble sign is taken for stripped text): see isGluingApostrophe.
+   */
   let horn = false;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i];
@@ -73,7 +76,7 @@ export function assemble(
     offsetMap[segments++] = { outStart: start, outEnd: start + output.length, inStart: piece.start, inEnd: piece.start + input.length };
     out += output;
     cursor = piece.start + input.length;
-    horn = info.mode === 'garble' && HORNED_END.test(output);
+    horn = info.mode !== 'clean' && HORNED_END.test(output);
     if (output !== input) changed++;
     const confidence = calibrate ? calibrate(tokenClass(slots[i].candidates.length, slots[i].ids[0], shape, piece.sentenceStart), decision.confidence) : decision.confidence;
     confidenceSum += confidence;

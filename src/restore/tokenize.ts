@@ -54,7 +54,8 @@ export function wordsAmongCapitals(pieces: Piece[], spellsSyllable: (lower: stri
     for (const j of [i - 1, i + 1]) {
       const q = pieces[j];
       if (q === undefined || q.line !== p.line || q.kind !== 'word') continue;
-      if (/\p{Ll}/u.test(q.input)) lowercase++;
+      // English-model OCR writes some capitals in lowercase ("TiCH"): a word of mostly capitals counts as one.
+      if (mostlyLowercase(q.input)) lowercase++;
       else capitals++;
     }
     if (capitals > 0 && lowercase === 0 && spellsSyllable(p.input.toLowerCase())) {
@@ -62,6 +63,12 @@ export function wordsAmongCapitals(pieces: Piece[], spellsSyllable: (lower: stri
       p.fixed = p.input;
     }
   }
+}
+
+/** More lowercase letters than capitals ("Ke", "hoach"; not "TiCH"). */
+function mostlyLowercase(word: string): boolean {
+  const lower = word.replace(/[^\p{Ll}]/gu, '').length;
+  return lower > 0 && lower >= word.replace(/[^\p{Lu}]/gu, '').length;
 }
 
 /**

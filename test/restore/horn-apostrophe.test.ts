@@ -33,12 +33,17 @@ describe('an apostrophe for the horn of a final Ư/Ơ', () => {
     expect(result.text.length).toBe(garbled.length);
   });
 
-  it('stays after a consonant (names such as H\'Mông) and in stripped text', () => {
+  it('is the space in capitals without a garble sign too (taken for stripped text)', () => {
+    const result = restorer.restore("3. THONG TU'SO 62/2024/TT-BTC NGAY 22/7/2024 CUA BO TAI CHINH HET HIEU LUC KE TU'NGAY", { restore: 'always' });
+    expect(result.stats.channelMode).toBe('stripped');
+    expect(result.text).toContain('THÔNG TƯ SỐ');
+  });
+
+  it('stays after a consonant (names such as H\'Mông) and in text that kept its marks', () => {
     const names = restorer.restore("Dan toc H'Mong o huyen Cu M'gar, tinh Dak Lak", { restore: 'always' }).text;
     expect(names).toContain("H'M");
     expect(names).toContain("M'gar");
-    const stripped = restorer.restore("Thong tu'so 12 cua Bo", { restore: 'always' });
-    expect(stripped.stats.channelMode).toBe('stripped');
-    expect(stripped.text).toContain("'");
+    const clean = 'Người dân tộc Kơ’Ho ở Lâm Đồng, ông Lư’Văn';
+    expect(restorer.restore(clean).text).toBe(clean);
   });
 });

@@ -8,7 +8,7 @@
 import { classifyPiece, isAddressRun, isSymbolLikeRun, numberMayBeWord, repairSymbol, splitGlued, type Piece } from '../../src/restore/tokenize.js';
 
 const RUN = /\S+/gu;
-const PIECE = /[\p{L}\p{M}\d&¢€]+/gu;
+const PIECE = /(?:[\p{L}\p{M}\d&¢€]|(?<=\p{L})@(?=\p{L}))+/gu;
 
 export function referenceTokenize(text: string): Piece[] {
   const pieces: Piece[] = [];
