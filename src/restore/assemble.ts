@@ -50,18 +50,15 @@ export function assemble(
   const tokens: RestoredToken[] = new Array(pieces.length);
   let changed = 0;
   let confidenceSum = 0;
-  /**
-   * The previous output token ends with ư or ơ (garbled or stripped text: an English-model OCR
-   * page in capitals without a garble sign is taken for stripped text): see isGluingApostrophe.
-   */
-  let horn = false;
+  /** The previous output token (isGluingApostrophe). */
+  let previous = '';
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i];
     const input = piece.input;
     if (piece.start > cursor) {
       // Roman-marker repair keeps lengths, so separators are copied from the repaired text.
       offsetMap[segments++] = { outStart: out.length, outEnd: out.length + piece.start - cursor, inStart: cursor, inEnd: piece.start };
-      out += piece.start - cursor === 1 ? (horn && isGluingApostrophe(text[cursor], piece) ? ' ' : text[cursor]) : text.slice(cursor, piece.start);
+      out += piece.start - cursor === 1 ? (isGluingApostrophe(text[cursor], piece, previous, info.mode) ? ' ' : text[cursor]) : text.slice(cursor, piece.start);
     }
     const decision = decisions[i];
     const chosen = slots[i].candidates[decision.index].word;
@@ -76,7 +73,7 @@ export function assemble(
     offsetMap[segments++] = { outStart: start, outEnd: start + output.length, inStart: piece.start, inEnd: piece.start + input.length };
     out += output;
     cursor = piece.start + input.length;
-    horn = info.mode !== 'clean' && HORNED_END.test(output);
+    previous = output;
     if (output !== input) changed++;
     const confidence = calibrate ? calibrate(tokenClass(slots[i].candidates.length, slots[i].ids[0], shape, piece.sentenceStart), decision.confidence) : decision.confidence;
     confidenceSum += confidence;
@@ -106,11 +103,12 @@ const HORNED_END = /[ưừứửữựơờớởỡợ]$/iu;
 /**
  * English-model OCR reads the horn of a final Ư/Ơ as an apostrophe and loses the space after
  * it ("THONG TU'SO" = THÔNG TƯ SỐ, "S&'NOi" = Sở Nội): an apostrophe alone between a token
- * restored with a final ư/ơ and a word is that space. (Apostrophes of names, "H'Mông",
- * "Cư M'gar", follow a consonant and stay.)
+ * restored with a final ư/ơ and a word is that space, in garbled text and in text taken for
+ * stripped (an English-model OCR page in capitals may show no garble sign). Apostrophes of
+ * names ("H'Mông", "Cư M'gar") follow a consonant and stay; text that kept its marks keeps them.
  */
-function isGluingApostrophe(separator: string, next: Piece): boolean {
-  return (separator === "'" || separator === '’') && next.kind === 'word';
+function isGluingApostrophe(separator: string, next: Piece, previous: string, mode: ChannelMode): boolean {
+  return (separator === "'" || separator === '’') && next.kind === 'word' && mode !== 'clean' && HORNED_END.test(previous);
 }
 
 /**

@@ -209,10 +209,13 @@ interface RunShape {
   after: typeof KEEP_BREAK | typeof CLEAR_BREAK | typeof SET_BREAK;
 }
 
-/** A URL or an e-mail address: one fixed piece, kept as written. */
+/** A URL, an e-mail address or a bare domain name ("LuatVietnam.vn", "(chinhphu.vn)"): one fixed piece, kept as written. */
 export function isAddressRun(run: string): boolean {
-  return /^(https?:\/\/|www\.)|@\S+\.\w/iu.test(run);
+  return /^(https?:\/\/|www\.)|@\S+\.\w/iu.test(run) || DOMAIN_NAME.test(run);
 }
+
+/** A bare domain name of the usual top-level domains, perhaps in brackets or quotes. */
+const DOMAIN_NAME = /^[("“]?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|info|edu|gov)(?![a-z])/iu;
 
 /** A document symbol ("349/KH-UBND", or OCR'd "349YKH-UBND"): one fixed piece, repaired by repairSymbol. */
 export function isSymbolLikeRun(run: string): boolean {

@@ -19,6 +19,11 @@ describe('glued words', () => {
     for (const word of ['kWh', 'iPhone', 'quOc', 'thAm', 'trAn', 'TTg', 'Quang']) expect(parts(word), word).toEqual([`${word}@10`]);
   });
 
+  it('keeps a domain name whole and as written', () => {
+    const pieces = tokenize('tai LuatVietnam.vn (nguon) va (chinhphu.vn).');
+    expect(pieces.filter((p) => p.kind === 'fixed').map((p) => p.input)).toEqual(['LuatVietnam.vn', '(chinhphu.vn).']);
+  });
+
   it('gives the tokenizer two word pieces with their own offsets', () => {
     const pieces = tokenize('là xaQuang Lam.');
     expect(pieces.map((p) => [p.input, p.start])).toEqual([['là', 0], ['xa', 3], ['Quang', 5], ['Lam', 11]]);
