@@ -19,8 +19,6 @@ export const D_MIN_COUNT = 5;
 
 /** An all-capital letter run between non-letters (the parts of "21/2021/TT-BLDTBXH"). */
 const CAPITAL_RUN = /(?<!\p{L})[A-Z]{2,10}(?!\p{L})/gu;
-/** A word piece in capitals that may be an abbreviation ("GDDH", "HSDKTHDA"). */
-const CAPITALS = /^[A-Z]{2,10}$/;
 
 export class DAbbreviations {
   constructor(private readonly withD: ReadonlyMap<string, string>) {}
@@ -63,7 +61,7 @@ export class DAbbreviations {
   applyTo(pieces: Piece[], spellsSyllable: (lower: string) => boolean): void {
     for (const p of pieces) {
       if (p.kind === 'fixed') p.fixed = this.repair(p.fixed);
-      else if (p.kind === 'word' && CAPITALS.test(p.input) && this.withD.has(p.input) && !spellsSyllable(p.input.toLowerCase())) {
+      else if (p.kind === 'word' && this.withD.has(p.input) && !spellsSyllable(p.input.toLowerCase())) {
         p.kind = 'fixed';
         p.fixed = this.spell(p.input);
       }
