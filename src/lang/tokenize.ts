@@ -23,12 +23,13 @@ export interface Token {
   start: number;
 }
 
-/** Glyphs English-model OCR writes for marked Vietnamese letters inside words ("K¢é", "t&t"). */
+/** Glyphs English-model OCR writes for marked Vietnamese letters inside words ("K¢é", "t&t"; also "@" between letters). */
 const OCR_LETTER_GLYPHS = '&¢€';
 
 const UNIT_RE: Record<Exclude<TokenUnit, 'run'>, RegExp> = {
   word: /[\p{L}\p{M}\p{N}]+/gu,
-  ocrWord: new RegExp(`[\\p{L}\\p{M}\\d${OCR_LETTER_GLYPHS}]+`, 'gu'),
+  // "@" only between letters: the English model's reading of ế ("tuy@n" = tuyển), not an address sign.
+  ocrWord: new RegExp(`(?:[\\p{L}\\p{M}\\d${OCR_LETTER_GLYPHS}]|(?<=\\p{L})@(?=\\p{L}))+`, 'gu'),
   lm: /[\p{L}\p{M}]+|\p{N}+(?:[.,/:-]\p{N}+)*|[^\s\p{L}\p{M}\p{N}]/gu,
 };
 

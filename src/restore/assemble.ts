@@ -50,13 +50,15 @@ export function assemble(
   const tokens: RestoredToken[] = new Array(pieces.length);
   let changed = 0;
   let confidenceSum = 0;
+  /** The previous output token (isGluingApostrophe). */
+  let previous = '';
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i];
     const input = piece.input;
     if (piece.start > cursor) {
       // Roman-marker repair keeps lengths, so separators are copied from the repaired text.
       offsetMap[segments++] = { outStart: out.length, outEnd: out.length + piece.start - cursor, inStart: cursor, inEnd: piece.start };
-      out += piece.start - cursor === 1 ? text[cursor] : text.slice(cursor, piece.start);
+      out += piece.start - cursor === 1 ? (isGluingApostrophe(text[cursor], piece, previous, info.mode) ? ' ' : text[cursor]) : text.slice(cursor, piece.start);
     }
     const decision = decisions[i];
     const chosen = slots[i].candidates[decision.index].word;
@@ -71,6 +73,7 @@ export function assemble(
     offsetMap[segments++] = { outStart: start, outEnd: start + output.length, inStart: piece.start, inEnd: piece.start + input.length };
     out += output;
     cursor = piece.start + input.length;
+    previous = output;
     if (output !== input) changed++;
     const confidence = calibrate ? calibrate(tokenClass(slots[i].candidates.length, slots[i].ids[0], shape, piece.sentenceStart), decision.confidence) : decision.confidence;
     confidenceSum += confidence;
@@ -92,6 +95,20 @@ export function assemble(
     },
     offsetMap,
   };
+}
+
+/** A token ending with a horned vowel (ư, ơ, any tone, either case). */
+const HORNED_END = /[ưừứửữựơờớởỡợ]$/iu;
+
+/**
+ * English-model OCR reads the horn of a final Ư/Ơ as an apostrophe and loses the space after
+ * it ("THONG TU'SO" = THÔNG TƯ SỐ, "S&'NOi" = Sở Nội): an apostrophe alone between a token
+ * restored with a final ư/ơ and a word is that space, in garbled text and in text taken for
+ * stripped (an English-model OCR page in capitals may show no garble sign). Apostrophes of
+ * names ("H'Mông", "Cư M'gar") follow a consonant and stay; text that kept its marks keeps them.
+ */
+function isGluingApostrophe(separator: string, next: Piece, previous: string, mode: ChannelMode): boolean {
+  return (separator === "'" || separator === '’') && next.kind === 'word' && mode !== 'clean' && HORNED_END.test(previous);
 }
 
 /**

@@ -28,6 +28,12 @@ export interface LearnedTables {
 }
 
 const MAX_REWRITES = 2;
+/**
+ * Extra cost (nats) of a tone sibling of a learned token pair's source (garble only; Infinity:
+ * none). Garbled dev-docs pages, default mode (tools/bench/garble-oddeven.ts): none 401 errors
+ * (odd 159 / even 242), 0.5 394 (157 / 237), 1 393 (156 / 237), 2 401 (159 / 242).
+ */
+const SIBLING_TONE_COST = 1;
 /** Fuzzy (edit-distance) candidates: kept up to this −ln P(observed | syllable), cost scaled by FUZZY_SCALE. */
 const FUZZY_MAX_COST = 9;
 const FUZZY_SCALE = 1;
@@ -115,6 +121,33 @@ function isPlausibleReading(word: string): boolean {
   return !hasMarks(lower.replace(/đ/gu, 'd')) || isValidSyllable(lower);
 }
 
+/**
+ * How English-model OCR writes the horned u (ư, ươ's first letter) beside a plain u: the
+ * multi-letter readings of the ư family in dictionaries/channel/ocr-eng.json's character table
+ * (ư → w 17 %, ur 3 %, uw 2 %, ir 2 %, wr 1 %; ừ → ir 53 %), which no Vietnamese skeleton
+ * contains. Longest first.
+ */
+const HORN_READINGS = /uwr|uw|ur|wr|ir|w/gu;
+/**
+ * Extra cost (nats) of the fuzzy search over a token with its horn readings read back to u
+ * (garble only). Garbled dev-docs pages, default mode, with SIBLING_TONE_COST 1: without 393
+ * errors (odd 156 / even 237), 0.5 and 1 388 (153 / 235), 2 390 (155 / 235), 3.5 393.
+ */
+const HORN_READING_COST = 1;
+
+/** A garbled token with its horn readings replaced by u ("phuwrong" → "phuong"). */
+export function withoutHornReadings(lower: string): string {
+  return lower.replace(HORN_READINGS, 'u');
+}
+
+/** The five tone marks (grave, acute, tilde, hook, dot below), not the vowel marks (ư ơ â ă ê ô). */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+
+/** A syllable without its tone mark ("phường" → "phương"). */
+export function withoutTone(word: string): string {
+  return word.normalize('NFD').replace(TONE_MARKS, '').normalize('NFC');
+}
+
 /** Memo bounds (entries): OCR garble makes the set of distinct tokens open-ended over a long run. */
 const CACHE_LIMIT = 100_000;
 
@@ -192,7 +225,16 @@ export class ChannelModel {
       for (const [word, n] of pairs) {
         if (this.lm.id(word) < 0 || (word !== lower && !isPlausibleReading(word))) continue;
         const total = learned!.sourceCounts.get(word) ?? n;
-        if (take(word, -Math.log(Math.min(1, (n + 0.5) / (total + 1))) + (mode === 'clean' && word !== lower ? CLEAN_REWRITE_PENALTY : 0))) return true;
+        const cost = -Math.log(Math.min(1, (n + 0.5) / (total + 1))) + (mode === 'clean' && word !== lower ? CLEAN_REWRITE_PENALTY : 0);
+        if (take(word, cost)) return true;
+        // The tone siblings of a learned reading ("phuwong" read from phương, so from phường too):
+        // the sample saw the commoner sibling, and English-model OCR rarely shows the tone.
+        if (mode === 'garble' && SIBLING_TONE_COST < Infinity && hasMarks(word)) {
+          const toneless = withoutTone(word);
+          for (const sibling of this.plausibleVariants(foldKey(word))) {
+            if (sibling !== word && withoutTone(sibling) === toneless && take(sibling, cost + SIBLING_TONE_COST)) return true;
+          }
+        }
       }
     }
     // A lone consonant ("cán b," = cán bộ) is no word either; list markers ("b)") are fixed by the tokenizer.
@@ -204,6 +246,18 @@ export class ChannelModel {
         for (const word of this.plausibleVariants(sk)) {
           const cost = fuzzy.cost(word, lower, FUZZY_MAX_COST);
           if (cost <= FUZZY_MAX_COST && take(word, FUZZY_SCALE * cost)) return true;
+        }
+      }
+      // Horn readings the per-character table scores apart ("phuwrong", "Phurde", "Avurong"): the
+      // token with each read back to u, searched again at a fixed extra cost.
+      const hornless = withoutHornReadings(lower);
+      if (hornless !== lower && HORN_READING_COST < FUZZY_MAX_COST) {
+        const bound = FUZZY_MAX_COST - HORN_READING_COST;
+        for (const sk of fuzzy.neighbours(hornless)) {
+          for (const word of this.plausibleVariants(sk)) {
+            const cost = fuzzy.cost(word, hornless, bound);
+            if (cost <= bound && take(word, FUZZY_SCALE * (cost + HORN_READING_COST))) return true;
+          }
         }
       }
     }

@@ -15,6 +15,7 @@ import { NamePrior } from './names.js';
 import { ConfidenceCalibration } from './calibration.js';
 import { DocumentPlaces } from './document-places.js';
 import { NeuralMarkModel } from './neural.js';
+import { DAbbreviations } from './abbreviations.js';
 import { Restorer, type RestoreOptions, type RestoreResult } from './restorer.js';
 
 export { Restorer } from './restorer.js';
@@ -45,6 +46,7 @@ export function createRestorer(lm: DecoderLM, dictDir = dictionaryPath()): Resto
   // The names of the provinces a document is about (document-places.ts), built on the first restore that needs them.
   if (g) restorer.documentPlacesLoader = () => DocumentPlaces.fromGazetteer(g, lm);
   // Loaded on first use: the default mode's runs without an unsure slot never need it.
+  restorer.abbreviations = DAbbreviations.loadIfPresent(join(dictDir, 'restore', D_ABBREVIATIONS_FILE));
   restorer.neuralLoader = () => NeuralMarkModel.load(join(dictDir, 'restore', 'neural'));
   const calibrationFile = join(dictDir, 'restore', CALIBRATION_FILE);
   try {
@@ -54,6 +56,9 @@ export function createRestorer(lm: DecoderLM, dictDir = dictionaryPath()): Resto
   }
   return restorer;
 }
+
+/** Capital abbreviations with Đ and their corpus counts under dictionaries/restore (tools/build/d-abbreviations.ts). */
+export const D_ABBREVIATIONS_FILE = 'd-abbreviations.json';
 
 /** The confidence calibration table under dictionaries/restore (tools/build/calibration.ts). */
 export const CALIBRATION_FILE = 'confidence-calibration.json';

@@ -21,6 +21,7 @@ import { knownEnoughToRestore, markState } from '../lang/evidence.js';
 import { foldKey } from '../lang/fold.js';
 import { keyHashes, pieceKeys, type CertainContexts } from './certain.js';
 import type { ConfidenceCalibration } from './calibration.js';
+import type { DAbbreviations } from './abbreviations.js';
 import { applyMarkScores, type MarkScores, type NeuralMarkModel, type NeuralRequest } from './neural.js';
 
 export type { RestoreResult, RestoreStats } from './assemble.js';
@@ -186,6 +187,8 @@ export class Restorer {
 
   /** Maps the decoder's confidences to calibrated ones in results (dictionaries/restore/confidence-calibration.json); the text does not depend on it. */
   calibration: ConfidenceCalibration | undefined;
+  /** Capital abbreviations the corpus writes with Đ (dictionaries/restore/d-abbreviations.json); absent: D kept. */
+  abbreviations: DAbbreviations | undefined;
 
   constructor(
     readonly lm: DecoderLM, rules: readonly LookalikeRule[], learned?: LearnedChannels, placeNames: Iterable<string> = [],
@@ -345,6 +348,8 @@ export class Restorer {
     }
     const ocrSignShare = ocrSigned / Math.max(1, words);
     const mode: ChannelMode = markState(accentedRatioBefore, ocrSignShare);
+    // Stripped and garbled text write every Đ as D: "TT-BLDTBXH" → "TT-BLĐTBXH" where the corpus always writes Đ.
+    if (mode !== 'clean' && this.abbreviations) this.abbreviations.applyTo(pieces, (lower) => this.lm.variantsOf(foldKey(lower)).length > 0);
     const decodeOptions: DecodeOptions = {
       beam: options.beam ?? (options.mode === 'accurate' ? BEAM.accurate : mode === 'stripped' ? BEAM.stripped : BEAM.other),
       channelWeight: options.channelWeight ?? (mode === 'garble' ? GARBLE_CHANNEL_WEIGHT : 1),

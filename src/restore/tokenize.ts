@@ -57,7 +57,8 @@ export function wordsAmongCapitals(pieces: Piece[], spellsSyllable: (lower: stri
     for (const j of [i - 1, i + 1]) {
       const q = pieces[j];
       if (q === undefined || q.line !== p.line || q.kind !== 'word') continue;
-      if (/\p{Ll}/u.test(q.input)) lowercase++;
+      // English-model OCR writes some capitals in lowercase ("TiCH"): a word of mostly capitals counts as one.
+      if (mostlyLowercase(q.input)) lowercase++;
       else capitals++;
     }
     if (capitals > 0 && lowercase === 0 && spellsSyllable(p.input.toLowerCase())) {
@@ -65,6 +66,12 @@ export function wordsAmongCapitals(pieces: Piece[], spellsSyllable: (lower: stri
       p.fixed = p.input;
     }
   }
+}
+
+/** More lowercase letters than capitals ("Ke", "hoach"; not "TiCH"). */
+function mostlyLowercase(word: string): boolean {
+  const lower = word.replace(/[^\p{Ll}]/gu, '').length;
+  return lower > 0 && lower >= word.replace(/[^\p{Lu}]/gu, '').length;
 }
 
 /**
@@ -208,10 +215,13 @@ interface RunShape {
   after: typeof KEEP_BREAK | typeof CLEAR_BREAK | typeof SET_BREAK;
 }
 
-/** A URL or an e-mail address: one fixed piece, kept as written. */
+/** A URL, an e-mail address or a bare domain name ("LuatVietnam.vn", "(chinhphu.vn)"): one fixed piece, kept as written. */
 export function isAddressRun(run: string): boolean {
-  return /^(https?:\/\/|www\.)|@\S+\.\w/iu.test(run);
+  return /^(https?:\/\/|www\.)|@\S+\.\w/iu.test(run) || DOMAIN_NAME.test(run);
 }
+
+/** A bare domain name of the usual top-level domains, perhaps in brackets or quotes. */
+const DOMAIN_NAME = /^[("“]?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|info|edu|gov)(?![a-z])/iu;
 
 /** A document symbol ("349/KH-UBND", or OCR'd "349YKH-UBND"): one fixed piece, repaired by repairSymbol. */
 export function isSymbolLikeRun(run: string): boolean {
@@ -232,7 +242,9 @@ export function classifyPiece(piece: string, index: number, runText: string, ope
   if (/^(?=[IVX]{2,})X{0,3}(IX|IV|V?I{0,3})$/.test(piece)) return { kind: 'fixed', fixed: piece }; // Roman numerals II, IV, XII
   // The first run of a line that reads "I." / "V." / "X." is an outline marker, not a word.
   if (opensLine && /^[IVX]{1,4}\.$/.test(runText) && /^(?:X{0,3}(IX|IV|V?I{0,3}))$/.test(piece)) return { kind: 'fixed', fixed: piece };
-  if (ABBREVIATIONS.has(piece) && piece.length >= 2) return { kind: 'fixed', fixed: ABBREVIATIONS.get(piece)! };
+  // An abbreviation glued to the next word by an apostrophe is a syllable whose horn English-model
+  // OCR read as "'" ("TU'NHIEN" = TỰ NHIÊN; Tỉnh ủy never has one).
+  if (ABBREVIATIONS.has(piece) && piece.length >= 2 && !/^['’]\p{L}/u.test(runText.slice(index + piece.length))) return { kind: 'fixed', fixed: ABBREVIATIONS.get(piece)! };
   // Capitals without a vowel ("TT", "TM", "KT") cannot be syllables: signing abbreviations, codes.
   if (/^[BCDĐFGHJKLMNPQRSTVWXZ]{2,}$/u.test(piece)) return { kind: 'fixed', fixed: piece };
   return { kind: 'word', fixed: piece };
@@ -246,6 +258,32 @@ export function classifyPiece(piece: string, index: number, runText: string, ope
 export function numberMayBeWord(piece: string, runText: string, opensLine: boolean): boolean {
   if (piece.length > 3) return false;
   return piece === runText || (!opensLine && runText.length === piece.length + 1 && runText.startsWith(piece) && /[,.;:]$/.test(runText));
+}
+
+/**
+ * A lowercase word glued to a capitalised one ("xãQuảng", OCR "xaQuang"): where they meet. The
+ * capital is a consonant: English-model OCR writes marked vowels inside a word as capitals
+ * ("quOc" = quốc, "thAm" = thẩm), and those are no boundary.
+ */
+const GLUED_CAPITAL = /(?<=\p{Ll}\p{Ll})(?=[BCDĐGHKLMNPQRSTVX]\p{Ll})/u;
+
+/**
+ * Word pieces with a lowercase word glued to a capitalised one split where they meet: source
+ * documents and OCR lose the space before a name ("tên gọi là xãQuảng Lâm"), and the two
+ * syllables are restored one by one (the text between them, none, is kept). Units ("kWh") and
+ * brand-like spellings with one lowercase letter first ("iPhone") stay whole.
+ */
+export function splitGlued(pieces: readonly { text: string; start: number }[]): { text: string; start: number }[] {
+  if (!pieces.some((p) => GLUED_CAPITAL.test(p.text))) return pieces as { text: string; start: number }[];
+  const out: { text: string; start: number }[] = [];
+  for (const p of pieces) {
+    let offset = 0;
+    for (const part of p.text.split(GLUED_CAPITAL)) {
+      out.push({ text: part, start: p.start + offset });
+      offset += part.length;
+    }
+  }
+  return out;
 }
 
 /** The run's pieces and break effect (the per-run rules of tokenize, independent of where the run is). */
@@ -262,7 +300,7 @@ function shapeRun(runText: string, opensLine: boolean): RunShape {
   }
   const pieces: RunPiece[] = [];
   let last = 0;
-  for (const { text: piece, start } of tokenizeText(runText, { unit: 'ocrWord' })) {
+  for (const { text: piece, start } of splitGlued(tokenizeText(runText, { unit: 'ocrWord' }))) {
     const breakBefore = /[.;:!?]/.test(runText.slice(last, start)) && !/^\d/.test(piece);
     const { kind, fixed } = classifyPiece(piece, start, runText, opensLine);
     pieces.push({ kind, input: piece, fixed, offset: start, mayBeWord: kind === 'number' && numberMayBeWord(piece, runText, opensLine), breakBefore });

@@ -25,6 +25,7 @@ describe('tokenize', () => {
 
   it("'ocrWord': keeps English-OCR glyphs inside a word, ASCII digits only", () => {
     expect(texts('K¢é hoach t6t, t&t: 5€ ²', { unit: 'ocrWord' })).toEqual(['K¢é', 'hoach', 't6t', 't&t', '5€']);
+    expect(texts('tuy@n sinh @abc x@ @', { unit: 'ocrWord' })).toEqual(['tuy@n', 'sinh', 'abc', 'x']);
     expect(texts('K¢é t&t', { unit: 'word' })).toEqual(['K', 'é', 't', 't']);
   });
 

@@ -53,6 +53,12 @@ describe('abbreviations among capitals', () => {
     expect(pieces.find((p) => p.input === 'DU')!.kind).toBe('fixed');
     expect(pieces.find((p) => p.input === 'VP')!.kind).toBe('fixed'); // no syllable: stays
   });
+
+  it('counts a neighbour of mostly capitals that OCR wrote with a lowercase letter as capitals', () => {
+    const pieces = tokenize('DIEN TiCH TU NHIEN\nTo trinh cua TU ve');
+    wordsAmongCapitals(pieces, spells);
+    expect(pieces.filter((p) => p.input === 'TU').map((p) => p.kind)).toEqual(['word', 'fixed']);
+  });
 });
 
 describe('numbers that may be misread syllables, eth, list letters', () => {

@@ -5,10 +5,10 @@
  * tokenizer's own exported ones: what tokenize.test.ts checks is that the scan, the memo
  * and the break bookkeeping give exactly these pieces.
  */
-import { classifyPiece, isAddressRun, isSymbolLikeRun, numberMayBeWord, repairSymbol, type Piece } from '../../src/restore/tokenize.js';
+import { classifyPiece, isAddressRun, isSymbolLikeRun, numberMayBeWord, repairSymbol, splitGlued, type Piece } from '../../src/restore/tokenize.js';
 
 const RUN = /\S+/gu;
-const PIECE = /[\p{L}\p{M}\d&¢€]+/gu;
+const PIECE = /(?:[\p{L}\p{M}\d&¢€]|(?<=\p{L})@(?=\p{L}))+/gu;
 
 export function referenceTokenize(text: string): Piece[] {
   const pieces: Piece[] = [];
@@ -32,17 +32,17 @@ export function referenceTokenize(text: string): Piece[] {
       }
       let last = 0;
       const opensLine = runStart === lineStart + (rawLine.length - rawLine.trimStart().length);
-      for (const p of runText.matchAll(PIECE)) {
-        const between = runText.slice(last, p.index);
-        if (/[.;:!?]/.test(between) && !/^\d/.test(p[0])) pendingBreak = true;
-        const piece = p[0];
-        const { kind, fixed } = classifyPiece(piece, p.index, runText, opensLine);
+      for (const p of splitGlued([...runText.matchAll(PIECE)].map((m) => ({ text: m[0], start: m.index })))) {
+        const between = runText.slice(last, p.start);
+        if (/[.;:!?]/.test(between) && !/^\d/.test(p.text)) pendingBreak = true;
+        const piece = p.text;
+        const { kind, fixed } = classifyPiece(piece, p.start, runText, opensLine);
         pieces.push({
-          kind, input: piece, fixed, start: runStart + p.index, line: lineIndex, sentenceStart: pendingBreak,
+          kind, input: piece, fixed, start: runStart + p.start, line: lineIndex, sentenceStart: pendingBreak,
           mayBeWord: kind === 'number' && numberMayBeWord(piece, runText, opensLine),
         });
         pendingBreak = false;
-        last = p.index + piece.length;
+        last = p.start + piece.length;
       }
       if (/[.;:!?]["”)]?$/.test(runText.slice(last))) pendingBreak = true;
     }

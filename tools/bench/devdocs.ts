@@ -7,12 +7,13 @@
  * even-numbered documents (tune on odd, check on even). `npm run bench:restore` is the full
  * report (garble, confidence, speed); this one answers "did that change pay" in a minute.
  * --seeds scores the 4 garbled seeds vs ../shared/fixtures/gold instead (and the share of wrong
- * words whose confidence is under the review line); --clean restores the
+ * words whose confidence is under the review line); --garble the English-model OCR garble of one
+ * page per document (tools/lib/garbled-dev.ts, as bench:restore; OCR cached); --clean restores the
  * documents as written and prints the share of tokens left unchanged; --no-document-model
  * turns the document-adapted second pass off; --neural off|on|WEIGHT sets the neural mark model
  * (src/restore/neural.ts) in every mode; --docs prints each document. Restores through
  * restoreAsync, as the pipeline does (the neural model runs asynchronously).
- * Usage: npx tsx tools/bench/devdocs.ts [--shared DIR] [--mode fast|accurate|both] [--clean | --seeds] [--docs] [--no-document-model] [--neural off|on|W]
+ * Usage: npx tsx tools/bench/devdocs.ts [--shared DIR] [--mode fast|accurate|both] [--clean | --seeds | --garble] [--docs] [--no-document-model] [--neural off|on|W]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,6 +61,20 @@ if (process.argv.includes('--seeds')) {
     console.log(`garbled seeds, ${mode}: ${pct(total)}`);
     const share = (a: number, b: number): string => `${a}/${b} (${((100 * a) / Math.max(1, b)).toFixed(1)} %)`;
     console.log(`  confidence < ${REVIEW_LINE}: ${share(below.errorsBelow, below.errors)} of wrong output words, ${share(below.wordsBelow, below.words)} of all`);
+  }
+} else if (process.argv.includes('--garble')) {
+  // English-model OCR garble of one seeded page per document, as bench:restore makes it (OCR cached under out/).
+  const { garbledDevPages } = await import('../lib/garbled-dev.js');
+  const pages = await garbledDevPages(docs, (m) => console.log(`  ${m}`));
+  for (const mode of modes) {
+    const groups: Record<string, Score> = { all: zero(), national: zero(), merger: zero(), odd: zero(), even: zero() };
+    for (const page of pages) {
+      const gold = page.pairs.map((x) => x.source).join('\n');
+      const output = (await restorer.restoreAsync(page.pairs.map((x) => x.observed).join('\n'), { mode, ...extra })).text;
+      const s = scoreLines(metrics, gold, output);
+      for (const g of ['all', page.group, Number(page.id.slice(2, 4)) % 2 ? 'odd' : 'even']) groups[g] = addScore(groups[g], s);
+    }
+    console.log(`garbled pages, ${mode}: all ${pct(groups.all)} | national ${pct(groups.national)} | merger ${pct(groups.merger)} | odd ${pct(groups.odd)} | even ${pct(groups.even)}`);
   }
 } else if (process.argv.includes('--clean')) {
   let tokens = 0;
