@@ -28,10 +28,7 @@ const ABBREVIATIONS = new Map<string, string>(
     'BC', 'HD', 'TB', 'CV', 'TTr', 'VP', 'TU', 'HU', 'ĐU', 'BTC', 'BNV', 'TW', 'TƯ', 'VPCP', 'THCS', 'THPT', 'CNTT', 'CBCCVC', 'CBCC', 'KT-XH', 'VN']
     .flatMap((a) => [[a.replace(/Đ/g, 'D').toUpperCase(), a], [a.replace(/Đ/g, 'P').toUpperCase(), a], [a.toUpperCase(), a], [a, a]] as [string, string][])
     // Latin OCR reads Đ as P ("HPND", "TPKT"); a P-spelling that is itself an abbreviation (CP) is not remapped.
-    .filter(([spelled, a], _i, all) => spelled === a.toUpperCase() || !all.some(([other, b]) => other === spelled && other === b.toUpperCase()))
-    // Seen stripped in the dev-docs (Đoàn ĐBQH, Cổng TTĐT, thị trường BĐS, Sở GDĐT): from their D
-    // spelling only, as GDPT (giáo dục phổ thông) is an abbreviation of its own.
-    .concat(['ĐBQH', 'TTĐT', 'BĐS', 'GDĐT'].flatMap((a) => [[a.replace(/Đ/g, 'D'), a], [a, a]] as [string, string][])),
+    .filter(([spelled, a], _i, all) => spelled === a.toUpperCase() || !all.some(([other, b]) => other === spelled && other === b.toUpperCase())),
 );
 
 /** True when the piece is kept as a known administrative abbreviation (UBND, TU, HĐND, …). */
@@ -80,12 +77,9 @@ function mostlyLowercase(word: string): boolean {
  */
 const CODES_WITH_D = ['QĐ', 'NĐ', 'HĐND', 'BCĐ', 'TĐKT', 'ĐU', 'QĐ/TW'];
 const CAPITAL_D_READINGS = ['D', 'P', 'DP', 'B', 'BP'];
-/** Codes repaired from their stripped spelling only: "364/DA-CP" is a Đề án, but "PA" and "BA" are codes of their own (Phương án). */
-const CODES_WITH_D_STRIPPED_ONLY = ['ĐA'];
-const SYMBOL_CODES: Record<string, string> = Object.fromEntries([
-  ...CODES_WITH_D.flatMap((code) => CAPITAL_D_READINGS.map((reading) => [code.replace('Đ', reading), code])),
-  ...CODES_WITH_D_STRIPPED_ONLY.map((code) => [code.replace('Đ', 'D'), code]),
-]);
+const SYMBOL_CODES: Record<string, string> = Object.fromEntries(
+  CODES_WITH_D.flatMap((code) => CAPITAL_D_READINGS.map((reading) => [code.replace('Đ', reading), code])),
+);
 
 const ROMAN_MARKER = /^(\s*)([|lI1]{1,4})(\.\s)/u;
 const CLEAN_ROMAN = /^\s*(I{1,3}|IV|VI{0,3}|IX|X)\.\s/u;

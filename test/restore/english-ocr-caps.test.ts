@@ -28,18 +28,6 @@ describe('signs of English-model OCR', () => {
     expect(repairSymbol('01/KH-UBND')).toBe('01/KH-UBND');
   });
 
-  it('reads a stripped Đề án code, and leaves PA (phương án) alone', () => {
-    expect(repairSymbol('364/DA-CP')).toBe('364/ĐA-CP');
-    expect(repairSymbol('01/PA-UBND')).toBe('01/PA-UBND');
-    expect(repairSymbol('02/BA-UBND')).toBe('02/BA-UBND');
-  });
-
-  it('keeps the dev-docs abbreviations with Đ from their stripped spelling only', () => {
-    const fixed = (text: string) => tokenize(text).filter((p) => p.kind === 'fixed').map((p) => p.fixed);
-    expect(fixed('Doan DBQH, Cong TTDT, So GDDT, thi truong BDS')).toEqual(['ĐBQH', 'TTĐT', 'GDĐT', 'BĐS']);
-    // GDPT (giáo dục phổ thông) is no English-model reading of GDĐT.
-    expect(fixed('So GDPT')).toEqual(['GDPT']);
-  });
 });
 
 describe('abbreviations among capitals', () => {
