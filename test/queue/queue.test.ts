@@ -6,63 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { Queue, QueueEvents } from 'bullmq';
 import { DocumentRecordSchema } from '../../src/schema/document.js';
 import { QUEUE_NAME, QUEUE_PREFIX, redisOptionsFromUrl } from '../../src/queue/connection.js';
 import { jobOptions, type DocumentJobData, type DocumentJobResult } from '../../src/queue/jobs.js';
-import type { IndexEntry, RunReport } from '../../src/runner/report.js';
+import type { RunReport } from '../../src/runner/report.js';
 import { runCli, startCli } from '../support/cli.js';
 import { repoPath } from '../ingest/helpers.js';
 import { REDIS_MISSING, startRedis, type TestRedis } from '../support/redis.js';
+import { readIndex, startLoggedWorker, type LoggedWorker } from '../support/worker.js';
 
 /** A killed worker's job goes back to the queue after this long (the default is 30 s). */
 const STALLED_SECONDS = 3;
 
-interface LoggedWorker {
-  child: ChildProcess;
-  events: Record<string, unknown>[];
-  /** Resolves with the first event matching `test`. */
-  next(test: (e: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
-  exited: Promise<number | null>;
-}
-
-function startWorker(url: string): LoggedWorker {
-  const child = startCli(['worker', '--queue', url, '--concurrency', '1', '--ocr-workers', '1', '--stalled-seconds', String(STALLED_SECONDS)]);
-  const events: Record<string, unknown>[] = [];
-  const waiters: { test: (e: Record<string, unknown>) => boolean; resolve: (e: Record<string, unknown>) => void }[] = [];
-  let buffer = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    buffer += d.toString();
-    let nl;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, nl);
-      buffer = buffer.slice(nl + 1);
-      let e: Record<string, unknown>;
-      try {
-        e = JSON.parse(line) as Record<string, unknown>;
-      } catch {
-        continue;
-      }
-      events.push(e);
-      for (const w of [...waiters]) if (w.test(e)) waiters.splice(waiters.indexOf(w), 1) && w.resolve(e);
-    }
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    child,
-    events,
-    exited,
-    next: (test) => {
-      const found = events.find(test);
-      return found ? Promise.resolve(found) : new Promise((resolve) => waiters.push({ test, resolve }));
-    },
-  };
-}
-
-function readIndex(out: string): IndexEntry[] {
-  return readFileSync(join(out, 'index.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as IndexEntry);
-}
+const startWorker = (url: string): LoggedWorker => startLoggedWorker(url, STALLED_SECONDS);
 
 describe.skipIf(REDIS_MISSING !== null)(`queued runs on a real Redis${REDIS_MISSING ? ` (skipped: ${REDIS_MISSING})` : ''}`, () => {
   let redis: TestRedis;

@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import sharp from 'sharp';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { DocumentRecordSchema } from '../../src/schema/document.js';
@@ -17,11 +16,12 @@ import { QUEUE_NAME, QUEUE_PREFIX, redisOptionsFromUrl } from '../../src/queue/c
 import { jobOptions, pageJobIdFor, type DocumentJobData, type PageRangeJobData, type PageRangeJobResult, type QueueJobData, type QueueJobResult } from '../../src/queue/jobs.js';
 import { partsDir } from '../../src/queue/page-jobs.js';
 import { runQueued } from '../../src/queue/run-queued.js';
-import type { IndexEntry, RunReport } from '../../src/runner/report.js';
-import { runCli, startCli } from '../support/cli.js';
+import type { RunReport } from '../../src/runner/report.js';
+import { runCli } from '../support/cli.js';
 import { scanStrips } from '../ingest/helpers.js';
 import { REDIS_MISSING, startRedis, type TestRedis } from '../support/redis.js';
 import { corruptTiffFrame, longScanPdf } from '../support/scan.js';
+import { readIndex, startLoggedWorker, type LoggedWorker } from '../support/worker.js';
 
 /**
  * Longer than the queue tests' 3 s: a worker renders PDF pages in its own thread, which on a
@@ -33,38 +33,8 @@ const PAGES = 6;
 const BLANK_PAGE = 5;
 const SPLIT = 2;
 
-interface LoggedWorker {
-  child: ChildProcess;
-  events: Record<string, unknown>[];
-  exited: Promise<number | null>;
-}
+const startWorker = (url: string): LoggedWorker => startLoggedWorker(url, STALLED_SECONDS);
 
-function startWorker(url: string): LoggedWorker & { ready: Promise<void> } {
-  const child = startCli(['worker', '--queue', url, '--concurrency', '1', '--ocr-workers', '1', '--stalled-seconds', String(STALLED_SECONDS)]);
-  const events: Record<string, unknown>[] = [];
-  let buffer = '';
-  let onReady: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => (onReady = resolve));
-  child.stderr!.on('data', (d: Buffer) => {
-    buffer += d.toString();
-    let nl;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, nl);
-      buffer = buffer.slice(nl + 1);
-      try {
-        const e = JSON.parse(line) as Record<string, unknown>;
-        events.push(e);
-        if (e.event === 'ready') onReady();
-      } catch {
-        // not a log line
-      }
-    }
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, events, exited, ready };
-}
-
-const readIndex = (out: string): IndexEntry[] => readFileSync(join(out, 'index.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as IndexEntry);
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
 /** A record without what differs between two runs of one document: when it was made and how long stages took. */

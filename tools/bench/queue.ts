@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RunReport } from '../../src/runner/report.js';
 import { SPLIT_PAGES } from '../../src/queue/page-jobs.js';
 import { startRedis } from '../../test/support/redis.js';
+import { onJsonLines } from '../../test/support/worker.js';
 import { longScanPdf, SCAN_FIXTURE } from '../../test/support/scan.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -62,20 +63,7 @@ async function startWorkers(url: string, n: number): Promise<ChildProcess[] & { 
   const workers = Array.from({ length: n }, () => cli(['worker', '--queue', url, '--concurrency', '1', '--ocr-workers', '1']));
   const events = workers.map((w) => {
     const log: Record<string, unknown>[] = [];
-    let buffer = '';
-    w.stderr!.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      let nl;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        try {
-          log.push(JSON.parse(line) as Record<string, unknown>);
-        } catch {
-          // not a log line
-        }
-      }
-    });
+    onJsonLines(w.stderr!, (e) => log.push(e));
     return log;
   });
   await Promise.all(
