@@ -11,7 +11,8 @@ import type { DocumentOutcome } from '../runner/document-job.js';
 /** The per-run options a worker applies to a document (serialisable PipelineOptions). */
 export type JobPipelineOptions = Pick<PipelineOptions, 'encoding' | 'ocrLanguages' | 'ocrModel' | 'ocrEngine' | 'restore' | 'toneStyle' | 'restoreTokens' | 'maxBytes' | 'maxPages'>;
 
-export interface DocumentJobData {
+/** What every queued job names: its document, the run it belongs to, and how to process it. */
+interface JobOfDocument {
   runId: string;
   path: string;
   relPath: string;
@@ -20,10 +21,16 @@ export interface DocumentJobData {
   pipeline: string;
   /** A worker whose pipeline version differs (older or newer vnplan) leaves the job to another. */
   pipelineVersion: string;
+  /** The run's --force. */
   force: boolean;
   /** With force: a record written since this time (ms) is this run's (a redelivered job skips it). */
   forcedSince?: number;
   options: JobPipelineOptions;
+  /** Set by the worker when the document (or, for a range, the document through it) failed for good: the run reports it as a local run would. */
+  outcome?: DocumentOutcome;
+}
+
+export interface DocumentJobData extends JobOfDocument {
   /**
    * Split the document into page-range jobs when more than this many of its pages need OCR
    * (the run's --split-pages; page-jobs.ts). Absent or 0: never split.
@@ -31,29 +38,14 @@ export interface DocumentJobData {
   splitPages?: number;
   /** Set by the worker that split the document: the page ranges of its child jobs, joined when all have finished. */
   parts?: PageRange[];
-  /** Set by the worker when the document failed: the run reports it as a local run would. */
-  outcome?: DocumentOutcome;
 }
 
-/** A child job of a split document: OCR of the pages in `range`, stored as a part file (page-jobs.ts). */
-export interface PageRangeJobData {
+/** A child job of a split document: OCR of the pages in `range`, stored as a part file (page-jobs.ts). A record written by this run (with force) makes the range redundant. */
+export interface PageRangeJobData extends JobOfDocument {
   kind: 'pages';
-  runId: string;
-  path: string;
-  relPath: string;
-  docId: string;
-  outDir: string;
-  pipeline: string;
-  pipelineVersion: string;
-  options: JobPipelineOptions;
-  /** The run's --force (with forcedSince, as for DocumentJobData): a record written by this run makes the range redundant. */
-  force: boolean;
-  forcedSince?: number;
   range: PageRange;
   /** Pages of the whole document that need OCR (for the run's progress). */
   documentPages: number;
-  /** Set by the worker when the range failed for good: the run reports the document failed with it. */
-  outcome?: DocumentOutcome;
 }
 
 /** What a finished page-range job returns. */
